@@ -1,0 +1,88 @@
+#include "font/font.h"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
+
+#include <mutex>
+
+#include "base/error.h"
+
+namespace thaidoc {
+
+namespace {
+// FreeType is used only while loading; one library guarded by a mutex is enough.
+std::mutex ft_mutex;
+FT_Library ft_library() {
+  static FT_Library lib = [] {
+    FT_Library l = nullptr;
+    if (FT_Init_FreeType(&l) != 0) throw Error({}, "cannot initialise FreeType");
+    return l;
+  }();
+  return lib;
+}
+}  // namespace
+
+std::shared_ptr<const Font> Font::load(const std::string& path) {
+  std::shared_ptr<Font> font(new Font());
+  font->path_ = path;
+  {
+    std::lock_guard<std::mutex> lock(ft_mutex);
+    FT_Face face = nullptr;
+    FT_Error err = FT_New_Face(ft_library(), path.c_str(), 0, &face);
+    if (err == FT_Err_Cannot_Open_Resource) throw Error({path}, "font file not found or unreadable");
+    if (err != 0) throw Error({path}, "not a usable font file (FreeType error " + std::to_string(err) + ")");
+    if (!FT_IS_SFNT(face) || !FT_IS_SCALABLE(face)) {
+      FT_Done_Face(face);
+      throw Error({path}, "not a TrueType/OpenType font");
+    }
+    font->upem_ = face->units_per_EM;
+    auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(face, FT_SFNT_OS2));
+    auto* post = static_cast<TT_Postscript*>(FT_Get_Sfnt_Table(face, FT_SFNT_POST));
+    font->ascender_ = face->ascender;
+    font->descender_ = face->descender;
+    font->line_gap_ = face->height - (face->ascender - face->descender);
+    if (font->line_gap_ < 0) font->line_gap_ = 0;
+    font->cap_height_ = (os2 && os2->version >= 2 && os2->sCapHeight > 0) ? os2->sCapHeight : face->ascender;
+    font->bbox_[0] = face->bbox.xMin;
+    font->bbox_[1] = face->bbox.yMin;
+    font->bbox_[2] = face->bbox.xMax;
+    font->bbox_[3] = face->bbox.yMax;
+    font->italic_angle_ = post ? post->italicAngle / 65536.0 : 0.0;
+    font->underline_position_ = face->underline_position;
+    font->underline_thickness_ = face->underline_thickness;
+    font->bold_ = (face->style_flags & FT_STYLE_FLAG_BOLD) != 0;
+    font->italic_ = (face->style_flags & FT_STYLE_FLAG_ITALIC) != 0;
+    const char* ps = FT_Get_Postscript_Name(face);
+    font->postscript_name_ = ps ? ps : "Font";
+    FT_Done_Face(face);
+  }
+
+  font->blob_ = hb_blob_create_from_file_or_fail(path.c_str());
+  if (!font->blob_) throw Error({path}, "font file not found or unreadable");
+  font->face_ = hb_face_create(font->blob_, 0);
+  hb_face_make_immutable(font->face_);
+  font->font_ = hb_font_create(font->face_);
+  hb_font_set_scale(font->font_, font->upem_, font->upem_);
+  hb_font_make_immutable(font->font_);
+  if (font->postscript_name_.empty()) font->postscript_name_ = "Font";
+  return font;
+}
+
+Font::~Font() {
+  if (font_) hb_font_destroy(font_);
+  if (face_) hb_face_destroy(face_);
+  if (blob_) hb_blob_destroy(blob_);
+}
+
+bool Font::has_char(char32_t cp) const { return glyph_for(cp) != 0; }
+
+uint32_t Font::glyph_for(char32_t cp) const {
+  hb_codepoint_t gid = 0;
+  if (!hb_font_get_nominal_glyph(font_, cp, &gid)) return 0;
+  return gid;
+}
+
+int Font::glyph_advance(uint32_t gid) const { return hb_font_get_glyph_h_advance(font_, gid); }
+
+}  // namespace thaidoc

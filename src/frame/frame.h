@@ -1,0 +1,95 @@
+// Output-only types: what a laid-out page holds. Layout produces them; the PDF
+// writer only walks them. Coordinates are points, origin at the top-left of the
+// page, y growing downwards.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "font/font.h"
+
+namespace thaidoc {
+
+struct Color {
+  double r = 0, g = 0, b = 0;
+  bool operator==(const Color&) const = default;
+};
+
+struct PositionedGlyph {
+  uint32_t gid = 0;
+  double x = 0;  // pen position of this glyph relative to the run origin (offsets included)
+  double y = 0;  // vertical offset from the baseline, y down (a raised mark is negative)
+};
+
+// A cluster is the smallest piece of text that maps to a group of glyphs
+// (a Thai syllable such as "น้ำ" -> 4 glyphs). For copy/search, the first glyph
+// of a cluster carries the cluster's text and the others carry none.
+struct GlyphCluster {
+  uint32_t first_glyph = 0;
+  uint32_t glyph_count = 0;
+  std::string text;  // UTF-8
+};
+
+struct GlyphRun {
+  FontPtr font;
+  double size = 16;  // points
+  double x = 0, y = 0;  // baseline origin on the page
+  Color color;
+  std::vector<PositionedGlyph> glyphs;
+  std::vector<GlyphCluster> clusters;  // in glyph order, covering all glyphs
+  double width = 0;  // advance width of the whole run
+};
+
+struct RectItem {
+  double x = 0, y = 0, w = 0, h = 0;
+  bool fill = false;
+  Color fill_color;
+  bool stroke = true;
+  Color stroke_color;
+  double line_width = 0.5;
+};
+
+struct LineItem {
+  double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+  double width = 0.5;
+  Color color;
+  std::vector<double> dash;  // empty = solid; e.g. {1, 2} for dotted
+};
+
+struct ImageItem {
+  std::string path;  // PNG or JPEG
+  double x = 0, y = 0, w = 0, h = 0;  // top-left corner and size
+};
+
+struct LinkItem {
+  double x = 0, y = 0, w = 0, h = 0;
+  std::string uri;
+};
+
+using FrameItem = std::variant<GlyphRun, RectItem, LineItem, ImageItem, LinkItem>;
+
+struct Page {
+  double width = 595.276;   // A4
+  double height = 841.89;
+  std::vector<FrameItem> items;
+};
+
+struct OutlineEntry {
+  std::string title;
+  int level = 0;  // 0 = top
+  int page = 0;   // 0-based page index
+  double y = 0;   // position on the page (top-left origin)
+};
+
+struct DocumentInfo {
+  std::string title, author, subject, keywords, creator = "thaidoc", language = "th";
+};
+
+struct LaidOutDocument {
+  DocumentInfo info;
+  std::vector<Page> pages;
+  std::vector<OutlineEntry> outline;
+};
+
+}  // namespace thaidoc
