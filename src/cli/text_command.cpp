@@ -1,0 +1,127 @@
+#include "cli/text_command.h"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "base/atomic_file.h"
+#include "base/error.h"
+#include "base/utf8.h"
+#include "layout/page_flow.h"
+#include "pdf/pdf_writer.h"
+#include "text/paragraph.h"
+#include "text/segment.h"
+
+namespace thaidoc {
+
+namespace {
+constexpr double kCm = 72.0 / 2.54;
+
+bool is_blank(const std::string& line) {
+  for (char c : line)
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  return true;
+}
+
+std::string trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r");
+  return s.substr(b, e - b + 1);
+}
+
+char32_t last_char(const std::string& s) {
+  if (s.empty()) return 0;
+  size_t i = s.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  return utf8::next(s, i);
+}
+
+char32_t first_char(const std::string& s) {
+  size_t i = 0;
+  return s.empty() ? 0 : utf8::next(s, i);
+}
+}  // namespace
+
+std::string read_text_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error({path}, std::string("cannot read input file: ") + std::strerror(errno), 1);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  if (auto bad = utf8::find_invalid(text)) {
+    int line, col;
+    utf8::line_column(text, *bad, line, col);
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[*bad]));
+    throw Error({path, line, col}, std::string("invalid UTF-8 (byte ") + hex + ")", 2);
+  }
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+  return text;
+}
+
+std::vector<std::string> split_paragraphs(const std::string& text) {
+  std::vector<std::string> paragraphs;
+  std::string current;
+  std::istringstream in(text);
+  std::string line;
+  auto flush = [&] {
+    if (!current.empty()) paragraphs.push_back(current);
+    current.clear();
+  };
+  while (std::getline(in, line)) {
+    if (is_blank(line)) {
+      flush();
+      continue;
+    }
+    std::string t = trim(line);
+    if (!current.empty()) {
+      bool thai_join = is_thai(last_char(current)) && is_thai(first_char(t));
+      if (!thai_join) current += ' ';
+    }
+    current += t;
+  }
+  flush();
+  return paragraphs;
+}
+
+LaidOutDocument typeset_text(const std::string& text, const TextCommandOptions& options, Resources& res) {
+  TextStyle style;
+  style.font = res.fonts.get(options.font);
+  style.fallback = res.fonts.get(options.fallback_font);
+  style.size = options.size;
+
+  ParagraphStyle para;
+  para.first_line_indent = 2.5 * kCm;
+  para.align = Align::Justify;
+  para.line_height = options.line_height;
+
+  PageGeometry geo;  // A4, margins 3 / 2 / 2.5 / 2 cm
+  PageFlow flow(geo);
+  TextEngine engine(res.shapes);
+  FlowSpacing spacing;
+  spacing.after = 6;
+  for (const std::string& p : split_paragraphs(text)) {
+    std::string converted = convert_digits(p, options.digits);
+    ParagraphLayout layout = engine.layout({StyledSpan{converted, style}}, para, geo.content_width());
+    flow.add_paragraph(layout, spacing);
+  }
+  LaidOutDocument doc = flow.take();
+  if (options.page_numbers) {
+    DigitStyle page_digits = options.digits == DigitStyle::Arabic ? DigitStyle::Arabic : DigitStyle::Thai;
+    add_page_numbers(doc, engine, style, "- {n} -", 1.5 * kCm, 2,
+                     [&](const std::string& s) { return convert_digits(s, page_digits); });
+  }
+  doc.info.title = std::filesystem::path(options.input).stem().string();
+  return doc;
+}
+
+void run_text_command(const TextCommandOptions& options, Resources& res) {
+  std::string text = read_text_file(options.input);
+  LaidOutDocument doc = typeset_text(text, options, res);
+  write_atomically(options.output, [&](const std::string& temp) { write_pdf(doc, temp); });
+}
+
+}  // namespace thaidoc

@@ -1,0 +1,43 @@
+// `thaidoc text IN.txt -o OUT.pdf`: a plain UTF-8 text file (paragraphs separated
+// by blank lines) typeset in the official page style.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "base/digits.h"
+#include "font/font_manager.h"
+#include "frame/frame.h"
+#include "text/shaper.h"
+
+namespace thaidoc {
+
+// Font and shaping caches shared by every document a process makes.
+struct Resources {
+  FontManager fonts;
+  ShapeCache shapes;
+};
+
+struct TextCommandOptions {
+  std::string input;
+  std::string output;
+  double size = 16;
+  double line_height = 1.0;
+  DigitStyle digits = DigitStyle::Keep;
+  std::string font = "Laksaman.ttf";
+  std::string fallback_font = "DejaVuSans.ttf";
+  bool page_numbers = true;
+};
+
+// Splits plain text into paragraphs: blank lines separate them; the lines of a
+// paragraph are joined (with a space, except between two Thai characters).
+std::vector<std::string> split_paragraphs(const std::string& text);
+
+// Reads a UTF-8 file; throws Error with file:line:col for invalid UTF-8.
+std::string read_text_file(const std::string& path);
+
+LaidOutDocument typeset_text(const std::string& text, const TextCommandOptions& options, Resources& resources);
+
+// Runs the whole command; throws Error. Writes the PDF atomically.
+void run_text_command(const TextCommandOptions& options, Resources& resources);
+
+}  // namespace thaidoc

@@ -1,0 +1,410 @@
+#include "text/paragraph.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "text/itemize.h"
+#include "text/line_breaker.h"
+#include "text/segment.h"
+
+namespace thaidoc {
+
+double ParagraphLayout::height() const {
+  double h = 0;
+  for (const auto& l : lines) h += l.height;
+  return h;
+}
+
+namespace {
+
+enum class GlueKind { None, Space, WordBoundary, LineEnd };
+
+// What an item stands for: a slice of shaped text, or a gap.
+struct Piece {
+  const TextRun* run = nullptr;
+  ShapedPtr shaped;
+  uint32_t c0 = 0, c1 = 0;  // cluster range in shaped
+  size_t byte_begin = 0, byte_end = 0;  // in the paragraph text
+  GlueKind glue = GlueKind::None;
+  bool thai = false;  // letter spacing allowed inside
+  double scale = 0;   // points per font unit
+};
+
+struct Metrics {
+  double ascent, descent, gap;
+};
+
+Metrics metrics_of(const Font& f, double size) {
+  double k = size / f.units_per_em();
+  return {f.ascender() * k, -f.descender() * k, f.line_gap() * k};
+}
+
+double cluster_width(const Piece& p) {
+  double w = 0;
+  for (uint32_t c = p.c0; c < p.c1; ++c) w += p.shaped->clusters[c].advance;
+  return w * p.scale;
+}
+
+class Builder {
+ public:
+  Builder(const ParagraphText& text, const std::vector<StyledSpan>& spans, const std::vector<TextRun>& runs,
+          ShapeCache& cache, const JustifyParams& params, double max_box_width)
+      : text_(text), spans_(spans), runs_(runs), cache_(cache), params_(params), max_box_(max_box_width) {}
+
+  void build() {
+    std::vector<bool> breaks = find_line_breaks(text_.chars);
+    for (const TextRun& run : runs_) {
+      size_t i = run.begin;
+      while (i < run.end) {
+        char32_t c = text_.chars[i];
+        if (c == '\n') {
+          add_line_end();
+          ++i;
+          continue;
+        }
+        bool space = classify(c) == CharClass::Space;
+        size_t j = i + 1;
+        while (j < run.end && text_.chars[j] != '\n' && (classify(text_.chars[j]) == CharClass::Space) == space &&
+               (space || !breaks[j]))
+          ++j;
+        add_segment(run, i, j, space, breaks[i]);
+        i = j;
+      }
+    }
+    // End of paragraph: no break before the final glue; a forced break after it.
+    items.push_back({BreakItem::Penalty, 0, 0, 0, BreakItem::kForceBreak});
+    pieces.push_back({});
+    items.push_back({BreakItem::Glue, 0, 1e9, 0, 0});
+    pieces.push_back({nullptr, nullptr, 0, 0, 0, 0, GlueKind::LineEnd});
+    items.push_back({BreakItem::Penalty, 0, 0, 0, -BreakItem::kForceBreak});
+    pieces.push_back({});
+  }
+
+  std::vector<BreakItem> items;
+  std::vector<Piece> pieces;
+
+ private:
+  void add_line_end() {
+    items.push_back({BreakItem::Penalty, 0, 0, 0, BreakItem::kForceBreak});
+    pieces.push_back({});
+    items.push_back({BreakItem::Glue, 0, 1e9, 0, 0});
+    pieces.push_back({nullptr, nullptr, 0, 0, 0, 0, GlueKind::LineEnd});
+    items.push_back({BreakItem::Penalty, 0, 0, 0, -BreakItem::kForceBreak});
+    pieces.push_back({});
+  }
+
+  void add_segment(const TextRun& run, size_t b, size_t e, bool space, bool break_before) {
+    const TextStyle& st = spans_[run.span].style;
+    size_t byte_b = text_.offsets[b], byte_e = text_.offsets[e];
+    ShapedPtr shaped = cache_.shape(run.font, run.script,
+                                    std::string_view(text_.utf8).substr(byte_b, byte_e - byte_b));
+    Piece p{&run, shaped, 0, static_cast<uint32_t>(shaped->clusters.size()), byte_b, byte_e,
+            space ? GlueKind::Space : GlueKind::None, run.script == HB_SCRIPT_THAI,
+            st.size / run.font->units_per_em()};
+    double em = st.size;
+    double width = shaped->advance * p.scale;
+    if (space) {
+      items.push_back({BreakItem::Glue, width, width * params_.space_stretch, width * params_.space_shrink, 0});
+      pieces.push_back(p);
+      return;
+    }
+    if (break_before && !items.empty() && items.back().kind == BreakItem::Box) {
+      char32_t prev = text_.chars[b - 1];
+      if (classify(prev) == CharClass::Hyphen) {
+        items.push_back({BreakItem::Penalty, 0, 0, 0, 50});
+        pieces.push_back({});
+      } else {
+        items.push_back({BreakItem::Glue, 0, params_.word_stretch * em, 0, 0});
+        pieces.push_back({&run, nullptr, 0, 0, byte_b, byte_b, GlueKind::WordBoundary, true, p.scale});
+      }
+    }
+    if (width <= max_box_ || p.c1 - p.c0 <= 1) {
+      add_box(p, em);
+      return;
+    }
+    // A word wider than the line: split it between grapheme clusters.
+    uint32_t start = p.c0;
+    double acc = 0;
+    for (uint32_t c = p.c0; c < p.c1; ++c) {
+      double cw = shaped->clusters[c].advance * p.scale;
+      if (acc + cw > max_box_ && c > start) {
+        Piece chunk = p;
+        chunk.c0 = start;
+        chunk.c1 = c;
+        add_box(chunk, em);
+        items.push_back({BreakItem::Penalty, 0, 0, 0, 100});
+        pieces.push_back({});
+        start = c;
+        acc = 0;
+      }
+      acc += cw;
+    }
+    Piece chunk = p;
+    chunk.c0 = start;
+    add_box(chunk, em);
+  }
+
+  void add_box(Piece p, double em) {
+    const ShapedText& s = *p.shaped;
+    p.byte_begin = p.byte_begin + (p.c0 < s.clusters.size() ? s.clusters[p.c0].text_begin : 0);
+    double gaps = p.thai && p.c1 > p.c0 ? p.c1 - p.c0 - 1 : 0;
+    items.push_back({BreakItem::Box, cluster_width(p), gaps * params_.letter_stretch * em, 0, 0});
+    pieces.push_back(p);
+  }
+
+  const ParagraphText& text_;
+  const std::vector<StyledSpan>& spans_;
+  const std::vector<TextRun>& runs_;
+  ShapeCache& cache_;
+  const JustifyParams& params_;
+  double max_box_;
+};
+
+// Turns the pieces of one line into glyph runs, decorations and links.
+class LineWriter {
+ public:
+  LineWriter(const std::vector<StyledSpan>& spans, TextLine& line) : spans_(spans), line_(line) {}
+
+  void glyphs(const Piece& p, uint32_t c0, uint32_t c1, double& x, double letter_extra) {
+    const ShapedText& s = *p.shaped;
+    for (uint32_t c = c0; c < c1; ++c) {
+      const ShapedCluster& cl = s.clusters[c];
+      GlyphRun& run = current(p, x);
+      GlyphCluster gc{static_cast<uint32_t>(run.glyphs.size()), cl.glyph_end - cl.glyph_begin,
+                      s.text.substr(cl.text_begin, cl.text_end - cl.text_begin)};
+      double pen = x - run.x;
+      for (uint32_t g = cl.glyph_begin; g < cl.glyph_end; ++g) {
+        const ShapedGlyph& sg = s.glyphs[g];
+        run.glyphs.push_back({sg.gid, pen + sg.x_offset * p.scale, -sg.y_offset * p.scale});
+        pen += sg.advance * p.scale;
+      }
+      run.clusters.push_back(std::move(gc));
+      x += cl.advance * p.scale;
+      run.width = x - run.x;
+      if (c + 1 < c1) x += letter_extra;
+    }
+  }
+
+  void finish() {
+    if (open_) close();
+  }
+
+ private:
+  GlyphRun& current(const Piece& p, double x) {
+    if (open_ && (span_ != p.run->span || run_.font != p.run->font)) close();
+    if (!open_) {
+      const TextStyle& st = spans_[p.run->span].style;
+      run_ = GlyphRun{};
+      run_.font = p.run->font;
+      run_.size = st.size;
+      run_.color = st.color;
+      run_.x = x;
+      run_.y = 0;
+      span_ = p.run->span;
+      open_ = true;
+    }
+    return run_;
+  }
+
+  void close() {
+    open_ = false;
+    const TextStyle& st = spans_[span_].style;
+    const Font& f = *run_.font;
+    double k = st.size / f.units_per_em();
+    if (st.underline && run_.width > 0) {
+      double thick = std::max(0.5, f.underline_thickness() * k);
+      double y = -f.underline_position() * k;
+      line_.items.push_back(LineItem{run_.x, y, run_.x + run_.width, y, thick, st.color, {}});
+    }
+    if (!st.link.empty() && run_.width > 0) {
+      Metrics m = metrics_of(f, st.size);
+      line_.items.push_back(LinkItem{run_.x, -m.ascent, run_.width, m.ascent + m.descent, st.link});
+    }
+    line_.items.push_back(std::move(run_));
+  }
+
+  const std::vector<StyledSpan>& spans_;
+  TextLine& line_;
+  GlyphRun run_;
+  size_t span_ = 0;
+  bool open_ = false;
+};
+
+// Shares `slack` between word boundaries, letter gaps and spaces in proportion
+// to their stretch, except that no gap without a space character may grow past
+// max_silent_gap: what they cannot take goes to the spaces (or stays unused).
+void distribute_slack(double slack, double word, double letter, double space, const JustifyParams& p,
+                      double& r_word, double& r_letter, double& r_space) {
+  double cap_word = p.word_stretch > 0 ? p.max_silent_gap / p.word_stretch : 0;
+  double cap_letter = p.letter_stretch > 0 ? p.max_silent_gap / p.letter_stretch : 0;
+  bool word_fixed = false, letter_fixed = false;
+  double remaining = slack;
+  for (int round = 0; round < 3; ++round) {
+    double total = (word_fixed ? 0 : word) + (letter_fixed ? 0 : letter) + space;
+    double r = total > 0 ? remaining / total : 0;
+    if (!word_fixed && word > 0 && r > cap_word) {
+      word_fixed = true;
+      r_word = cap_word;
+      remaining -= cap_word * word;
+      continue;
+    }
+    if (!letter_fixed && letter > 0 && r > cap_letter) {
+      letter_fixed = true;
+      r_letter = cap_letter;
+      remaining -= cap_letter * letter;
+      continue;
+    }
+    if (!word_fixed) r_word = r;
+    if (!letter_fixed) r_letter = r;
+    r_space = r;
+    return;
+  }
+}
+
+bool is_line_start_skippable(const BreakItem& it) {
+  return it.kind != BreakItem::Box && !(it.kind == BreakItem::Penalty && it.penalty <= -BreakItem::kForceBreak);
+}
+
+}  // namespace
+
+ParagraphLayout TextEngine::layout(const std::vector<StyledSpan>& spans, const ParagraphStyle& style,
+                                   double width) const {
+  ParagraphLayout out;
+  ParagraphText text = join_spans(spans);
+  out.text = text.utf8;
+  auto line_width = [&](size_t k) {
+    return width - style.left_indent - style.right_indent - (k == 0 ? style.first_line_indent : 0);
+  };
+
+  // Metrics of the paragraph's main style give the height of empty lines.
+  Metrics base{0, 0, 0};
+  if (!spans.empty() && spans[0].style.font) base = metrics_of(*spans[0].style.font, spans[0].style.size);
+
+  if (text.chars.empty()) {
+    TextLine line;
+    line.ascent = base.ascent;
+    line.descent = base.descent;
+    line.height = (base.ascent + base.descent + base.gap) * style.line_height;
+    out.lines.push_back(std::move(line));
+    return out;
+  }
+
+  std::vector<TextRun> runs = itemize(text, spans);
+  double max_box = std::max(1.0, std::min(line_width(0), line_width(1)));
+  Builder b(text, spans, runs, cache_, params_, max_box);
+  b.build();
+  const auto& items = b.items;
+  const auto& pieces = b.pieces;
+
+  BreakOptions opts;
+  opts.optimal = style.optimal_breaks;
+  std::vector<size_t> breaks = break_lines(items, line_width, opts);
+
+  size_t start = 0;
+  for (size_t li = 0; li < breaks.size(); ++li) {
+    size_t end = breaks[li];
+    size_t s = start;
+    while (s < end && is_line_start_skippable(items[s])) ++s;
+    start = end + 1;
+    // A line ending in a forced break (paragraph end or explicit newline) is not stretched.
+    bool last = items[end].kind == BreakItem::Penalty && items[end].penalty <= -BreakItem::kForceBreak;
+
+    TextLine line;
+    double natural = 0, st_space = 0, st_word = 0, st_letter = 0, shrink = 0;
+    bool any = false;
+    for (size_t i = s; i < end; ++i) {
+      const BreakItem& it = items[i];
+      if (it.kind == BreakItem::Penalty) continue;
+      const Piece& p = pieces[i];
+      if (p.glue == GlueKind::LineEnd) continue;
+      natural += it.width;
+      if (p.glue == GlueKind::Space) {
+        st_space += it.stretch;
+        shrink += it.shrink;
+      } else if (p.glue == GlueKind::WordBoundary) {
+        st_word += it.stretch;
+      } else {
+        st_letter += it.stretch;
+      }
+      if (p.shaped) {
+        any = true;
+        const TextStyle& ts = spans[p.run->span].style;
+        Metrics m = metrics_of(*p.run->font, ts.size);
+        line.ascent = std::max(line.ascent, m.ascent);
+        line.descent = std::max(line.descent, m.descent);
+        line.height = std::max(line.height, (m.ascent + m.descent + m.gap) * style.line_height);
+      }
+    }
+    if (!any) {
+      line.ascent = base.ascent;
+      line.descent = base.descent;
+      line.height = (base.ascent + base.descent + base.gap) * style.line_height;
+    }
+    line.natural_width = natural;
+    double target = line_width(li);
+    double slack = target - natural;
+
+    // How much each kind of gap grows (or, for spaces, shrinks).
+    double r_word = 0, r_letter = 0, r_space = 0;
+    double offset = style.left_indent + (li == 0 ? style.first_line_indent : 0);
+    bool justify = style.align == Align::Justify && (!last || style.justify_last_line);
+    if (justify && slack > 0) {
+      distribute_slack(slack, st_word, st_letter, st_space, params_, r_word, r_letter, r_space);
+    } else if (justify && slack < 0 && shrink > 0) {
+      r_space = std::max(-1.0, slack / shrink);
+    } else if (style.align == Align::Center) {
+      offset += slack / 2;
+    } else if (style.align == Align::Right) {
+      offset += slack;
+    }
+
+    LineWriter writer(spans, line);
+    double x = offset;
+    bool have_text = false;
+    for (size_t i = s; i < end; ++i) {
+      const BreakItem& it = items[i];
+      const Piece& p = pieces[i];
+      if (it.kind == BreakItem::Penalty || p.glue == GlueKind::LineEnd) continue;
+      if (p.glue == GlueKind::WordBoundary) {
+        x += it.stretch * r_word;
+        continue;
+      }
+      if (!have_text) {
+        line.text_begin = p.byte_begin;
+        have_text = true;
+      }
+      line.text_end = p.glue == GlueKind::Space ? p.byte_end : p.byte_begin;
+      if (p.glue == GlueKind::Space) {
+        double before = x;
+        double grow = r_space >= 0 ? it.stretch * r_space : it.shrink * r_space;
+        writer.glyphs(p, p.c0, p.c1, x, 0);
+        x = before + it.width + grow;
+        continue;
+      }
+      uint32_t gaps = p.c1 - p.c0 > 1 ? p.c1 - p.c0 - 1 : 0;
+      double letter_extra = gaps > 0 ? it.stretch * r_letter / gaps : 0;
+      writer.glyphs(p, p.c0, p.c1, x, letter_extra);
+      const ShapedText& sh = *p.shaped;
+      line.text_end = p.byte_begin - (p.c0 < sh.clusters.size() ? sh.clusters[p.c0].text_begin : 0) +
+                      (p.c1 > 0 ? sh.clusters[p.c1 - 1].text_end : 0);
+    }
+    writer.finish();
+    out.lines.push_back(std::move(line));
+  }
+  return out;
+}
+
+double TextEngine::measure(const std::vector<StyledSpan>& spans) const {
+  ParagraphText text = join_spans(spans);
+  std::vector<TextRun> runs = itemize(text, spans);
+  double w = 0;
+  for (const TextRun& run : runs) {
+    const TextStyle& st = spans[run.span].style;
+    size_t b = text.offsets[run.begin], e = text.offsets[run.end];
+    ShapedPtr s = cache_.shape(run.font, run.script, std::string_view(text.utf8).substr(b, e - b));
+    w += s->advance * st.size / run.font->units_per_em();
+  }
+  return w;
+}
+
+}  // namespace thaidoc

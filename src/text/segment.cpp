@@ -1,0 +1,122 @@
+#include "text/segment.h"
+
+#include <thai/thbrk.h>
+#include <thai/thwbrk.h>
+
+#include <memory>
+
+namespace thaidoc {
+
+bool is_thai(char32_t c) { return c >= 0x0E00 && c <= 0x0E7F; }
+
+CharClass classify(char32_t c) {
+  if (c >= 0x0E50 && c <= 0x0E59) return CharClass::Digit;
+  if (c == 0x0E46 || c == 0x0E2F) return CharClass::ThaiRepeat;
+  if (c == 0x0E31 || (c >= 0x0E33 && c <= 0x0E3A) || (c >= 0x0E47 && c <= 0x0E4E)) return CharClass::ThaiMark;
+  if (is_thai(c)) return CharClass::Thai;
+  if (c >= '0' && c <= '9') return CharClass::Digit;
+  if (c == ' ' || c == '\t' || c == 0x3000 || (c >= 0x2000 && c <= 0x200A)) return CharClass::Space;
+  if (c == '-' || c == '/' || c == 0x2010 || c == 0x2013 || c == 0x2014) return CharClass::Hyphen;
+  switch (c) {
+    case '(': case '[': case '{': case 0x201C: case 0x2018: case 0xAB:
+      return CharClass::Open;
+    case ')': case ']': case '}': case 0x201D: case 0x2019: case 0xBB: case '.': case ',':
+    case ';': case ':': case '!': case '?': case '%': case '"': case '\'':
+      return CharClass::Close;
+    default:
+      break;
+  }
+  if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F) ||
+      (c >= 0x370 && c <= 0x52F))
+    return CharClass::Letter;
+  if (c >= 0x300 && c <= 0x36F) return CharClass::ThaiMark;  // Latin combining marks behave alike
+  return CharClass::Other;
+}
+
+namespace {
+
+struct BrkDeleter {
+  void operator()(ThBrk* b) const { th_brk_delete(b); }
+};
+
+// libthai's breaker object is not shared between threads: one per thread.
+ThBrk* thread_breaker() {
+  thread_local std::unique_ptr<ThBrk, BrkDeleter> brk(th_brk_new(nullptr));
+  return brk.get();
+}
+
+bool is_wordish(CharClass k) {
+  return k == CharClass::Thai || k == CharClass::Letter || k == CharClass::Digit ||
+         k == CharClass::ThaiRepeat;
+}
+
+}  // namespace
+
+bool starts_grapheme(const std::u32string& text, size_t i) {
+  if (i == 0 || i >= text.size()) return true;
+  char32_t c = text[i];
+  if (classify(c) == CharClass::ThaiMark) return false;
+  if (c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F)) return false;  // ZWJ, variation selectors
+  if (text[i - 1] == 0x200D) return false;
+  return true;
+}
+
+std::vector<bool> find_line_breaks(const std::u32string& text) {
+  const size_t n = text.size();
+  std::vector<bool> breaks(n + 1, false);
+  if (n == 0) return breaks;
+  std::vector<CharClass> cls(n);
+  for (size_t i = 0; i < n; ++i) cls[i] = classify(text[i]);
+
+  // Generic rules between neighbouring characters.
+  for (size_t i = 1; i < n; ++i) {
+    CharClass a = cls[i - 1], b = cls[i];
+    bool brk = false;
+    if (a == CharClass::Space && b != CharClass::Space) {
+      brk = text[i] != 0x0E46;  // "ต่าง ๆ": the repetition mark never starts a line
+    } else if (b == CharClass::Space || b == CharClass::Close || b == CharClass::ThaiMark ||
+               b == CharClass::ThaiRepeat || a == CharClass::Open) {
+      brk = false;
+    } else if (a == CharClass::Hyphen) {
+      // "E-Service", "ขย ๘๐๘๐๑/๓๓๕", URLs: break after the hyphen or slash when a word follows.
+      brk = i >= 2 && is_wordish(cls[i - 2]) && is_wordish(b);
+    } else {
+      bool thai_a = a == CharClass::Thai || a == CharClass::ThaiMark || a == CharClass::ThaiRepeat;
+      bool thai_b = b == CharClass::Thai;
+      bool latin_a = a == CharClass::Letter || a == CharClass::Digit;
+      bool latin_b = b == CharClass::Letter || b == CharClass::Digit || b == CharClass::Open;
+      brk = (thai_a && latin_b) || (latin_a && thai_b) || (a == CharClass::Close && thai_b);
+    }
+    breaks[i] = brk;
+  }
+
+  // Thai runs: dictionary breaks.
+  ThBrk* brk = thread_breaker();
+  std::vector<wchar_t> buf;
+  std::vector<int> pos;
+  size_t i = 0;
+  while (i < n) {
+    if (!is_thai(text[i]) || cls[i] == CharClass::Digit) {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    while (i < n && is_thai(text[i]) && cls[i] != CharClass::Digit) ++i;
+    size_t len = i - start;
+    if (len < 2) continue;
+    buf.assign(text.begin() + start, text.begin() + i);
+    buf.push_back(0);
+    pos.resize(len + 1);
+    int count = brk ? th_brk_wc_find_breaks(brk, buf.data(), pos.data(), pos.size()) : 0;
+    for (int k = 0; k < count; ++k) {
+      size_t at = start + pos[k];
+      if (at > start && at < i && cls[at] != CharClass::ThaiMark && cls[at] != CharClass::ThaiRepeat)
+        breaks[at] = true;
+    }
+  }
+  breaks[0] = false;
+  breaks[n] = false;
+  return breaks;
+}
+
+}  // namespace thaidoc
