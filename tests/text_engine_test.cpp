@@ -99,6 +99,11 @@ TEST(Segment, NeverBreaksBeforeMarksRepeatOrClosingPunctuation) {
   size_t e = s.find(U"E-Service");
   EXPECT_FALSE(b[e + 1]);
   EXPECT_TRUE(b[e + 2]);
+  // "พ.ศ." stays whole.
+  std::u32string abbr = utf8::decode("ประจำปีงบประมาณ พ.ศ.๒๕๖๘");
+  auto ab = find_line_breaks(abbr);
+  size_t ps = abbr.find(U"พ.ศ.");
+  for (size_t i = ps + 1; i <= ps + 4; ++i) EXPECT_FALSE(ab[i]) << i;
   // "95.82%": no break inside the number.
   size_t n = s.find(U"95.82%");
   for (size_t i = n + 1; i < n + 6; ++i) EXPECT_FALSE(b[i]);
@@ -206,6 +211,17 @@ TEST(Paragraph, GapsWithoutSpaceStaySmallEnoughForTextExtraction) {
         EXPECT_LT(gap, 0.1 * 16) << "gap after '" << run->clusters[c - 1].text << "'";
       }
     }
+  }
+}
+
+TEST(Paragraph, RepetitionMarkNeverStartsALine) {
+  ShapeCache cache;
+  TextEngine engine(cache);
+  std::string text;
+  for (int i = 0; i < 12; ++i) text += "เรื่องต่าง ๆ ";
+  for (double width : {80.0, 95.0, 110.0, 130.0, 150.0}) {
+    ParagraphLayout l = engine.layout({StyledSpan{text, body()}}, ParagraphStyle{}, width);
+    for (const auto& line : l.lines) EXPECT_NE(glyph_text(line).rfind("ๆ", 0), 0u) << "width " << width;
   }
 }
 

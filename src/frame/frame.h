@@ -29,6 +29,10 @@ struct GlyphCluster {
   uint32_t first_glyph = 0;
   uint32_t glyph_count = 0;
   std::string text;  // UTF-8
+  // Natural advance of the whole cluster in points (without justification). The
+  // PDF gives the text-carrying first glyph this width and the others none, so a
+  // text extractor sees one character box per cluster and no gaps inside it.
+  double advance = 0;
 };
 
 struct GlyphRun {

@@ -12,7 +12,7 @@ struct BreakItem {
   double width = 0;
   double stretch = 0;  // boxes may stretch too (letter spacing inside Thai words)
   double shrink = 0;
-  double penalty = 0;  // for Penalty items; <= -kForceBreak forces, >= kForbidBreak forbids
+  double penalty = 0;  // for Penalty items; <= -kForceBreak forces a break, >= kForceBreak forbids one
   static constexpr double kForceBreak = 10000;
 };
 

@@ -67,7 +67,8 @@ class Builder {
         while (j < run.end && text_.chars[j] != '\n' && (classify(text_.chars[j]) == CharClass::Space) == space &&
                (space || !breaks[j]))
           ++j;
-        add_segment(run, i, j, space, breaks[i]);
+        // A space before a character that must not start a line (such as ๆ) is no break.
+        add_segment(run, i, j, space, space ? (j < text_.chars.size() && breaks[j]) : breaks[i]);
         i = j;
       }
     }
@@ -104,6 +105,10 @@ class Builder {
     double em = st.size;
     double width = shaped->advance * p.scale;
     if (space) {
+      if (!break_before) {  // for spaces: whether a line may break at this space
+        items.push_back({BreakItem::Penalty, 0, 0, 0, BreakItem::kForceBreak});
+        pieces.push_back({});
+      }
       items.push_back({BreakItem::Glue, width, width * params_.space_stretch, width * params_.space_shrink, 0});
       pieces.push_back(p);
       return;
@@ -171,7 +176,7 @@ class LineWriter {
       const ShapedCluster& cl = s.clusters[c];
       GlyphRun& run = current(p, x);
       GlyphCluster gc{static_cast<uint32_t>(run.glyphs.size()), cl.glyph_end - cl.glyph_begin,
-                      s.text.substr(cl.text_begin, cl.text_end - cl.text_begin)};
+                      s.text.substr(cl.text_begin, cl.text_end - cl.text_begin), cl.advance * p.scale};
       double pen = x - run.x;
       for (uint32_t g = cl.glyph_begin; g < cl.glyph_end; ++g) {
         const ShapedGlyph& sg = s.glyphs[g];

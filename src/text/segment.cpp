@@ -85,7 +85,7 @@ std::vector<bool> find_line_breaks(const std::u32string& text) {
       bool thai_b = b == CharClass::Thai;
       bool latin_a = a == CharClass::Letter || a == CharClass::Digit;
       bool latin_b = b == CharClass::Letter || b == CharClass::Digit || b == CharClass::Open;
-      brk = (thai_a && latin_b) || (latin_a && thai_b) || (a == CharClass::Close && thai_b);
+      brk = (thai_a && latin_b) || (latin_a && thai_b);  // not after ".": "พ.ศ." stays whole
     }
     breaks[i] = brk;
   }
