@@ -99,6 +99,12 @@ TEST(Segment, NeverBreaksBeforeMarksRepeatOrClosingPunctuation) {
   size_t e = s.find(U"E-Service");
   EXPECT_FALSE(b[e + 1]);
   EXPECT_TRUE(b[e + 2]);
+  // "ฯลฯ" stays whole, also right after a Thai word.
+  std::u32string etc = utf8::decode("ผลไม้ต่างๆ เช่น มะม่วง มะละกอฯลฯ และอื่นๆ");
+  auto eb = find_line_breaks(etc);
+  size_t fl = etc.find(U"ฯลฯ");
+  EXPECT_FALSE(eb[fl + 1]);
+  EXPECT_FALSE(eb[fl + 2]);
   // "พ.ศ." stays whole.
   std::u32string abbr = utf8::decode("ประจำปีงบประมาณ พ.ศ.๒๕๖๘");
   auto ab = find_line_breaks(abbr);

@@ -9,7 +9,9 @@
 #include "base/atomic_file.h"
 #include "base/error.h"
 #include "base/utf8.h"
-#include "layout/page_flow.h"
+#include "layout/flow.h"
+#include "layout/page_numbers.h"
+#include "model/template.h"
 #include "pdf/pdf_writer.h"
 #include "text/paragraph.h"
 #include "text/segment.h"
@@ -17,8 +19,6 @@
 namespace thaidoc {
 
 namespace {
-constexpr double kCm = 72.0 / 2.54;
-
 bool is_blank(const std::string& line) {
   for (char c : line)
     if (c != ' ' && c != '\t' && c != '\r') return false;
@@ -88,31 +88,31 @@ std::vector<std::string> split_paragraphs(const std::string& text) {
 }
 
 LaidOutDocument typeset_text(const std::string& text, const TextCommandOptions& options, Resources& res) {
+  // The official page style: the defaults of the Template (A4, margins 3/2/2.5/2 cm, 2.5 cm indent).
+  Template tpl;
   TextStyle style;
   style.font = res.fonts.get(options.font);
   style.fallback = res.fonts.get(options.fallback_font);
   style.size = options.size;
 
   ParagraphStyle para;
-  para.first_line_indent = 2.5 * kCm;
+  para.first_line_indent = tpl.body.first_indent;
   para.align = Align::Justify;
   para.line_height = options.line_height;
 
-  PageGeometry geo;  // A4, margins 3 / 2 / 2.5 / 2 cm
-  PageFlow flow(geo);
   TextEngine engine(res.shapes);
-  FlowSpacing spacing;
-  spacing.after = 6;
+  LineRules rules{tpl.body.orphans, tpl.body.widows, false};
+  std::vector<FlowBox> boxes;
   for (const std::string& p : split_paragraphs(text)) {
     std::string converted = convert_digits(p, options.digits);
-    ParagraphLayout layout = engine.layout({StyledSpan{converted, style}}, para, geo.content_width());
-    flow.add_paragraph(layout, spacing);
+    ParagraphLayout layout = engine.layout({StyledSpan{converted, style}}, para, tpl.page.content_width());
+    append_lines(boxes, layout, 0, boxes.empty() ? 0 : tpl.body.space_after, rules);
   }
-  LaidOutDocument doc = flow.take();
+  LaidOutDocument doc = paginate(boxes, tpl.page);
   if (options.page_numbers) {
     DigitStyle page_digits = options.digits == DigitStyle::Arabic ? DigitStyle::Arabic : DigitStyle::Thai;
-    add_page_numbers(doc, engine, style, "- {n} -", 1.5 * kCm, 2,
-                     [&](const std::string& s) { return convert_digits(s, page_digits); });
+    tpl.page_numbers.size = options.size;
+    add_page_numbers(doc, engine, style, tpl.page_numbers, page_digits);
   }
   doc.info.title = std::filesystem::path(options.input).stem().string();
   return doc;

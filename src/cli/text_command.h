@@ -5,17 +5,10 @@
 #include <vector>
 
 #include "base/digits.h"
-#include "font/font_manager.h"
 #include "frame/frame.h"
-#include "text/shaper.h"
+#include "layout/resources.h"
 
 namespace thaidoc {
-
-// Font and shaping caches shared by every document a process makes.
-struct Resources {
-  FontManager fonts;
-  ShapeCache shapes;
-};
 
 struct TextCommandOptions {
   std::string input;

@@ -114,6 +114,10 @@ std::vector<bool> find_line_breaks(const std::u32string& text) {
         breaks[at] = true;
     }
   }
+  // "ฯลฯ" (etc.) is one unit.
+  for (size_t k = 0; k + 2 < n; ++k) {
+    if (text[k] == 0x0E2F && text[k + 1] == 0x0E25 && text[k + 2] == 0x0E2F) breaks[k + 1] = breaks[k + 2] = false;
+  }
   breaks[0] = false;
   breaks[n] = false;
   return breaks;

@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# shellcheck disable=SC2317 # scenario functions are called indirectly as "prepare_$name"
+# Benchmarks thaidoc (not a test: it only measures). Builds first, then runs each scenario
+# RUNS times under /usr/bin/time and prints pages, seconds, pages/s and peak RSS.
+#
+#   scripts/benchmark.sh                 # all scenarios
+#   scripts/benchmark.sh text-100p       # only the named scenario(s)
+#   scripts/benchmark.sh --list
+#
+# Environment:
+#   RUNS=3              runs per scenario (time measured around /usr/bin/time, which adds ~1 ms)
+#   BENCH_PAGES=100     approximate size of the generated Thai text, in pages
+#   BENCH_CHARS=N       use exactly N characters instead (no calibration run)
+#   KEEP=1              keep the temporary directory (inputs and PDFs)
+#   SKIP_SETUP=1        skip scripts/setup.sh
+#
+# Adding a scenario (e.g. tables, batches): write prepare_NAME (dashes become underscores), which
+# creates its input under $WORK and sets the CMD array writing the PDF "$OUT"; append NAME to
+# SCENARIOS.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$PWD
+
+BUILD_DIR=${BUILD_DIR:-build}
+THAIDOC="$BUILD_DIR/thaidoc"
+[[ $THAIDOC == /* ]] || THAIDOC="$ROOT/$THAIDOC"
+RUNS=${RUNS:-3}
+BENCH_PAGES=${BENCH_PAGES:-100}
+BENCH_CHARS=${BENCH_CHARS:-}
+export LC_ALL=C.UTF-8 # wc -m counts UTF-8 characters, awk prints "." decimals
+
+SCENARIOS=(text-100p)
+
+# ---- helpers for scenarios ----
+
+pdf_pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ {print $2}' || true; }
+
+# make_text FILE CHARS: the data/text/*.txt documents repeated until FILE has >= CHARS characters.
+make_text() {
+  local out=$1 target=$2 sources=() f chars=0 i=0
+  for f in data/text/*.txt; do
+    if [[ -s $f ]]; then sources+=("$f"); fi
+  done
+  ((${#sources[@]} > 0)) || { echo "benchmark.sh: no data/text/*.txt to build the input from" >&2; return 1; }
+  : >"$out"
+  while ((chars < target)); do
+    f=${sources[i++ % ${#sources[@]}]}
+    cat "$f" >>"$out"
+    printf '\n' >>"$out"
+    chars=$(wc -m <"$out")
+  done
+}
+
+# ---- scenarios ----
+
+# ~BENCH_PAGES pages of running Thai text made of the example documents. Starts from 2,000
+# characters a page, renders once to measure the real density, and resizes the text to match.
+# BENCH_CHARS=N skips the calibration and uses exactly N characters.
+prepare_text_100p() {
+  local in="$WORK/big.txt" chars pages
+  CMD=("$THAIDOC" text "$in" -o "$OUT")
+  if [[ -n $BENCH_CHARS ]]; then
+    make_text "$in" "$BENCH_CHARS" || return 1
+  else
+    chars=$((BENCH_PAGES * 2000))
+    make_text "$in" "$chars" || return 1
+    "${CMD[@]}" >/dev/null 2>&1 || { echo "calibration run failed: ${CMD[*]}"; return 1; }
+    pages=$(pdf_pages "$OUT")
+    [[ -n $pages && $pages -gt 0 ]] || { echo "calibration run wrote no readable PDF"; return 1; }
+    chars=$(wc -m <"$in")
+    if ((pages * 20 < BENCH_PAGES * 19 || pages * 20 > BENCH_PAGES * 21)); then
+      chars=$((chars * BENCH_PAGES / pages))
+      echo "calibration: $pages pages at $(wc -m <"$in") characters; resizing to $chars characters"
+      make_text "$in" "$chars" || return 1
+    fi
+  fi
+  echo "input: $in, $(wc -m <"$in") characters, $(wc -l <"$in") lines, $(du -h "$in" | cut -f1)"
+}
+
+# ---- driver ----
+
+usage() { awk 'NR > 1 && /^# shellcheck/ { next } NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
+
+if [[ ${1:-} == --list ]]; then printf '%s\n' "${SCENARIOS[@]}"; exit 0; fi
+if [[ ${1:-} == -h || ${1:-} == --help ]]; then usage; exit 0; fi
+selected=("$@")
+((${#selected[@]} > 0)) || selected=("${SCENARIOS[@]}")
+for s in "${selected[@]}"; do
+  declare -F "prepare_${s//-/_}" >/dev/null || { echo "benchmark.sh: unknown scenario '$s' (try --list)" >&2; exit 2; }
+done
+for v in RUNS BENCH_PAGES; do
+  [[ ${!v} =~ ^[1-9][0-9]*$ ]] || { echo "benchmark.sh: $v must be a positive integer" >&2; exit 2; }
+done
+[[ -z $BENCH_CHARS || $BENCH_CHARS =~ ^[1-9][0-9]*$ ]] || { echo "benchmark.sh: BENCH_CHARS must be a positive integer" >&2; exit 2; }
+[[ -x /usr/bin/time ]] || { echo "benchmark.sh: /usr/bin/time missing (apt-get install time)" >&2; exit 1; }
+command -v pdfinfo >/dev/null || { echo "benchmark.sh: pdfinfo missing (apt-get install poppler-utils)" >&2; exit 1; }
+
+if [[ ${SKIP_SETUP:-0} != 1 ]]; then
+  scripts/setup.sh
+fi
+[[ -x "$THAIDOC" ]] || { echo "benchmark.sh: $THAIDOC not found" >&2; exit 1; }
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/thaidoc-bench.XXXXXX")
+if [[ ${KEEP:-0} == 1 ]]; then
+  echo "keeping $WORK"
+else
+  trap 'rm -rf "$WORK"' EXIT
+fi
+
+echo "thaidoc benchmark: $(nproc) CPU(s), $RUNS run(s) per scenario"
+status=0
+for s in "${selected[@]}"; do
+  echo
+  echo "== $s"
+  OUT="$WORK/$s.pdf"
+  CMD=()
+  "prepare_${s//-/_}" || { status=1; continue; }
+  printf '%-6s %7s %9s %9s %12s\n' run pages seconds pages/s "peak RSS MB"
+  results=()
+  for ((i = 1; i <= RUNS; i++)); do
+    rm -f "$OUT"
+    # /usr/bin/time gives the peak RSS (and %e, only to 10 ms); the wall time comes from date.
+    t0=$(date +%s%N)
+    if ! /usr/bin/time -f '%e %M' -o "$WORK/time" "${CMD[@]}" >"$WORK/log" 2>&1; then
+      echo "run $i failed: ${CMD[*]}"
+      sed 's/^/  | /' "$WORK/log" | tail -n 20
+      status=1
+      break
+    fi
+    t1=$(date +%s%N)
+    read -r _ kb <"$WORK/time"
+    secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+    pages=$(pdf_pages "$OUT")
+    [[ -n $pages ]] || { echo "run $i: $OUT is not a readable PDF"; status=1; break; }
+    awk -v r="$i" -v p="$pages" -v t="$secs" -v m="$kb" 'BEGIN {
+      printf "%-6s %7d %9.3f %9s %12.1f\n", r, p, t, (t > 0 ? sprintf("%.1f", p / t) : "inf"), m / 1024 }'
+    results+=("$pages $secs $kb")
+  done
+  # Median time and the largest peak RSS over the runs that succeeded.
+  if ((${#results[@]} > 1)); then
+    printf '%s\n' "${results[@]}" | sort -k2,2g | awk '
+      { p[NR] = $1; t[NR] = $2; if ($3 > m) m = $3 }
+      END {
+        k = int((NR + 1) / 2); tm = (NR % 2 ? t[k] : (t[k] + t[k + 1]) / 2)
+        printf "%-6s %7d %9.3f %9s %12.1f\n", "median", p[k], tm, (tm > 0 ? sprintf("%.1f", p[k] / tm) : "inf"), m / 1024 }'
+  fi
+  if [[ -s $OUT ]]; then echo "pdf: $(du -h "$OUT" | cut -f1)"; fi
+done
+exit "$status"

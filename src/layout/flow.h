@@ -1,0 +1,45 @@
+// The vertical flow of a document: content becomes a list of boxes (one per
+// text line, or an unsplittable group such as a signature block), each saying
+// whether a page may break right before it. Pagination places the boxes and,
+// when one does not fit, goes back to the last place a break is allowed.
+// Orphans, widows, keep-with-next and "a signature never sits alone" are all
+// expressed as break permissions.
+#pragma once
+#include <vector>
+
+#include "frame/frame.h"
+#include "model/template.h"
+#include "text/paragraph.h"
+
+namespace thaidoc {
+
+struct FlowBox {
+  double height = 0;
+  double space_before = 0;   // dropped at the top of a page
+  bool break_before = true;  // may a page break come right before this box?
+  bool page_break = false;   // a forced page break (no content)
+  double baseline = 0;       // first baseline inside the box, from its top
+  std::vector<FrameItem> items;  // x from the left margin, y from the top of the box
+  std::vector<OutlineEntry> outline;  // entries whose y is relative to the box top
+};
+
+struct LineRules {
+  int orphans = 2;  // lines of a paragraph that must stay at the foot of a page
+  int widows = 2;   // lines that must go together to the next page
+  bool keep_with_previous = false;  // no break before the first line
+};
+
+// Moves items by (dx, dy).
+void translate_items(std::vector<FrameItem>& items, double dx, double dy);
+
+// Appends each line of the paragraph as its own box, at horizontal offset x.
+void append_lines(std::vector<FlowBox>& out, const ParagraphLayout& paragraph, double x, double space_before,
+                  const LineRules& rules);
+
+// Merges boxes into one unsplittable box (their spacing kept).
+FlowBox merge_boxes(const std::vector<FlowBox>& boxes);
+
+// Places the boxes on pages of the given style.
+LaidOutDocument paginate(const std::vector<FlowBox>& boxes, const PageStyle& page);
+
+}  // namespace thaidoc

@@ -1,0 +1,75 @@
+// Blocks usable in every document kind.
+#pragma once
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "base/digits.h"
+#include "base/error.h"
+#include "model/inline.h"
+
+namespace thaidoc {
+
+enum class BlockAlign { Left, Center, Right, Justify };
+
+struct Paragraph {
+  InlineText text;
+  std::optional<BlockAlign> align;     // template default if unset
+  std::optional<double> first_indent;  // points; template default if unset
+  double left_indent = 0;              // points
+  bool keep_with_next = false;
+};
+
+struct Heading {
+  int level = 1;  // 1..3
+  InlineText text;
+  std::optional<BlockAlign> align;
+};
+
+enum class ListMarker {
+  ThaiNumber,        // ๑.
+  ArabicNumber,      // 1.
+  ThaiParen,         // (๑)
+  ArabicParen,       // (1)
+  Dash,              // -
+  Bullet,            // •
+};
+
+struct Block;
+
+struct ListItem {
+  std::vector<Block> blocks;  // usually one paragraph, perhaps a nested list
+};
+
+struct List {
+  ListMarker marker = ListMarker::Dash;
+  int start = 1;
+  std::vector<ListItem> items;
+};
+
+struct Image {
+  std::string path;  // resolved against the document's directory
+  double width = 0;  // points; 0 = from height and aspect ratio (or natural size)
+  double height = 0;
+  BlockAlign align = BlockAlign::Center;
+};
+
+struct VerticalSpace {
+  double height = 0;  // points
+};
+
+struct PageBreak {};
+
+// Dotted lines across the text width, for handwriting.
+struct DottedLines {
+  int count = 1;
+};
+
+struct Block {
+  std::variant<Paragraph, Heading, List, Image, VerticalSpace, PageBreak, DottedLines> content;
+  std::optional<DigitStyle> digits;  // per-block override of the document's digit style
+  SourceLocation where;
+};
+
+}  // namespace thaidoc

@@ -1,0 +1,122 @@
+// Every layout number of a document lives here, read from templates/*.yaml and
+// overridden by the document's own `style:` section. Lengths are in points.
+#pragma once
+#include <string>
+
+#include "base/digits.h"
+#include "model/blocks.h"
+
+namespace thaidoc {
+
+constexpr double kPointsPerCm = 72.0 / 2.54;
+
+struct FontFiles {
+  std::string regular = "Laksaman.ttf";
+  std::string bold = "Laksaman-Bold.ttf";
+  std::string italic = "Laksaman-Italic.ttf";
+  std::string bold_italic = "Laksaman-BoldItalic.ttf";
+  std::string fallback = "DejaVuSans.ttf";  // symbols the main font lacks (☐ ☑ ✓)
+};
+
+struct PageStyle {
+  double width = 595.276;   // A4
+  double height = 841.89;
+  double margin_top = 2.5 * kPointsPerCm;
+  double margin_bottom = 2.0 * kPointsPerCm;
+  double margin_left = 3.0 * kPointsPerCm;
+  double margin_right = 2.0 * kPointsPerCm;
+  double first_page_margin_top = -1;  // < 0: same as margin_top (a memo's first page uses 1.5 cm)
+  double top_on_page(int page_index) const {
+    return page_index == 0 && first_page_margin_top >= 0 ? first_page_margin_top : margin_top;
+  }
+  double content_width() const { return width - margin_left - margin_right; }
+};
+
+struct PageNumberStyle {
+  bool enabled = true;
+  std::string format = "- {n} -";  // {n} = the page number
+  int first_numbered_page = 2;
+  double baseline_from_top = 1.5 * kPointsPerCm;
+  double size = 16;
+};
+
+struct BodyStyle {
+  double size = 16;
+  double line_height = 1.0;  // factor on the font's line height
+  double first_indent = 2.5 * kPointsPerCm;
+  double space_before = 0;
+  double space_after = 6;
+  BlockAlign align = BlockAlign::Justify;
+  int orphans = 2;
+  int widows = 2;
+};
+
+struct HeadingStyle {
+  double size = 16;
+  bool bold = true;
+  BlockAlign align = BlockAlign::Left;
+  double space_before = 6;
+  double space_after = 3;
+  double first_indent = 0;
+};
+
+struct ListStyle {
+  double indent = 2.5 * kPointsPerCm;  // where the first level's marker starts (from the left margin)
+  double marker_gap = 0.25 * kPointsPerCm;  // between the marker and the item text
+  double level_indent = 0.75 * kPointsPerCm;  // extra indent per nesting level
+  double item_space = 0;
+  bool hanging = true;  // continuation lines align with the item text (false: back to the margin)
+};
+
+struct MemoStyle {
+  double emblem_height = 1.5 * kPointsPerCm;
+  std::string title = "บันทึกข้อความ";
+  double title_size = 29;
+  double title_baseline_raise = 4;  // title baseline sits this far above the emblem's foot
+  std::string agency_label = "ส่วนราชการ";
+  std::string reference_label = "ที่";
+  std::string date_label = "วันที่";
+  std::string subject_label = "เรื่อง";
+  double label_size = 20;          // ส่วนราชการ, ที่, วันที่, เรื่อง labels
+  bool label_bold = true;
+  double value_size = 16;
+  double label_gap = 0.2 * kPointsPerCm;  // between a label and its value
+  bool dotted_values = true;       // values sit on dotted lines to the right margin
+  double dotted_offset = 0.12;     // dotted line below the value baseline, x value size
+  double date_column = 0.5;        // วันที่ starts at this fraction of the text width
+  double header_line_height = 1.0; // factor for the header lines
+  double space_after_title = 0;
+  double space_before_to = 6;      // before เรียน
+  double space_after_header = 6;   // after เรียน
+  std::string to_label = "เรียน";
+  bool to_label_bold = false;
+  double to_label_size = 16;
+  std::string closing = "จึงเรียนมาเพื่อโปรดพิจารณา";
+  double closing_space_before = 6;
+  double signature_center = 0.62;  // centre of the signature block, fraction of the text width
+  double signature_space = 1.6 * kPointsPerCm;  // blank space to sign, above the name
+  double signature_space_before = 6;
+  int comment_dotted_lines = 2;
+  bool comment_heading_bold = false;
+  double comment_dotted_indent = 0;
+  double comment_space_before = 12;
+  double dotted_line_spacing = 0;  // 0 = one body line per dotted line
+};
+
+struct Template {
+  std::string name = "default";
+  PageStyle page;
+  FontFiles fonts;
+  DigitStyle digits = DigitStyle::Thai;
+  PageNumberStyle page_numbers;
+  BodyStyle body;
+  HeadingStyle headings[3] = {{20, true, BlockAlign::Center, 12, 6, 0},
+                              {18, true, BlockAlign::Left, 12, 6, 0},
+                              {16, true, BlockAlign::Left, 6, 3, 0}};
+  ListStyle lists;
+  MemoStyle memo;
+  double dotted_line_dash = 1.0;   // dot length and gap for dotted lines
+  double dotted_line_width = 0.6;
+};
+
+}  // namespace thaidoc

@@ -1,0 +1,590 @@
+#include "pdf/pdf_writer.h"
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <filesystem>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+#include "base/error.h"
+#include "pdf/pdf_font.h"
+
+namespace thaidoc {
+
+namespace {
+
+using pdf_detail::append_number;
+using pdf_detail::check_hpdf;
+using pdf_detail::GlyphCode;
+using pdf_detail::PdfFont;
+using pdf_detail::round_to;
+
+constexpr int kCoordDecimals = 3;  // points
+constexpr int kAdjustDecimals = 2;  // TJ adjustments, in 1/1000 of the font size
+constexpr double kPositionTolerance = 0.001;  // points
+
+constexpr char kHex[] = "0123456789ABCDEF";
+
+// LibHaru reports errors through this handler; the error is also kept in the
+// document, where check_hpdf() finds it and throws. Nothing may be thrown from
+// here: the handler runs inside C code.
+void hpdf_error_handler(HPDF_STATUS, HPDF_STATUS, void*) {}
+
+struct DocDeleter {
+  void operator()(HPDF_Doc d) const { HPDF_Free(d); }
+};
+
+bool is_plain_ascii(const std::string& s) {
+  for (unsigned char c : s)
+    if (c < 0x20 || c > 0x7E) return false;
+  return true;
+}
+
+// A PDF text string: ASCII as a literal string, anything else as UTF-16BE with BOM.
+void* text_string(HPDF_Doc pdf, const std::string& utf8_text) {
+  if (is_plain_ascii(utf8_text)) return HPDF_String_New(pdf->mmgr, utf8_text.c_str(), nullptr);
+  std::string bytes = "\xFE\xFF" + pdf_detail::utf16be(utf8_text);
+  return HPDF_Binary_New(pdf->mmgr, reinterpret_cast<HPDF_BYTE*>(bytes.data()),
+                         static_cast<HPDF_UINT>(bytes.size()));
+}
+
+// URIs must be 7-bit: percent-encode anything else (and spaces).
+std::string ascii_uri(const std::string& uri) {
+  std::string out;
+  for (unsigned char c : uri) {
+    if (c <= 0x20 || c >= 0x7F) {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
+double clamp01(double v) { return std::isfinite(v) ? std::clamp(v, 0.0, 1.0) : 0.0; }
+
+// The graphics and text state of one page's content stream, as far as we set it.
+struct PageState {
+  HPDF_Page page = nullptr;
+  double height = 0;
+  std::string buf;  // content not yet handed to LibHaru
+  bool in_text = false;
+  HPDF_Dict font = nullptr;
+  double font_size = -1;
+  double rise = 0;
+  Color fill{0, 0, 0};
+  Color stroke{0, 0, 0};
+  double line_width = 1;
+  std::vector<double> dash;
+  std::vector<std::pair<HPDF_Dict, const char*>> font_names;
+};
+
+class DocumentWriter {
+ public:
+  DocumentWriter(const LaidOutDocument& doc, const PdfOptions& options) : doc_(doc), options_(options) {}
+
+  std::string run() {
+    pdf_.reset(HPDF_New(hpdf_error_handler, nullptr));
+    if (!pdf_) throw Error({}, "PDF writer: cannot create a LibHaru document (out of memory)");
+    HPDF_Doc pdf = pdf_.get();
+    HPDF_SetCompressionMode(pdf, options_.compress ? HPDF_COMP_ALL : HPDF_COMP_NONE);
+    pdf->pdf_version = HPDF_VER_14;  // for /Lang
+    check_hpdf(pdf, "setting up the document");
+
+    for (const Page& page : doc_.pages) write_page(page);
+    if (doc_.pages.empty()) {
+      // A PDF needs at least one page.
+      HPDF_AddPage(pdf);
+      check_hpdf(pdf, "adding a page");
+    }
+    for (auto& font : fonts_) font->finish();
+    write_outline();
+    write_info();
+    return save();
+  }
+
+ private:
+  // ---- fonts --------------------------------------------------------------
+  PdfFont& font_for(const FontPtr& font) {
+    auto it = font_index_.find(font.get());
+    if (it != font_index_.end()) return *fonts_[it->second];
+    fonts_.push_back(std::make_unique<PdfFont>(font, pdf_.get(), options_.compress));
+    font_index_.emplace(font.get(), fonts_.size() - 1);
+    return *fonts_.back();
+  }
+
+  const char* font_name(PageState& ps, HPDF_Dict dict) {
+    for (auto& [d, name] : ps.font_names)
+      if (d == dict) return name;
+    const char* name = HPDF_Page_GetLocalFontName(ps.page, dict);
+    if (!name) check_hpdf(pdf_.get(), "registering a font on a page");
+    if (!name) throw Error({}, "PDF writer: cannot register a font on a page");
+    ps.font_names.emplace_back(dict, name);
+    return name;
+  }
+
+  // ---- images -------------------------------------------------------------
+  HPDF_Image image_for(const std::string& path) {
+    auto it = images_.find(path);
+    if (it != images_.end()) return it->second;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) throw Error({path}, "image file not found");
+    unsigned char magic[8] = {0};
+    size_t got = 0;
+    if (FILE* f = std::fopen(path.c_str(), "rb")) {
+      got = std::fread(magic, 1, sizeof magic, f);
+      std::fclose(f);
+    } else {
+      throw Error({path}, std::string("cannot read image file: ") + std::strerror(errno));
+    }
+    HPDF_Doc pdf = pdf_.get();
+    HPDF_Image image = nullptr;
+    static const unsigned char kPng[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    if (got == 8 && std::memcmp(magic, kPng, 8) == 0) {
+      image = HPDF_LoadPngImageFromFile(pdf, path.c_str());
+    } else if (got >= 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF) {
+      image = HPDF_LoadJpegImageFromFile(pdf, path.c_str());
+    } else {
+      throw Error({path}, "unsupported image format (only PNG and JPEG can be embedded)", 2);
+    }
+    if (!image || HPDF_GetError(pdf) != HPDF_OK) {
+      std::string why = pdf_detail::describe_hpdf_error(HPDF_GetError(pdf), HPDF_GetErrorDetail(pdf));
+      HPDF_ResetError(pdf);
+      throw Error({path}, "cannot embed image: " + why, 2);
+    }
+    images_.emplace(path, image);
+    return image;
+  }
+
+  // ---- pages --------------------------------------------------------------
+  void write_page(const Page& page) {
+    HPDF_Doc pdf = pdf_.get();
+    PageState ps;
+    ps.page = HPDF_AddPage(pdf);
+    check_hpdf(pdf, "adding a page");
+    HPDF_Page_SetWidth(ps.page, static_cast<HPDF_REAL>(page.width));
+    HPDF_Page_SetHeight(ps.page, static_cast<HPDF_REAL>(page.height));
+    check_hpdf(pdf, "setting the page size");
+    pages_.push_back(ps.page);
+    ps.height = page.height;
+    ps.buf.reserve(16384);
+
+    for (const FrameItem& item : page.items) {
+      if (const auto* run = std::get_if<GlyphRun>(&item)) {
+        write_run(ps, *run);
+      } else if (const auto* rect = std::get_if<RectItem>(&item)) {
+        end_text(ps);
+        write_rect(ps, *rect);
+      } else if (const auto* line = std::get_if<LineItem>(&item)) {
+        end_text(ps);
+        write_line(ps, *line);
+      } else if (const auto* image = std::get_if<ImageItem>(&item)) {
+        end_text(ps);
+        write_image(ps, *image);
+      } else if (const auto* link = std::get_if<LinkItem>(&item)) {
+        write_link(ps, *link);
+      }
+    }
+    end_text(ps);
+    flush(ps);
+  }
+
+  void flush(PageState& ps) {
+    if (ps.buf.empty()) return;
+    HPDF_Stream stream = static_cast<HPDF_PageAttr>(ps.page->attr)->stream;
+    HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(ps.buf.data()),
+                      static_cast<HPDF_UINT>(ps.buf.size()));
+    ps.buf.clear();
+    check_hpdf(pdf_.get(), "writing page content");
+  }
+
+  static void end_text(PageState& ps) {
+    if (!ps.in_text) return;
+    ps.buf += "ET\n";
+    ps.in_text = false;
+  }
+
+  static void put(std::string& b, double v) {
+    append_number(b, v, kCoordDecimals);
+    b.push_back(' ');
+  }
+
+  static void set_fill(PageState& ps, const Color& c0) {
+    Color c{clamp01(c0.r), clamp01(c0.g), clamp01(c0.b)};
+    if (c == ps.fill) return;
+    put(ps.buf, c.r);
+    put(ps.buf, c.g);
+    put(ps.buf, c.b);
+    ps.buf += "rg\n";
+    ps.fill = c;
+  }
+
+  static void set_stroke(PageState& ps, const Color& c0) {
+    Color c{clamp01(c0.r), clamp01(c0.g), clamp01(c0.b)};
+    if (c == ps.stroke) return;
+    put(ps.buf, c.r);
+    put(ps.buf, c.g);
+    put(ps.buf, c.b);
+    ps.buf += "RG\n";
+    ps.stroke = c;
+  }
+
+  static void set_line_width(PageState& ps, double w) {
+    w = std::isfinite(w) ? std::max(0.0, round_to(w, kCoordDecimals)) : 0.0;
+    if (w == ps.line_width) return;
+    put(ps.buf, w);
+    ps.buf += "w\n";
+    ps.line_width = w;
+  }
+
+  static void set_dash(PageState& ps, const std::vector<double>& dash_in) {
+    std::vector<double> dash;
+    bool any = false, valid = true;
+    for (double d : dash_in) {
+      if (!std::isfinite(d) || d < 0) valid = false;
+      double r = round_to(d, kCoordDecimals);
+      if (r > 0) any = true;
+      dash.push_back(r);
+    }
+    if (!valid || !any) dash.clear();  // all-zero or negative dash arrays are invalid PDF
+    if (dash == ps.dash) return;
+    ps.buf.push_back('[');
+    for (size_t i = 0; i < dash.size(); ++i) {
+      if (i) ps.buf.push_back(' ');
+      append_number(ps.buf, dash[i], kCoordDecimals);
+    }
+    ps.buf += "] 0 d\n";
+    ps.dash = std::move(dash);
+  }
+
+  void write_rect(PageState& ps, const RectItem& r) {
+    bool stroke = r.stroke && r.line_width >= 0;
+    if (!r.fill && !stroke) return;
+    if (r.fill) set_fill(ps, r.fill_color);
+    if (stroke) {
+      set_stroke(ps, r.stroke_color);
+      set_line_width(ps, r.line_width);
+      set_dash(ps, {});
+    }
+    put(ps.buf, r.x);
+    put(ps.buf, ps.height - r.y - r.h);
+    put(ps.buf, r.w);
+    put(ps.buf, r.h);
+    ps.buf += r.fill && stroke ? "re B\n" : r.fill ? "re f\n" : "re S\n";
+  }
+
+  void write_line(PageState& ps, const LineItem& l) {
+    if (l.width < 0) return;
+    set_stroke(ps, l.color);
+    set_line_width(ps, l.width);
+    set_dash(ps, l.dash);
+    put(ps.buf, l.x1);
+    put(ps.buf, ps.height - l.y1);
+    ps.buf += "m ";
+    put(ps.buf, l.x2);
+    put(ps.buf, ps.height - l.y2);
+    ps.buf += "l S\n";
+  }
+
+  void write_image(PageState& ps, const ImageItem& im) {
+    HPDF_Image image = image_for(im.path);
+    if (!(im.w > 0 && im.h > 0)) return;
+    flush(ps);  // LibHaru writes the image operators straight into the stream
+    HPDF_Page_DrawImage(ps.page, image, static_cast<HPDF_REAL>(im.x),
+                        static_cast<HPDF_REAL>(ps.height - im.y - im.h), static_cast<HPDF_REAL>(im.w),
+                        static_cast<HPDF_REAL>(im.h));
+    check_hpdf(pdf_.get(), ("drawing image " + im.path).c_str());
+  }
+
+  void write_link(PageState& ps, const LinkItem& link) {
+    if (link.uri.empty()) return;
+    HPDF_Rect rect;
+    rect.left = static_cast<HPDF_REAL>(link.x);
+    rect.bottom = static_cast<HPDF_REAL>(ps.height - link.y - link.h);
+    rect.right = static_cast<HPDF_REAL>(link.x + link.w);
+    rect.top = static_cast<HPDF_REAL>(ps.height - link.y);
+    std::string uri = ascii_uri(link.uri);
+    HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(ps.page, rect, uri.c_str());
+    if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+    check_hpdf(pdf_.get(), ("adding the link to " + link.uri).c_str());
+  }
+
+  // ---- text ---------------------------------------------------------------
+  void write_run(PageState& ps, const GlyphRun& run) {
+    const size_t n = run.glyphs.size();
+    if (n == 0 || !run.font) return;
+    const double size = round_to(run.size, kCoordDecimals);
+    if (!(size > 0)) return;
+    PdfFont& pf = font_for(run.font);
+    std::string& b = ps.buf;
+
+    // What each glyph carries: the first glyph of a cluster has the cluster's
+    // text and the advance of the whole cluster (so text extraction sees one
+    // character box over the whole cluster); the other glyphs have neither.
+    glyph_text_.assign(n, std::string_view());
+    cluster_advance_.resize(n);
+    for (size_t i = 0; i < n; ++i) cluster_advance_[i] = run.font->glyph_advance(run.glyphs[i].gid);
+    merged_.clear();
+    std::string pending;  // text of clusters without glyphs, given to the next glyph
+    long last_first = -1;
+    for (const GlyphCluster& c : run.clusters) {
+      // A cluster without glyphs of its own (or, in malformed input, starting
+      // inside another cluster) gives its text to the previous cluster.
+      if (c.glyph_count == 0 || c.first_glyph >= n || cluster_advance_[c.first_glyph] < 0) {
+        if (c.text.empty()) continue;
+        if (last_first >= 0) {
+          merged_.push_back(std::string(glyph_text_[last_first]) + c.text);
+          glyph_text_[last_first] = merged_.back();
+        } else {
+          pending += c.text;
+        }
+        continue;
+      }
+      const size_t first = c.first_glyph;
+      const size_t end = std::min<size_t>(n, first + c.glyph_count);
+      int32_t advance = 0;
+      for (size_t k = first; k < end; ++k) {
+        if (cluster_advance_[k] >= 0) advance += run.font->glyph_advance(run.glyphs[k].gid);
+        if (k > first) cluster_advance_[k] = -1;
+      }
+      cluster_advance_[first] = advance;
+      std::string_view& slot = glyph_text_[first];
+      if (pending.empty() && slot.empty()) {
+        slot = c.text;
+      } else {
+        merged_.push_back(std::string(slot) + pending + c.text);
+        slot = merged_.back();
+        pending.clear();
+      }
+      last_first = static_cast<long>(first);
+    }
+
+    if (!ps.in_text) {
+      b += "BT\n";
+      ps.in_text = true;
+    }
+    // The run's exact text as ActualText: extractors that honour it (poppler,
+    // Acrobat) get the input back regardless of how justification spaced the
+    // glyphs; the ToUnicode map stays for those that do not.
+    run_text_.clear();
+    for (const GlyphCluster& c : run.clusters) run_text_ += c.text;
+    if (!run_text_.empty()) {
+      b += "/Span<</ActualText<FEFF";
+      for (unsigned char ch : pdf_detail::utf16be(run_text_)) {
+        b.push_back(kHex[ch >> 4]);
+        b.push_back(kHex[ch & 15]);
+      }
+      b += ">>>BDC\n";
+    }
+    set_fill(ps, run.color);
+    const double x0 = round_to(run.x, kCoordDecimals);
+    const double y0 = round_to(ps.height - run.y, kCoordDecimals);
+    b += "1 0 0 1 ";
+    put(b, x0);
+    put(b, y0);
+    b += "Tm\n";
+
+    double pen = x0;
+    bool array_open = false, hex_open = false;
+    auto close_array = [&] {
+      if (!array_open) return;
+      if (hex_open) b.push_back('>');
+      b += "]TJ\n";
+      array_open = hex_open = false;
+    };
+
+    // Drawing order: in every cluster but the first, the text-carrying glyph
+    // comes last, so the run's text extent (as extractors measure it, from the
+    // first glyph drawn to the end of the last) covers exactly the run.
+    order_.clear();
+    for (size_t ci = 0; ci < run.clusters.size(); ++ci) {
+      const GlyphCluster& c = run.clusters[ci];
+      size_t first = c.first_glyph, end = std::min<size_t>(n, first + c.glyph_count);
+      if (first >= end) continue;
+      if (ci == 0) {
+        for (size_t k = first; k < end; ++k) order_.push_back(k);
+      } else {
+        for (size_t k = first + 1; k < end; ++k) order_.push_back(k);
+        order_.push_back(first);
+      }
+    }
+    if (order_.size() != n) {  // clusters not covering the glyphs exactly: keep glyph order
+      order_.resize(n);
+      for (size_t k = 0; k < n; ++k) order_[k] = k;
+    }
+
+    for (size_t i : order_) {
+      const PositionedGlyph& g = run.glyphs[i];
+      GlyphCode gc = cluster_advance_[i] >= 0 ? pf.cluster_code(g.gid, glyph_text_[i], cluster_advance_[i])
+                                              : pf.mark_code(g.gid);
+      HPDF_Dict dict = pf.dict(gc.instance);
+      if (dict != ps.font || size != ps.font_size) {
+        close_array();
+        b.push_back('/');
+        b += font_name(ps, dict);
+        b.push_back(' ');
+        put(b, size);
+        b += "Tf\n";
+        ps.font = dict;
+        ps.font_size = size;
+      }
+      const double rise = round_to(-g.y, kCoordDecimals);
+      if (rise != ps.rise) {
+        close_array();
+        put(b, rise);
+        b += "Ts\n";
+        ps.rise = rise;
+      }
+      if (!array_open) {
+        b.push_back('[');
+        array_open = true;
+      }
+      const double dx = (x0 + g.x) - pen;
+      if (std::abs(dx) > kPositionTolerance) {
+        // A positive TJ number moves the pen left, in 1/1000 of the font size.
+        const double adj = round_to(-dx * 1000.0 / size, kAdjustDecimals);
+        if (adj != 0) {
+          if (hex_open) {
+            b.push_back('>');
+            hex_open = false;
+          }
+          append_number(b, adj, kAdjustDecimals);
+          pen -= adj * size / 1000.0;
+        }
+      }
+      if (!hex_open) {
+        b.push_back('<');
+        hex_open = true;
+      }
+      const uint16_t code = gc.code;
+      b.push_back(kHex[(code >> 12) & 15]);
+      b.push_back(kHex[(code >> 8) & 15]);
+      b.push_back(kHex[(code >> 4) & 15]);
+      b.push_back(kHex[code & 15]);
+      pen += gc.width * size / 1000.0;
+    }
+    close_array();
+    if (!run_text_.empty()) b += "EMC\n";
+  }
+
+  // ---- document level -------------------------------------------------------
+  void write_outline() {
+    if (doc_.outline.empty() || pages_.empty()) return;
+    HPDF_Doc pdf = pdf_.get();
+    std::vector<HPDF_Outline> stack;
+    for (const OutlineEntry& e : doc_.outline) {
+      if (e.page < 0 || static_cast<size_t>(e.page) >= pages_.size()) continue;
+      size_t level = static_cast<size_t>(std::clamp<long>(e.level, 0, static_cast<long>(stack.size())));
+      stack.resize(level);
+      HPDF_Outline parent = level ? stack[level - 1] : nullptr;
+      HPDF_Outline o = HPDF_CreateOutline(pdf, parent, "", nullptr);
+      check_hpdf(pdf, "adding a bookmark");
+      HPDF_Dict_Add(o, "Title", text_string(pdf, e.title));
+      HPDF_Outline_SetOpened(o, HPDF_TRUE);
+
+      HPDF_Page page = pages_[e.page];
+      double height = doc_.pages[e.page].height;
+      double top = std::clamp(round_to(height - e.y, kCoordDecimals), 0.0, height);
+      // [page /XYZ 0 top null]: null keeps the reader's zoom (LibHaru's
+      // SetXYZ insists on a zoom factor, so the array is built here).
+      HPDF_Destination dst = HPDF_Page_CreateDestination(page);
+      if (dst) {
+        HPDF_Array_Clear(dst);
+        HPDF_Array_Add(dst, page);
+        HPDF_Array_AddName(dst, "XYZ");
+        HPDF_Array_AddNumber(dst, 0);
+        HPDF_Array_AddReal(dst, static_cast<HPDF_REAL>(top));
+        HPDF_Array_Add(dst, HPDF_Null_New(pdf->mmgr));
+        HPDF_Outline_SetDestination(o, dst);
+      }
+      check_hpdf(pdf, "adding a bookmark");
+      stack.push_back(o);
+    }
+    HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+    check_hpdf(pdf, "adding bookmarks");
+  }
+
+  void write_info() {
+    HPDF_Doc pdf = pdf_.get();
+    HPDF_Dict info = pdf->info;
+    if (!info) {
+      info = HPDF_Dict_New(pdf->mmgr);
+      if (info) {
+        HPDF_Xref_Add(pdf->xref, info);
+        HPDF_Dict_Add(pdf->trailer, "Info", info);
+      }
+      check_hpdf(pdf, "creating the document information");
+      pdf->info = info;
+    }
+    const DocumentInfo& di = doc_.info;
+    const std::pair<const char*, const std::string*> fields[] = {
+        {"Title", &di.title},       {"Author", &di.author},   {"Subject", &di.subject},
+        {"Keywords", &di.keywords}, {"Creator", &di.creator},
+    };
+    for (const auto& [key, value] : fields)
+      if (!value->empty()) HPDF_Dict_Add(info, key, text_string(pdf, *value));
+    if (!di.language.empty()) HPDF_Dict_Add(pdf->catalog, "Lang", text_string(pdf, di.language));
+    check_hpdf(pdf, "writing the document information");
+  }
+
+  std::string save() {
+    HPDF_Doc pdf = pdf_.get();
+    HPDF_SaveToStream(pdf);
+    check_hpdf(pdf, "saving the document");
+    HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
+    std::string out(size, '\0');
+    HPDF_UINT32 got = size;
+    HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(out.data()), &got);
+    // Reading the whole stream ends with an "end of stream" status; that is fine.
+    if (HPDF_GetError(pdf) == HPDF_STREAM_EOF) HPDF_ResetError(pdf);
+    check_hpdf(pdf, "reading the saved document");
+    if (got != size) throw Error({}, "PDF writer: short read from LibHaru's memory stream");
+    return out;
+  }
+
+  const LaidOutDocument& doc_;
+  PdfOptions options_;
+  std::unique_ptr<_HPDF_Doc_Rec, DocDeleter> pdf_;
+  std::vector<std::unique_ptr<PdfFont>> fonts_;  // in first-use order
+  std::unordered_map<const Font*, size_t> font_index_;
+  std::unordered_map<std::string, HPDF_Image> images_;
+  std::vector<HPDF_Page> pages_;
+  // Scratch buffers reused across runs.
+  std::vector<std::string_view> glyph_text_;
+  std::string run_text_;
+  std::vector<size_t> order_;
+  std::vector<int32_t> cluster_advance_;  // -1 for the non-first glyphs of a cluster
+  std::deque<std::string> merged_;
+};
+
+}  // namespace
+
+std::string write_pdf_to_memory(const LaidOutDocument& doc, const PdfOptions& options) {
+  DocumentWriter writer(doc, options);
+  return writer.run();
+}
+
+void write_pdf(const LaidOutDocument& doc, const std::string& path, const PdfOptions& options) {
+  std::string data = write_pdf_to_memory(doc, options);
+  FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) throw Error({path}, std::string("cannot write PDF: ") + std::strerror(errno));
+  size_t written = std::fwrite(data.data(), 1, data.size(), f);
+  int err = written == data.size() ? 0 : errno;
+  if (std::fclose(f) != 0 && err == 0) err = errno ? errno : EIO;
+  if (written != data.size() || err != 0)
+    throw Error({path}, std::string("cannot write PDF: ") + std::strerror(err ? err : EIO));
+}
+
+}  // namespace thaidoc
