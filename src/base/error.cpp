@@ -5,8 +5,12 @@ namespace thaidoc {
 std::string SourceLocation::to_string() const {
   std::string s = file;
   if (line > 0) {
-    s += ":" + std::to_string(line);
-    if (column > 0) s += ":" + std::to_string(column);
+    s.push_back(':');
+    s.append(std::to_string(line));
+    if (column > 0) {
+      s.push_back(':');
+      s.append(std::to_string(column));
+    }
   }
   return s;
 }
