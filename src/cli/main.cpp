@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "base/error.h"
+#include "cli/render_command.h"
 #include "cli/text_command.h"
 
 int main(int argc, char** argv) {
@@ -22,6 +23,11 @@ int main(int argc, char** argv) {
   text_cmd->add_option("--font", text.font, "Main font file (name in fonts/ or a path)")->capture_default_str();
   text_cmd->add_flag("!--no-page-numbers", text.page_numbers, "Leave out page numbers");
 
+  thaidoc::RenderOptions render;
+  CLI::App* render_cmd = app.add_subcommand("render", "Typeset a YAML document (memo, ...) into a PDF");
+  render_cmd->add_option("input", render.input, "Input YAML document")->required();
+  render_cmd->add_option("-o,--output", render.output, "Output PDF")->required();
+
   CLI11_PARSE(app, argc, argv);
 
   try {
@@ -29,6 +35,9 @@ int main(int argc, char** argv) {
       text.digits = thaidoc::parse_digit_style(digits);
       thaidoc::Resources resources;
       thaidoc::run_text_command(text, resources);
+    } else if (render_cmd->parsed()) {
+      thaidoc::Resources resources;
+      thaidoc::run_render_command(render, resources);
     }
   } catch (const thaidoc::Error& e) {
     std::cerr << "thaidoc: error: " << e.what() << "\n";

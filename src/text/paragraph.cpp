@@ -236,34 +236,54 @@ class LineWriter {
 };
 
 // Shares `slack` between word boundaries, letter gaps and spaces in proportion
-// to their stretch, except that no gap without a space character may grow past
-// max_silent_gap: what they cannot take goes to the spaces (or stays unused).
+// to their stretch, with caps: gaps without a space character grow at most to
+// max_silent_gap and spaces at most by max_space_growth of their width. What
+// the caps leave over goes to the silent gaps after all (an even spread looks
+// better than one huge space), or to the spaces when there are no silent gaps.
 void distribute_slack(double slack, double word, double letter, double space, const JustifyParams& p,
                       double& r_word, double& r_letter, double& r_space) {
-  double cap_word = p.word_stretch > 0 ? p.max_silent_gap / p.word_stretch : 0;
-  double cap_letter = p.letter_stretch > 0 ? p.max_silent_gap / p.letter_stretch : 0;
-  bool word_fixed = false, letter_fixed = false;
+  struct Kind {
+    double stretch, cap, ratio = 0;
+    bool fixed = false;
+  };
+  Kind kinds[3] = {{word, p.word_stretch > 0 ? p.max_silent_gap / p.word_stretch : 0},
+                   {letter, p.letter_stretch > 0 ? p.max_silent_gap / p.letter_stretch : 0},
+                   {space, p.space_stretch > 0 ? p.max_space_growth / p.space_stretch : 0}};
   double remaining = slack;
-  for (int round = 0; round < 3; ++round) {
-    double total = (word_fixed ? 0 : word) + (letter_fixed ? 0 : letter) + space;
-    double r = total > 0 ? remaining / total : 0;
-    if (!word_fixed && word > 0 && r > cap_word) {
-      word_fixed = true;
-      r_word = cap_word;
-      remaining -= cap_word * word;
-      continue;
+  for (int round = 0; round < 3 && remaining > 1e-9; ++round) {
+    double total = 0;
+    for (const Kind& k : kinds)
+      if (!k.fixed) total += k.stretch;
+    if (total <= 0) break;
+    double r = remaining / total;
+    bool capped = false;
+    for (Kind& k : kinds) {
+      if (!k.fixed && k.stretch > 0 && r > k.cap) {
+        k.fixed = true;
+        k.ratio = k.cap;
+        remaining -= k.cap * k.stretch;
+        capped = true;
+      }
     }
-    if (!letter_fixed && letter > 0 && r > cap_letter) {
-      letter_fixed = true;
-      r_letter = cap_letter;
-      remaining -= cap_letter * letter;
-      continue;
+    if (!capped) {
+      for (Kind& k : kinds)
+        if (!k.fixed) k.ratio = r;
+      remaining = 0;
     }
-    if (!word_fixed) r_word = r;
-    if (!letter_fixed) r_letter = r;
-    r_space = r;
-    return;
   }
+  if (remaining > 1e-9) {
+    // Past every cap: spread the rest over the silent gaps, else over the spaces.
+    double silent = word + letter;
+    if (silent > 0) {
+      kinds[0].ratio += remaining / silent;
+      kinds[1].ratio += remaining / silent;
+    } else if (space > 0) {
+      kinds[2].ratio += remaining / space;
+    }
+  }
+  r_word = kinds[0].ratio;
+  r_letter = kinds[1].ratio;
+  r_space = kinds[2].ratio;
 }
 
 bool is_line_start_skippable(const BreakItem& it) {

@@ -27,13 +27,15 @@ struct ParagraphLayout {
 
 // Justification: extra width goes to spaces, Thai word boundaries and the gaps
 // between Thai grapheme clusters. Gaps without a space character stay below
-// kMaxSilentGap (in em) so that text extraction does not see a word break there.
+// max_silent_gap (in em) where the line allows, so that even extractors that
+// ignore ActualText and judge word breaks by distance (0.1 em) see none there.
 struct JustifyParams {
   double space_stretch = 0.5;       // x space width
   double space_shrink = 0.33;       // x space width
   double word_stretch = 0.06;       // em, at a Thai word boundary without a space
   double letter_stretch = 0.02;     // em, between Thai grapheme clusters
-  double max_silent_gap = 0.09;     // em, largest gap without a space character
+  double max_silent_gap = 0.09;     // em, largest gap without a space character (while possible)
+  double max_space_growth = 1.0;    // x space width, most a space grows (while possible)
 };
 
 class TextEngine {

@@ -1,0 +1,23 @@
+#include "cli/render_command.h"
+
+#include <filesystem>
+
+#include "base/atomic_file.h"
+#include "input/document_reader.h"
+#include "layout/document_layout.h"
+#include "pdf/pdf_writer.h"
+
+namespace thaidoc {
+
+void run_render_command(const RenderOptions& options, Resources& res) {
+  ReadOptions read;
+  read.template_dirs = default_template_dirs();
+  read.font_exists = [&](const std::string& name) {
+    return std::filesystem::is_regular_file(res.fonts.resolve(name));
+  };
+  Document doc = read_document(options.input, read);
+  LaidOutDocument laid_out = layout_document(doc, res);
+  write_atomically(options.output, [&](const std::string& temp) { write_pdf(laid_out, temp); });
+}
+
+}  // namespace thaidoc

@@ -1,0 +1,17 @@
+// `thaidoc render IN.yaml -o OUT.pdf`: a YAML document (memo, ...) to PDF.
+#pragma once
+#include <string>
+
+#include "layout/resources.h"
+
+namespace thaidoc {
+
+struct RenderOptions {
+  std::string input;
+  std::string output;
+};
+
+// Reads, lays out and writes atomically; throws Error.
+void run_render_command(const RenderOptions& options, Resources& resources);
+
+}  // namespace thaidoc

@@ -1,0 +1,366 @@
+#include "input/document_reader.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
+
+#include "input/template_reader.h"
+#include "input/yaml_reader.h"
+
+namespace thaidoc {
+namespace fs = std::filesystem;
+
+std::vector<std::string> default_template_dirs() {
+  std::vector<std::string> dirs;
+  if (const char* env = std::getenv("THAIDOC_TEMPLATES")) {
+    std::string list = env;
+    size_t start = 0;
+    while (start <= list.size()) {
+      size_t end = list.find(':', start);
+      if (end == std::string::npos) end = list.size();
+      if (end > start) dirs.push_back(list.substr(start, end - start));
+      start = end + 1;
+    }
+  }
+  dirs.emplace_back("templates");
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) dirs.push_back((exe.parent_path() / "templates").string());
+#ifdef THAIDOC_TEMPLATE_DIR
+  dirs.push_back(fs::path(THAIDOC_TEMPLATE_DIR).lexically_normal().string());
+#endif
+  return dirs;
+}
+
+namespace {
+
+const std::vector<std::string> kBlockTypes = {"paragraph", "heading", "list", "image",
+                                              "space", "pagebreak", "dotted"};
+
+std::vector<std::string> block_keys(const std::string& type) {
+  if (type == "paragraph") return {"paragraph", "align", "indent", "left_indent", "digits", "keep_with_next"};
+  if (type == "heading") return {"heading", "level", "align", "digits"};
+  if (type == "list") return {"list", "marker", "start", "digits"};
+  if (type == "image") return {"image", "width", "height", "align"};
+  return {type};
+}
+
+BlockAlign read_align(const YamlNode& node) {
+  return node.as_enum<BlockAlign>({{"left", BlockAlign::Left},
+                                   {"center", BlockAlign::Center},
+                                   {"right", BlockAlign::Right},
+                                   {"justify", BlockAlign::Justify}});
+}
+
+DigitStyle read_digits(const YamlNode& node) {
+  return node.as_enum<DigitStyle>(
+      {{"thai", DigitStyle::Thai}, {"arabic", DigitStyle::Arabic}, {"keep", DigitStyle::Keep}});
+}
+
+ListMarker read_marker(const YamlNode& node) {
+  return node.as_enum<ListMarker>({{"thai", ListMarker::ThaiNumber},
+                                   {"arabic", ListMarker::ArabicNumber},
+                                   {"thai-paren", ListMarker::ThaiParen},
+                                   {"arabic-paren", ListMarker::ArabicParen},
+                                   {"dash", ListMarker::Dash},
+                                   {"bullet", ListMarker::Bullet}});
+}
+
+// A paragraph's text: the trailing line break a `|` block scalar keeps is not a line break.
+InlineText read_text(const YamlNode& node) {
+  InlineText text = node.as_inline();
+  while (!text.empty()) {
+    std::string& s = text.back().text;
+    while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
+      s.pop_back();
+    }
+    if (!s.empty()) break;
+    text.pop_back();
+  }
+  return text;
+}
+
+class DocumentParser {
+ public:
+  DocumentParser(std::string base_dir, bool images_outside)
+      : base_dir_(std::move(base_dir)), images_outside_(images_outside) {}
+
+  // A list of blocks, or a single string (one paragraph).
+  std::vector<Block> blocks(const YamlNode& node) {
+    std::vector<Block> out;
+    if (node.is_scalar()) {
+      out.push_back(paragraph_block(node));
+      return out;
+    }
+    if (!node.is_list()) node.fail("expected a list");
+    for (const auto& item : node.items()) {
+      if (auto b = block(item)) out.push_back(std::move(*b));
+    }
+    return out;
+  }
+
+  Memo memo(const YamlNode& node) {
+    node.expect_map();
+    node.check_keys({"emblem", "agency", "reference", "date", "subject", "to", "body", "closing", "signer",
+                     "comments"});
+    Memo m;
+    if (auto n = node.get("emblem")) m.emblem = image(*n);
+    m.agency = node.required("agency").as_nonempty_string();
+    m.reference = node.required("reference").as_nonempty_string();
+    YamlNode date = node.required("date");
+    if (!date.is_scalar()) date.fail("expected a date (YYYY-MM-DD)");
+    if (!parse_iso_date(date.as_string(), m.date)) {
+      date.fail("'" + date.as_string() + "' is not a valid date (expected YYYY-MM-DD)");
+    }
+    m.subject = node.required("subject").as_nonempty_string();
+    m.to = node.required("to").as_nonempty_string();
+    m.body = blocks(node.required("body"));
+    if (auto n = node.get("closing")) m.closing = n->as_string();
+    m.signer = signature(node.required("signer"));
+    if (auto n = node.get("comments")) {
+      for (const auto& item : n->items()) m.comments.push_back(comment(item));
+    }
+    return m;
+  }
+
+ private:
+  Block paragraph_block(const YamlNode& text) {
+    Block b;
+    b.where = text.where();
+    Paragraph p;
+    p.text = read_text(text);
+    b.content = std::move(p);
+    return b;
+  }
+
+  std::optional<Block> block(const YamlNode& node) {
+    if (node.is_scalar()) return paragraph_block(node);
+    if (!node.is_map()) {
+      node.fail("expected a paragraph's text or a block such as 'heading: ...' (a mapping)");
+    }
+    std::string type;
+    for (const auto& [key, value] : node.entries()) {
+      if (std::find(kBlockTypes.begin(), kBlockTypes.end(), key) == kBlockTypes.end()) continue;
+      if (!type.empty()) {
+        throw Error(value.key_where(),
+                    value.path() + ": a block has one type, but '" + type + "' is also given", 2);
+      }
+      type = key;
+    }
+    if (type.empty()) {
+      // Unknown keys first (a misspelled type gets a suggestion), then the missing type.
+      std::vector<std::string> all;
+      for (const auto& t : kBlockTypes) {
+        for (const auto& k : block_keys(t)) {
+          if (std::find(all.begin(), all.end(), k) == all.end()) all.push_back(k);
+        }
+      }
+      node.check_keys(all);
+      node.fail("the block's type is missing (expected one of: " + join_alternatives(kBlockTypes, ", ") + ")");
+    }
+    node.check_keys(block_keys(type));
+
+    Block b;
+    b.where = node.where();
+    if (auto d = node.get("digits")) b.digits = read_digits(*d);
+    YamlNode value = node.get_raw(type).value();
+    if (type == "paragraph") {
+      Paragraph p;
+      if (!value.is_null()) p.text = read_text(value);
+      if (auto n = node.get("align")) p.align = read_align(*n);
+      if (auto n = node.get("indent")) p.first_indent = n->as_length(-10000, 10000);
+      if (auto n = node.get("left_indent")) p.left_indent = n->as_length(0, 10000);
+      if (auto n = node.get("keep_with_next")) p.keep_with_next = n->as_bool();
+      b.content = std::move(p);
+    } else if (type == "heading") {
+      Heading h;
+      if (value.is_null()) value.fail("value is empty");
+      h.text = read_text(value);
+      if (auto n = node.get("level")) h.level = n->as_int(1, 3);
+      if (auto n = node.get("align")) h.align = read_align(*n);
+      b.content = std::move(h);
+    } else if (type == "list") {
+      List l;
+      if (auto n = node.get("marker")) l.marker = read_marker(*n);
+      if (auto n = node.get("start")) l.start = n->as_int(0, 100000);
+      l.items = list_items(value);
+      b.content = std::move(l);
+    } else if (type == "image") {
+      Image img;
+      if (value.is_null()) value.fail("value is empty");
+      img.path = image(value);
+      if (auto n = node.get("width")) img.width = n->as_length(1, 10000);
+      if (auto n = node.get("height")) img.height = n->as_length(1, 10000);
+      if (auto n = node.get("align")) {
+        img.align = n->as_enum<BlockAlign>(
+            {{"left", BlockAlign::Left}, {"center", BlockAlign::Center}, {"right", BlockAlign::Right}});
+      }
+      b.content = img;
+    } else if (type == "space") {
+      if (value.is_null()) value.fail("value is empty");
+      b.content = VerticalSpace{value.as_length(0, 10000)};
+    } else if (type == "pagebreak") {
+      if (!value.is_null() && !value.as_bool()) return std::nullopt;  // `pagebreak: false`
+      b.content = PageBreak{};
+    } else {  // dotted
+      DottedLines d;
+      if (!value.is_null()) d.count = value.as_int(1, 500);
+      b.content = d;
+    }
+    return b;
+  }
+
+  std::vector<ListItem> list_items(const YamlNode& node) {
+    if (node.is_null()) node.fail("value is empty");
+    std::vector<ListItem> items;
+    for (const auto& item : node.items()) {
+      ListItem li;
+      if (item.is_null()) item.fail("empty list item");
+      if (item.is_scalar()) {
+        li.blocks.push_back(paragraph_block(item));
+      } else if (item.is_list()) {
+        li.blocks = blocks(item);
+      } else if (item.get_raw("text")) {
+        // {text: ..., list: [...], marker: ..., start: ...}: a paragraph and a nested list.
+        item.check_keys({"text", "list", "marker", "start"});
+        YamlNode text = item.required("text");
+        Block p = paragraph_block(text);
+        p.where = item.where();
+        li.blocks.push_back(std::move(p));
+        if (auto nested = item.get("list")) {
+          Block b;
+          b.where = nested->where();
+          List l;
+          if (auto n = item.get("marker")) l.marker = read_marker(*n);
+          if (auto n = item.get("start")) l.start = n->as_int(0, 100000);
+          l.items = list_items(*nested);
+          b.content = std::move(l);
+          li.blocks.push_back(std::move(b));
+        } else if (item.has("marker") || item.has("start")) {
+          YamlNode stray = item.get(item.has("marker") ? "marker" : "start").value();
+          stray.fail("only used together with a nested 'list'");
+        }
+      } else {
+        if (auto b = block(item)) li.blocks.push_back(std::move(*b));
+      }
+      items.push_back(std::move(li));
+    }
+    return items;
+  }
+
+  Signature signature(const YamlNode& node) {
+    node.expect_map();
+    node.check_keys({"name", "position", "acting", "image"});
+    Signature s;
+    s.name = node.required("name").as_nonempty_string();
+    if (auto n = node.get("position")) s.positions = n->as_string_list();
+    if (auto n = node.get("acting")) s.acting = n->as_string();
+    if (auto n = node.get("image")) s.image = image(*n);
+    return s;
+  }
+
+  MemoComment comment(const YamlNode& node) {
+    node.expect_map();
+    node.check_keys({"heading", "lines", "text", "signer"});
+    MemoComment c;
+    if (auto n = node.get("heading")) c.heading = n->as_string();
+    if (auto n = node.get("lines")) c.dotted_lines = n->as_int(0, 100);
+    if (auto n = node.get("text")) c.text = blocks(*n);
+    if (auto n = node.get("signer")) c.signer = signature(*n);
+    return c;
+  }
+
+  std::string image(const YamlNode& node) const { return node.as_image_path(base_dir_, images_outside_); }
+
+  std::string base_dir_;
+  bool images_outside_;
+};
+
+std::string directory_of(const std::string& path) {
+  fs::path parent = fs::path(path).parent_path();
+  if (parent.empty()) parent = ".";
+  std::error_code ec;
+  fs::path absolute = fs::absolute(parent, ec);
+  return (ec ? parent : absolute).lexically_normal().string();
+}
+
+Document read_parsed(const YamlDocument& yaml, const std::string& path, const ReadOptions& options) {
+  YamlNode root = yaml.root_node();
+  SourceLocation start{path, 1, 1};
+  if (root.is_null()) {
+    throw Error(start, "the file is empty (expected 'kind: memo' or 'kind: document' and the document's fields)", 2);
+  }
+  if (!root.is_map()) {
+    throw Error(root.where().line > 0 ? root.where() : start,
+                "expected a mapping at the top level (key: value lines such as 'kind: memo')", 2);
+  }
+  root.check_keys({"kind", "template", "title", "author", "subject", "keywords", "language", "digits", "style",
+                   "memo", "blocks"});
+
+  Document doc;
+  doc.source = path;
+  doc.base_dir = directory_of(path);
+  doc.kind = root.required("kind").as_enum<DocumentKind>(
+      {{"memo", DocumentKind::Memo}, {"document", DocumentKind::Document}});
+
+  // The template, then the document's style overrides, then its digits.
+  std::optional<YamlNode> template_node = root.get("template");
+  std::string template_name = template_node ? template_node->as_nonempty_string()
+                                            : (doc.kind == DocumentKind::Memo ? "memo" : "default");
+  std::string template_path = find_template(template_name, doc.base_dir, options.template_dirs);
+  if (!template_path.empty()) {
+    doc.style = read_template_file(template_path, options);
+  } else if (template_node) {
+    std::string dirs = join_alternatives(options.template_dirs, ", ");
+    template_node->fail("template '" + template_name + "' not found" +
+                        (template_name.find('/') == std::string::npos && !dirs.empty()
+                             ? " (looked for " + template_name + ".yaml in: " + dirs + ")"
+                             : ""));
+  } else {
+    doc.style = Template{};  // no template files installed: the built-in defaults
+    doc.style.name = template_name;
+  }
+  if (auto style = root.get("style")) apply_template_settings(*style, doc.style, options);
+  if (auto digits = root.get("digits")) doc.style.digits = read_digits(*digits);
+
+  if (auto n = root.get("title")) doc.info.title = n->as_string();
+  if (auto n = root.get("author")) doc.info.author = n->as_string();
+  if (auto n = root.get("subject")) doc.info.subject = n->as_string();
+  if (auto n = root.get("keywords")) {
+    std::vector<std::string> words = n->as_string_list();
+    doc.info.keywords = join_alternatives(words, ", ");
+  }
+  doc.info.language = "th";
+  if (auto n = root.get("language")) doc.info.language = n->as_nonempty_string();
+
+  DocumentParser parser(doc.base_dir, options.allow_images_outside);
+  if (doc.kind == DocumentKind::Memo) {
+    if (auto blocks = root.get_raw("blocks")) {
+      throw Error(blocks->key_where(), "blocks: not used in a memo (the memo's text goes in memo.body)", 2);
+    }
+    doc.memo = parser.memo(root.required("memo"));
+    if (doc.info.title.empty()) doc.info.title = doc.memo.subject;
+  } else {
+    if (auto memo = root.get_raw("memo")) {
+      throw Error(memo->key_where(), "memo: only used with 'kind: memo'", 2);
+    }
+    doc.blocks = parser.blocks(root.required("blocks"));
+  }
+  return doc;
+}
+
+}  // namespace
+
+Document read_document(const std::string& path, const ReadOptions& options) {
+  YamlDocument yaml = load_yaml_file(path);
+  return read_parsed(yaml, path, options);
+}
+
+Document read_document_string(const std::string& text, const std::string& path_for_messages,
+                              const ReadOptions& options) {
+  YamlDocument yaml = load_yaml_string(text, path_for_messages);
+  return read_parsed(yaml, path_for_messages, options);
+}
+
+}  // namespace thaidoc

@@ -1,0 +1,38 @@
+// Reading a document (memo or general document) from its YAML file into the model,
+// with its template and style overrides applied. The format is described in
+// templates/README.md. Every error is an Error located at file:line:col whose message
+// starts with the key path, e.g. "memo.yaml:12:5: memo.signer.name: expected a string".
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "model/document.h"
+
+namespace thaidoc {
+
+// Where `template: NAME` looks for NAME.yaml, in order: $THAIDOC_TEMPLATES (a
+// ':'-separated list), ./templates, <dir of the executable>/templates, and the
+// source tree's templates/.
+std::vector<std::string> default_template_dirs();
+
+struct ReadOptions {
+  std::vector<std::string> template_dirs = default_template_dirs();
+  // Checks a font file name given in a template or style (set by the caller, who knows
+  // the font search path); if empty, fonts are not checked.
+  std::function<bool(const std::string&)> font_exists;
+  // false: images must be inside the document's folder (for documents from untrusted sources).
+  bool allow_images_outside = true;
+};
+
+// Reads a document file. Throws Error: exit code 1 if the file can't be read, 2 for
+// invalid input (YAML syntax, invalid UTF-8, unknown keys, wrong types, missing fields,
+// bad dates, missing images or fonts, ...).
+Document read_document(const std::string& path, const ReadOptions& options);
+
+// The same from text in memory; `path_for_messages` names the file in errors and its
+// directory is the base for relative image and template paths.
+Document read_document_string(const std::string& yaml, const std::string& path_for_messages,
+                              const ReadOptions& options);
+
+}  // namespace thaidoc

@@ -1,0 +1,356 @@
+#include "input/template_reader.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <filesystem>
+#include <functional>
+
+#include "input/yaml_reader.h"
+
+namespace thaidoc {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Font sizes and other limits, in points.
+constexpr double kMinFontSize = 1, kMaxFontSize = 500;
+constexpr double kMaxLength = 10000;
+
+struct Field {
+  std::string_view key;
+  std::function<void(const YamlNode&)> set;
+};
+
+// Checks the keys of `map` against `fields` and applies those present (empty values
+// are ignored, so `body:` with nothing under it changes nothing).
+void apply_fields(const YamlNode& map, const std::vector<Field>& fields) {
+  map.expect_map();
+  std::vector<std::string> names;
+  for (const auto& f : fields) names.emplace_back(f.key);
+  map.check_keys(names);
+  for (const auto& f : fields) {
+    if (auto node = map.get(f.key)) f.set(*node);
+  }
+}
+
+BlockAlign read_align(const YamlNode& node) {
+  return node.as_enum<BlockAlign>({{"left", BlockAlign::Left},
+                                   {"center", BlockAlign::Center},
+                                   {"right", BlockAlign::Right},
+                                   {"justify", BlockAlign::Justify}});
+}
+
+double font_size(const YamlNode& node) { return node.as_length(kMinFontSize, kMaxFontSize); }
+double length(const YamlNode& node) { return node.as_length(0, kMaxLength); }
+
+struct PaperSize {
+  const char* name;
+  double width, height;  // points (A4 as in PageStyle's defaults)
+};
+const PaperSize kPapers[] = {{"A3", 841.89, 1190.551}, {"A4", 595.276, 841.89}, {"A5", 419.528, 595.276},
+                             {"B5", 498.898, 708.661}, {"Letter", 612, 792},   {"Legal", 612, 1008}};
+
+void read_page_size(const YamlNode& node, PageStyle& page) {
+  if (node.is_list()) {
+    auto items = node.items();
+    if (items.size() != 2) node.fail("expected [width, height]");
+    page.width = items[0].as_length(1, kMaxLength);
+    page.height = items[1].as_length(1, kMaxLength);
+    return;
+  }
+  std::string text = node.as_string();
+  std::string name = text, orientation;
+  if (auto space = text.find(' '); space != std::string::npos) {
+    name = text.substr(0, space);
+    orientation = text.substr(text.find_first_not_of(' ', space));
+  }
+  std::vector<std::string> names;
+  for (const auto& paper : kPapers) {
+    names.emplace_back(paper.name);
+    if (name.size() == std::string_view(paper.name).size() &&
+        std::equal(name.begin(), name.end(), paper.name, [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+        })) {
+      double w = paper.width, h = paper.height;
+      if (orientation == "landscape") std::swap(w, h);
+      else if (!orientation.empty() && orientation != "portrait") {
+        node.fail("unknown orientation '" + orientation + "' (expected portrait or landscape)");
+      }
+      page.width = w;
+      page.height = h;
+      return;
+    }
+  }
+  node.fail("unknown page size '" + text + "' (expected " + join_alternatives(names) +
+            ", optionally followed by 'landscape', or [width, height])");
+}
+
+void read_page(const YamlNode& node, PageStyle& page) {
+  apply_fields(node, {
+      {"size", [&](const YamlNode& n) { read_page_size(n, page); }},
+      {"width", [&](const YamlNode& n) { page.width = n.as_length(1, kMaxLength); }},
+      {"height", [&](const YamlNode& n) { page.height = n.as_length(1, kMaxLength); }},
+      {"margin_top", [&](const YamlNode& n) { page.margin_top = length(n); }},
+      {"margin_bottom", [&](const YamlNode& n) { page.margin_bottom = length(n); }},
+      {"margin_left", [&](const YamlNode& n) { page.margin_left = length(n); }},
+      {"margin_right", [&](const YamlNode& n) { page.margin_right = length(n); }},
+      {"first_page_margin_top",
+       [&](const YamlNode& n) {
+         // "same" (or -1): the same as margin_top.
+         page.first_page_margin_top =
+             n.is_scalar() && (n.as_string() == "same" || n.as_string() == "-1") ? -1 : length(n);
+       }},
+  });
+  // A few lines of text must fit between the margins.
+  constexpr double kMinText = 72;
+  if (page.width - page.margin_left - page.margin_right < kMinText) {
+    node.fail("the left and right margins leave less than 1 inch for the text");
+  }
+  double top = std::max(page.top_on_page(0), page.top_on_page(1));
+  if (page.height - top - page.margin_bottom < kMinText) {
+    node.fail("the top and bottom margins leave less than 1 inch for the text");
+  }
+}
+
+void read_fonts(const YamlNode& node, FontFiles& fonts, const ReadOptions& options) {
+  auto font = [&](std::string& out) {
+    return [&out, &options](const YamlNode& n) {
+      std::string name = n.as_nonempty_string();
+      if (options.font_exists && !options.font_exists(name)) {
+        n.fail("font file '" + name + "' not found");
+      }
+      out = name;
+    };
+  };
+  apply_fields(node, {{"regular", font(fonts.regular)},
+                      {"bold", font(fonts.bold)},
+                      {"italic", font(fonts.italic)},
+                      {"bold_italic", font(fonts.bold_italic)},
+                      {"fallback", font(fonts.fallback)}});
+}
+
+void read_page_numbers(const YamlNode& node, PageNumberStyle& pn) {
+  apply_fields(node, {
+      {"enabled", [&](const YamlNode& n) { pn.enabled = n.as_bool(); }},
+      {"format",
+       [&](const YamlNode& n) {
+         std::string f = n.as_nonempty_string();
+         if (f.find("{n}") == std::string::npos) n.fail("must contain {n} (the page number)");
+         pn.format = f;
+       }},
+      {"first_numbered_page", [&](const YamlNode& n) { pn.first_numbered_page = n.as_int(1, 100000); }},
+      {"baseline_from_top", [&](const YamlNode& n) { pn.baseline_from_top = length(n); }},
+      {"size", [&](const YamlNode& n) { pn.size = font_size(n); }},
+  });
+}
+
+void read_body(const YamlNode& node, BodyStyle& body) {
+  apply_fields(node, {
+      {"size", [&](const YamlNode& n) { body.size = font_size(n); }},
+      {"line_height", [&](const YamlNode& n) { body.line_height = n.as_number(0.5, 5); }},
+      {"first_indent", [&](const YamlNode& n) { body.first_indent = n.as_length(-kMaxLength, kMaxLength); }},
+      {"space_before", [&](const YamlNode& n) { body.space_before = length(n); }},
+      {"space_after", [&](const YamlNode& n) { body.space_after = length(n); }},
+      {"align", [&](const YamlNode& n) { body.align = read_align(n); }},
+      {"orphans", [&](const YamlNode& n) { body.orphans = n.as_int(1, 20); }},
+      {"widows", [&](const YamlNode& n) { body.widows = n.as_int(1, 20); }},
+  });
+}
+
+void read_heading(const YamlNode& node, HeadingStyle& h) {
+  apply_fields(node, {
+      {"size", [&](const YamlNode& n) { h.size = font_size(n); }},
+      {"bold", [&](const YamlNode& n) { h.bold = n.as_bool(); }},
+      {"align", [&](const YamlNode& n) { h.align = read_align(n); }},
+      {"space_before", [&](const YamlNode& n) { h.space_before = length(n); }},
+      {"space_after", [&](const YamlNode& n) { h.space_after = length(n); }},
+      {"first_indent", [&](const YamlNode& n) { h.first_indent = n.as_length(-kMaxLength, kMaxLength); }},
+  });
+}
+
+void read_lists(const YamlNode& node, ListStyle& l) {
+  apply_fields(node, {
+      {"indent", [&](const YamlNode& n) { l.indent = length(n); }},
+      {"marker_gap", [&](const YamlNode& n) { l.marker_gap = length(n); }},
+      {"level_indent", [&](const YamlNode& n) { l.level_indent = length(n); }},
+      {"item_space", [&](const YamlNode& n) { l.item_space = length(n); }},
+      {"hanging", [&](const YamlNode& n) { l.hanging = n.as_bool(); }},
+  });
+}
+
+void read_memo_style(const YamlNode& node, MemoStyle& m) {
+  auto text = [](std::string& out) { return [&out](const YamlNode& n) { out = n.as_string(); }; };
+  auto len = [](double& out) { return [&out](const YamlNode& n) { out = length(n); }; };
+  auto size = [](double& out) { return [&out](const YamlNode& n) { out = font_size(n); }; };
+  auto flag = [](bool& out) { return [&out](const YamlNode& n) { out = n.as_bool(); }; };
+  auto fraction = [](double& out) { return [&out](const YamlNode& n) { out = n.as_number(0, 1); }; };
+  apply_fields(node, {
+      {"emblem_height", [&](const YamlNode& n) { m.emblem_height = n.as_length(1, kMaxLength); }},
+      {"title", text(m.title)},
+      {"title_size", size(m.title_size)},
+      {"title_baseline_raise",
+       [&](const YamlNode& n) { m.title_baseline_raise = n.as_length(-kMaxLength, kMaxLength); }},
+      {"agency_label", text(m.agency_label)},
+      {"reference_label", text(m.reference_label)},
+      {"date_label", text(m.date_label)},
+      {"subject_label", text(m.subject_label)},
+      {"label_size", size(m.label_size)},
+      {"label_bold", flag(m.label_bold)},
+      {"value_size", size(m.value_size)},
+      {"label_gap", len(m.label_gap)},
+      {"dotted_values", flag(m.dotted_values)},
+      {"dotted_offset", [&](const YamlNode& n) { m.dotted_offset = n.as_number(-1, 1); }},
+      {"date_column", fraction(m.date_column)},
+      {"header_line_height", [&](const YamlNode& n) { m.header_line_height = n.as_number(0.5, 5); }},
+      {"space_after_title", len(m.space_after_title)},
+      {"space_before_to", len(m.space_before_to)},
+      {"space_after_header", len(m.space_after_header)},
+      {"to_label", text(m.to_label)},
+      {"to_label_bold", flag(m.to_label_bold)},
+      {"to_label_size", size(m.to_label_size)},
+      {"closing", text(m.closing)},
+      {"closing_space_before", len(m.closing_space_before)},
+      {"signature_center", fraction(m.signature_center)},
+      {"signature_space", len(m.signature_space)},
+      {"signature_space_before", len(m.signature_space_before)},
+      {"comment_dotted_lines", [&](const YamlNode& n) { m.comment_dotted_lines = n.as_int(0, 100); }},
+      {"comment_heading_bold", flag(m.comment_heading_bold)},
+      {"comment_dotted_indent", len(m.comment_dotted_indent)},
+      {"comment_space_before", len(m.comment_space_before)},
+      {"dotted_line_spacing", len(m.dotted_line_spacing)},
+  });
+}
+
+void read_dotted_line(const YamlNode& node, Template& t) {
+  apply_fields(node, {
+      {"dash", [&](const YamlNode& n) { t.dotted_line_dash = n.as_length(0.1, 100); }},
+      {"width", [&](const YamlNode& n) { t.dotted_line_width = n.as_length(0.05, 20); }},
+  });
+}
+
+bool looks_like_path(const std::string& s) {
+  auto ends_with = [&](std::string_view suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  return s.find('/') != std::string::npos || s.find('\\') != std::string::npos || ends_with(".yaml") ||
+         ends_with(".yml");
+}
+
+std::string canonical_or_same(const std::string& path) {
+  std::error_code ec;
+  fs::path c = fs::weakly_canonical(path, ec);
+  return ec ? path : c.string();
+}
+
+Template read_template_chain(const std::string& path, const ReadOptions& options,
+                             std::vector<std::string>& chain, const YamlNode* referrer) {
+  std::string canonical = canonical_or_same(path);
+  for (const auto& seen : chain) {
+    if (seen == canonical) {
+      std::string cycle;
+      for (const auto& c : chain) cycle += fs::path(c).filename().string() + " -> ";
+      cycle += fs::path(canonical).filename().string();
+      if (referrer) referrer->fail("templates extend each other in a cycle (" + cycle + ")");
+      throw Error(SourceLocation{path}, "templates extend each other in a cycle (" + cycle + ")", 2);
+    }
+  }
+  chain.push_back(canonical);
+
+  YamlDocument doc = load_yaml_file(path);
+  YamlNode root = doc.root_node();
+  if (root.is_null()) {
+    chain.pop_back();
+    Template t;
+    t.name = fs::path(path).stem().string();
+    return t;  // an empty template changes nothing
+  }
+  if (!root.is_map()) root.fail("expected a mapping of settings (page:, fonts:, body: ...)");
+
+  // The keys of the file: the settings plus extends and description.
+  std::vector<std::string> keys = template_setting_keys();
+  keys.push_back("extends");
+  keys.push_back("description");
+  root.check_keys(keys);
+  if (auto description = root.get("description")) description->as_string();
+
+  Template t;
+  if (auto extends = root.get("extends")) {
+    std::string name = extends->as_nonempty_string();
+    // A name is looked up in the template directories (not next to this file, where a
+    // document of the same name may live); a path is relative to this file.
+    std::string dir = fs::path(path).parent_path().string();
+    std::string base = find_template(name, dir.empty() ? "." : dir, options.template_dirs);
+    if (base.empty()) extends->fail("template '" + name + "' not found");
+    t = read_template_chain(base, options, chain, &*extends);
+  }
+  apply_template_settings(root, t, options);
+  t.name = fs::path(path).stem().string();
+  chain.pop_back();
+  return t;
+}
+
+}  // namespace
+
+const std::vector<std::string>& template_setting_keys() {
+  static const std::vector<std::string> keys = {"page", "fonts", "digits", "page_numbers", "body",
+                                                "headings", "lists", "memo", "dotted_line"};
+  return keys;
+}
+
+void apply_template_settings(const YamlNode& settings, Template& t, const ReadOptions& options) {
+  if (settings.is_null()) return;
+  settings.expect_map();
+  // Template files also have `extends` and `description`; the caller checks those.
+  std::vector<std::string> keys = template_setting_keys();
+  bool template_file = settings.path().empty();
+  if (template_file) {
+    keys.push_back("extends");
+    keys.push_back("description");
+  }
+  settings.check_keys(keys);
+  if (auto n = settings.get("page")) read_page(*n, t.page);
+  if (auto n = settings.get("fonts")) read_fonts(*n, t.fonts, options);
+  if (auto n = settings.get("digits")) {
+    t.digits = n->as_enum<DigitStyle>(
+        {{"thai", DigitStyle::Thai}, {"arabic", DigitStyle::Arabic}, {"keep", DigitStyle::Keep}});
+  }
+  if (auto n = settings.get("page_numbers")) read_page_numbers(*n, t.page_numbers);
+  if (auto n = settings.get("body")) read_body(*n, t.body);
+  if (auto n = settings.get("headings")) {
+    apply_fields(*n, {{"h1", [&](const YamlNode& h) { read_heading(h, t.headings[0]); }},
+                      {"h2", [&](const YamlNode& h) { read_heading(h, t.headings[1]); }},
+                      {"h3", [&](const YamlNode& h) { read_heading(h, t.headings[2]); }}});
+  }
+  if (auto n = settings.get("lists")) read_lists(*n, t.lists);
+  if (auto n = settings.get("memo")) read_memo_style(*n, t.memo);
+  if (auto n = settings.get("dotted_line")) read_dotted_line(*n, t);
+}
+
+std::string find_template(const std::string& name, const std::string& relative_to,
+                          const std::vector<std::string>& dirs) {
+  std::error_code ec;
+  if (looks_like_path(name)) {
+    fs::path p(name);
+    if (!p.is_absolute()) p = fs::path(relative_to.empty() ? "." : relative_to) / p;
+    return fs::is_regular_file(p, ec) ? p.lexically_normal().string() : std::string();
+  }
+  for (const auto& dir : dirs) {
+    fs::path candidate = fs::path(dir) / (name + ".yaml");
+    if (fs::is_regular_file(candidate, ec)) return candidate.lexically_normal().string();
+  }
+  return "";
+}
+
+Template read_template_file(const std::string& path, const ReadOptions& options) {
+  std::vector<std::string> chain;
+  return read_template_chain(path, options, chain, nullptr);
+}
+
+Template read_template(const std::string& name, const ReadOptions& options) {
+  std::string path = find_template(name, ".", options.template_dirs);
+  if (path.empty()) throw Error(SourceLocation{}, "template '" + name + "' not found", 2);
+  return read_template_file(path, options);
+}
+
+}  // namespace thaidoc

@@ -1,0 +1,484 @@
+#include "input/yaml_reader.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "base/digits.h"
+#include "base/utf8.h"
+#include "model/template.h"
+
+namespace thaidoc {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r'; }
+
+std::string format_number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+// A whole-string decimal number (Thai digits allowed); no "nan", "inf" or hex.
+std::optional<double> parse_number(std::string_view text) {
+  std::string s = trim(convert_digits(text, DigitStyle::Arabic));
+  if (s.empty()) return std::nullopt;
+  for (char c : s) {
+    if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+      return std::nullopt;
+    }
+  }
+  errno = 0;
+  char* end = nullptr;
+  double v = std::strtod(s.c_str(), &end);
+  if (end != s.c_str() + s.size() || errno == ERANGE || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+// Common slips in documents whose text uses markup characters.
+std::string yaml_error_hint(const std::string& msg) {
+  auto has = [&](const char* part) { return msg.find(part) != std::string::npos; };
+  if (has("anchor")) return " (text that starts with '*', such as **bold**, must be in quotes)";
+  if (has("end of sequence") || has("end of map flow")) {
+    return " (a list written [a, b] must end with ']'; text that starts with '[', such as a [link](...), "
+           "must be in quotes)";
+  }
+  if (has("unknown escape")) return " (inside double quotes write a backslash as '\\', or use single quotes)";
+  if (has("illegal map value")) return " (text containing ': ' must be in quotes)";
+  return "";
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- YamlSource
+
+YamlSource::YamlSource(std::string path, std::string text)
+    : path_(std::move(path)), text_(std::move(text)) {
+  line_starts_.push_back(0);
+  for (size_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+SourceLocation YamlSource::at_offset(size_t offset) const {
+  offset = std::min(offset, text_.size());
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  size_t line = static_cast<size_t>(it - line_starts_.begin());  // 1-based
+  size_t start = line_starts_[line - 1];
+  int column = 1;
+  for (size_t i = start; i < offset; ++i) {
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+  }
+  return SourceLocation{path_, static_cast<int>(line), column};
+}
+
+SourceLocation YamlSource::at(const YAML::Mark& mark) const {
+  if (mark.pos < 0 || mark.line < 0) return SourceLocation{path_, 0, 0};
+  return at_offset(static_cast<size_t>(mark.pos));
+}
+
+// ---------------------------------------------------------------- loading
+
+YamlNode YamlDocument::root_node() const {
+  return YamlNode(source, root, "", source->at(root.Mark()));
+}
+
+YamlDocument load_yaml_string(std::string text, const std::string& path) {
+  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+  if (auto bad = utf8::find_invalid(text)) {
+    int line = 0, column = 0;
+    utf8::line_column(text, *bad, line, column);
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[*bad]));
+    throw Error(SourceLocation{path, line, column},
+                std::string("invalid UTF-8 (byte ") + byte + "); save the file as UTF-8", 2);
+  }
+  YamlDocument doc;
+  auto source = std::make_shared<YamlSource>(path, std::move(text));
+  doc.source = source;
+  try {
+    doc.root = YAML::Load(source->text());
+  } catch (const YAML::Exception& e) {
+    // A tab used for indentation confuses the parser; point at the tab instead.
+    const std::string& t = source->text();
+    size_t limit = e.mark.pos >= 0 ? static_cast<size_t>(e.mark.pos) : t.size();
+    for (size_t i = 0; i < t.size() && i <= limit; i = t.find('\n', i) + 1) {
+      size_t j = i;
+      while (j < t.size() && t[j] == ' ') ++j;
+      if (j < t.size() && t[j] == '\t') {
+        throw Error(source->at_offset(j), "invalid YAML: a tab in the indentation (indent with spaces)", 2);
+      }
+      if (t.find('\n', i) == std::string::npos) break;
+    }
+    throw Error(source->at(e.mark), "invalid YAML: " + e.msg + yaml_error_hint(e.msg), 2);
+  }
+  return doc;
+}
+
+YamlDocument load_yaml_file(const std::string& path) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) throw Error(SourceLocation{path}, "is a directory, not a file", 1);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw Error(SourceLocation{path}, std::string("cannot read file: ") + std::strerror(errno), 1);
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) throw Error(SourceLocation{path}, "cannot read file", 1);
+  return load_yaml_string(ss.str(), path);
+}
+
+// ---------------------------------------------------------------- YamlNode
+
+YamlNode::YamlNode(YamlSourcePtr source, YAML::Node node, std::string path,
+                   SourceLocation key_location)
+    : source_(std::move(source)),
+      node_(std::move(node)),
+      path_(std::move(path)),
+      key_where_(std::move(key_location)) {}
+
+SourceLocation YamlNode::where() const {
+  // An empty value's mark is wherever the parser noticed it was empty (often the next line).
+  if (!node_.IsDefined() || node_.IsNull()) return key_where_;
+  SourceLocation loc = source_->at(node_.Mark());
+  return loc.line > 0 ? loc : key_where_;
+}
+
+Error YamlNode::error_at(const SourceLocation& where, const std::string& message) const {
+  return Error(where, path_.empty() ? message : path_ + ": " + message, 2);
+}
+
+Error YamlNode::error(const std::string& message) const { return error_at(where(), message); }
+
+std::string YamlNode::child_path(std::string_view key) const {
+  return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+}
+
+void YamlNode::expect_map() const {
+  if (!node_.IsMap()) fail("expected a mapping");
+}
+
+std::vector<std::pair<std::string, YamlNode>> YamlNode::entries() const {
+  expect_map();
+  std::vector<std::pair<std::string, YamlNode>> out;
+  for (auto it = node_.begin(); it != node_.end(); ++it) {
+    SourceLocation key_loc = source_->at(it->first.Mark());
+    if (!it->first.IsScalar()) {
+      throw error_at(key_loc, "a key must be a plain name, not a list or mapping");
+    }
+    std::string key = it->first.Scalar();
+    out.emplace_back(key, YamlNode(source_, it->second, child_path(key), key_loc));
+  }
+  return out;
+}
+
+std::vector<std::string> YamlNode::keys() const {
+  std::vector<std::string> out;
+  for (auto& [key, value] : entries()) out.push_back(key);
+  return out;
+}
+
+void YamlNode::check_keys(std::initializer_list<std::string_view> allowed) const {
+  std::vector<std::string> list;
+  for (auto k : allowed) list.emplace_back(k);
+  check_keys(list);
+}
+
+void YamlNode::check_keys(const std::vector<std::string>& allowed) const {
+  std::map<std::string, int> seen;  // key -> line
+  for (auto& [key, value] : entries()) {
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      std::string hint = suggest(key, allowed);
+      std::string message = hint.empty()
+                                ? "unknown key (expected one of: " + join_alternatives(allowed, ", ") + ")"
+                                : "unknown key (did you mean '" + hint + "'?)";
+      throw Error(value.key_where(), value.path() + ": " + message, 2);
+    }
+    auto [it, inserted] = seen.emplace(key, value.key_where().line);
+    if (!inserted) {
+      throw Error(value.key_where(),
+                  value.path() + ": duplicate key (first given on line " + std::to_string(it->second) + ")",
+                  2);
+    }
+  }
+}
+
+std::optional<YamlNode> YamlNode::get_raw(std::string_view key) const {
+  expect_map();
+  for (auto it = node_.begin(); it != node_.end(); ++it) {
+    if (it->first.IsScalar() && it->first.Scalar() == key) {
+      return YamlNode(source_, it->second, child_path(key), source_->at(it->first.Mark()));
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<YamlNode> YamlNode::get(std::string_view key) const {
+  auto node = get_raw(key);
+  if (!node || node->is_null()) return std::nullopt;
+  return node;
+}
+
+bool YamlNode::has(std::string_view key) const { return get(key).has_value(); }
+
+YamlNode YamlNode::required(std::string_view key) const {
+  auto node = get_raw(key);
+  if (!node) throw Error(where(), child_path(key) + ": required field is missing", 2);
+  if (node->is_null()) node->fail("value is empty");
+  return *node;
+}
+
+std::vector<YamlNode> YamlNode::items() const {
+  if (!node_.IsSequence()) fail("expected a list");
+  std::vector<YamlNode> out;
+  size_t index = 0;
+  for (auto it = node_.begin(); it != node_.end(); ++it) {
+    ++index;
+    YamlNode item(source_, *it, path_ + "[" + std::to_string(index) + "]", SourceLocation{});
+    item.key_where_ = item.source_->at(it->Mark());
+    // An empty item ("-" alone) has no useful mark of its own; use the list's.
+    if (item.is_null() || item.key_where_.line == 0) item.key_where_ = where();
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+std::string YamlNode::as_string() const {
+  if (!node_.IsScalar()) fail("expected a string");
+  return node_.Scalar();
+}
+
+std::string YamlNode::as_nonempty_string() const {
+  std::string s = as_string();
+  if (trim(s).empty()) fail("must not be empty");
+  return s;
+}
+
+std::vector<std::string> YamlNode::as_string_list() const {
+  if (node_.IsSequence()) {
+    std::vector<std::string> out;
+    for (const auto& item : items()) {
+      if (!item.is_scalar()) item.fail("expected a string");
+      out.push_back(item.as_string());
+    }
+    return out;
+  }
+  if (!node_.IsScalar()) fail("expected a string or a list of strings");
+  return {node_.Scalar()};
+}
+
+double YamlNode::as_number() const {
+  if (!node_.IsScalar()) fail("expected a number");
+  auto v = parse_number(node_.Scalar());
+  if (!v) fail("expected a number");
+  return *v;
+}
+
+double YamlNode::as_number(double min, double max) const {
+  double v = as_number();
+  if (v < min || v > max) fail("must be between " + format_number(min) + " and " + format_number(max));
+  return v;
+}
+
+int YamlNode::as_int(int min, int max) const {
+  if (!node_.IsScalar()) fail("expected a whole number");
+  auto v = parse_number(node_.Scalar());
+  if (!v || *v != std::floor(*v)) fail("expected a whole number");
+  if (*v < min || *v > max) {
+    fail("must be between " + std::to_string(min) + " and " + std::to_string(max));
+  }
+  return static_cast<int>(*v);
+}
+
+bool YamlNode::as_bool() const {
+  if (node_.IsScalar()) {
+    std::string s = lower_ascii(node_.Scalar());
+    if (s == "true" || s == "yes" || s == "on") return true;
+    if (s == "false" || s == "no" || s == "off") return false;
+  }
+  fail("expected true or false");
+}
+
+double YamlNode::as_length(double min, double max) const {
+  static const char* kHint = "a number of points, or a number with pt, cm, mm or in, e.g. '2.5cm'";
+  if (!node_.IsScalar()) fail(std::string("expected a length (") + kHint + ")");
+  auto v = parse_length(node_.Scalar());
+  if (!v) fail("'" + node_.Scalar() + "' is not a length (expected " + kHint + ")");
+  if (*v < min) {
+    fail(min == 0 ? std::string("must not be negative")
+                  : "must be at least " + format_number(min) + "pt");
+  }
+  if (*v > max) fail("must be at most " + format_number(max) + "pt");
+  return *v;
+}
+
+SourceLocation YamlNode::location_in_value(size_t offset) const {
+  SourceLocation start = where();
+  if (!node_.IsScalar() || node_.Mark().pos < 0) return start;
+  std::u32string value = utf8::decode(node_.Scalar());
+  if (offset >= value.size()) return start;
+  // The value's non-blank characters appear in the file in the same order (folding and
+  // indentation only change blanks), so match them one by one from the scalar's start.
+  const std::string& text = source_->text();
+  size_t pos = static_cast<size_t>(node_.Mark().pos);
+  for (size_t k = 0; k <= offset; ++k) {
+    char32_t c = value[k];
+    if (k < offset && is_space(c)) continue;
+    bool found = false;
+    size_t here = pos;
+    while (pos < text.size()) {
+      here = pos;
+      if (utf8::next(text, pos) == c) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) {
+      // Escape sequences in a double-quoted scalar: fall back to counting from the start.
+      if (start.column > 0) start.column += static_cast<int>(offset);
+      return start;
+    }
+    if (k == offset) return source_->at_offset(here);
+  }
+  return start;
+}
+
+InlineText YamlNode::as_inline() const {
+  std::string s = as_string();
+  try {
+    return parse_inline(s, SourceLocation{source_->path(), 1, 1});
+  } catch (const Error& e) {
+    // parse_inline placed the error relative to line 1 column 1 of the value;
+    // turn that back into an offset and then into a place in the file.
+    std::u32string value = utf8::decode(s);
+    size_t offset = 0;
+    int line = 1;
+    while (offset < value.size() && line < e.where().line) {
+      if (value[offset] == U'\n') ++line;
+      ++offset;
+    }
+    offset += static_cast<size_t>(std::max(e.where().column, 1) - 1);
+    throw error_at(location_in_value(offset), e.message());
+  }
+}
+
+std::string YamlNode::as_image_path(const std::string& base_dir, bool allow_outside) const {
+  std::string name = trim(as_nonempty_string());
+  fs::path p(name);
+  fs::path resolved = p.is_absolute() ? p : fs::path(base_dir) / p;
+  resolved = resolved.lexically_normal();
+  std::error_code ec;
+  if (!allow_outside) {
+    fs::path base = fs::weakly_canonical(base_dir, ec);
+    fs::path real = fs::weakly_canonical(resolved, ec);
+    fs::path rel = real.lexically_relative(base);
+    if (ec || rel.empty() || *rel.begin() == "..") {
+      fail("image file '" + name + "' is outside the document's folder");
+    }
+  }
+  if (!fs::exists(resolved, ec)) fail("image file '" + name + "' not found");
+  if (!fs::is_regular_file(resolved, ec)) fail("image file '" + name + "' is not a file");
+  std::ifstream in(resolved, std::ios::binary);
+  unsigned char head[8] = {};
+  in.read(reinterpret_cast<char*>(head), sizeof head);
+  if (!in && in.gcount() == 0) fail("image file '" + name + "' cannot be read");
+  static const unsigned char kPng[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+  bool png = in.gcount() == 8 && std::memcmp(head, kPng, 8) == 0;
+  bool jpeg = in.gcount() >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
+  if (!png && !jpeg) fail("image file '" + name + "' is not a PNG or JPEG image");
+  return resolved.string();
+}
+
+// ---------------------------------------------------------------- helpers
+
+std::optional<double> parse_length(std::string_view text) {
+  std::string s = trim(text);
+  struct Unit {
+    const char* name;
+    double points;
+  };
+  static const Unit kUnits[] = {{"pt", 1.0}, {"cm", kPointsPerCm}, {"mm", kPointsPerCm / 10}, {"in", 72.0}};
+  std::string lower = lower_ascii(s);
+  for (const auto& unit : kUnits) {
+    size_t n = std::strlen(unit.name);
+    if (lower.size() > n && lower.compare(lower.size() - n, n, unit.name) == 0) {
+      auto v = parse_number(s.substr(0, s.size() - n));
+      if (!v) return std::nullopt;
+      return *v * unit.points;
+    }
+  }
+  return parse_number(s);
+}
+
+size_t edit_distance(std::string_view a8, std::string_view b8) {
+  std::u32string a = utf8::find_invalid(a8) ? std::u32string(a8.begin(), a8.end()) : utf8::decode(a8);
+  std::u32string b = utf8::find_invalid(b8) ? std::u32string(b8.begin(), b8.end()) : utf8::decode(b8);
+  // Optimal string alignment: insertions, deletions, substitutions and swaps of two
+  // neighbours ("subejct") each cost one.
+  std::vector<size_t> before(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        cur[j] = std::min(cur[j], before[j - 2] + 1);
+      }
+    }
+    std::swap(before, prev);
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::string suggest(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string lower = lower_ascii(word);
+  std::string best;
+  size_t best_distance = SIZE_MAX;
+  size_t length = utf8::find_invalid(word) ? word.size() : utf8::decode(word).size();
+  size_t limit = std::min<size_t>(2, std::max<size_t>(1, length / 3));
+  for (const auto& c : candidates) {
+    size_t d = lower == lower_ascii(c) ? 0 : edit_distance(lower, c);
+    if (d < best_distance) {
+      best_distance = d;
+      best = c;
+    }
+  }
+  return best_distance <= limit ? best : std::string();
+}
+
+std::string join_alternatives(const std::vector<std::string>& names, const char* last) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? last : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+}  // namespace thaidoc

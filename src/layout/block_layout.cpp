@@ -1,0 +1,201 @@
+#include "layout/block_layout.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "layout/image_info.h"
+
+namespace thaidoc {
+
+std::string list_marker(ListMarker marker, int number) {
+  std::string n = std::to_string(number);
+  switch (marker) {
+    case ListMarker::ThaiNumber: return convert_digits(n, DigitStyle::Thai) + ".";
+    case ListMarker::ArabicNumber: return n + ".";
+    case ListMarker::ThaiParen: return "(" + convert_digits(n, DigitStyle::Thai) + ")";
+    case ListMarker::ArabicParen: return "(" + n + ")";
+    case ListMarker::Dash: return "-";
+    case ListMarker::Bullet: return "•";
+  }
+  return "-";
+}
+
+BlockLayouter::BlockLayouter(const Template& tpl, const FontSet& fonts, const TextEngine& engine, DigitStyle digits,
+                             std::string base_dir)
+    : tpl_(tpl), fonts_(fonts), engine_(engine), digits_(digits), base_dir_(std::move(base_dir)) {}
+
+double BlockLayouter::body_line_height() const {
+  const Font& f = *fonts_.family.regular;
+  double k = tpl_.body.size / f.units_per_em();
+  return (f.ascender() - f.descender() + f.line_gap()) * k * tpl_.body.line_height;
+}
+
+double BlockLayouter::take_space(double own_before) {
+  double s = std::max(pending_space_, own_before);
+  pending_space_ = 0;
+  return s;
+}
+
+void BlockLayouter::add_blocks(const std::vector<Block>& blocks, std::vector<FlowBox>& out, double x, double width) {
+  for (const Block& b : blocks) add_block(b, out, x, width, 0);
+}
+
+void BlockLayouter::add_paragraph(const InlineText& text, std::vector<FlowBox>& out, double x, double width,
+                                  const ParagraphStyle& style, double size, bool bold, DigitStyle digits,
+                                  double space_before) {
+  ParagraphLayout layout = engine_.layout(styled_spans(text, fonts_, size, digits, bold), style, width);
+  LineRules rules{tpl_.body.orphans, tpl_.body.widows, keep_next_};
+  keep_next_ = false;
+  append_lines(out, layout, x, space_before, rules);
+}
+
+void BlockLayouter::add_dotted_lines(int count, std::vector<FlowBox>& out, double x, double width) {
+  double h = tpl_.memo.dotted_line_spacing > 0 ? tpl_.memo.dotted_line_spacing : body_line_height();
+  const Font& f = *fonts_.family.regular;
+  double k = tpl_.body.size / f.units_per_em();
+  double asc = f.ascender() * k, desc = -f.descender() * k;
+  double baseline = (h - asc - desc) / 2 + asc;
+  for (int i = 0; i < count; ++i) {
+    FlowBox box;
+    box.height = h;
+    box.baseline = baseline;
+    box.space_before = i == 0 ? take_space(0) : 0;
+    box.break_before = i == 0 ? !keep_next_ : true;
+    LineItem line{x, baseline, x + width, baseline, tpl_.dotted_line_width, Color{},
+                  {tpl_.dotted_line_dash, tpl_.dotted_line_dash * 1.5}};
+    box.items.push_back(line);
+    out.push_back(std::move(box));
+  }
+  keep_next_ = false;
+}
+
+void BlockLayouter::add_block(const Block& block, std::vector<FlowBox>& out, double x, double width, int level) {
+  DigitStyle digits = block.digits.value_or(digits_);
+  std::visit(
+      [&](const auto& b) {
+        using T = std::decay_t<decltype(b)>;
+        if constexpr (std::is_same_v<T, Paragraph>) {
+          ParagraphStyle ps;
+          ps.first_line_indent = b.first_indent.value_or(level > 0 ? 0 : tpl_.body.first_indent);
+          ps.left_indent = b.left_indent;
+          ps.align = to_align(b.align.value_or(tpl_.body.align));
+          ps.line_height = tpl_.body.line_height;
+          add_paragraph(b.text, out, x, width, ps, tpl_.body.size, false, digits, take_space(tpl_.body.space_before));
+          pending_space_ = tpl_.body.space_after;
+          if (b.keep_with_next) keep_next_ = true;
+        } else if constexpr (std::is_same_v<T, Heading>) {
+          const HeadingStyle& hs = tpl_.headings[std::clamp(b.level, 1, 3) - 1];
+          ParagraphStyle ps;
+          ps.first_line_indent = hs.first_indent;
+          ps.align = to_align(b.align.value_or(hs.align));
+          ps.line_height = tpl_.body.line_height;
+          size_t first = out.size();
+          add_paragraph(b.text, out, x, width, ps, hs.size, hs.bold, digits, take_space(hs.space_before));
+          if (first < out.size())
+            out[first].outline.push_back({convert_digits(plain_text(b.text), digits), b.level - 1, 0, 0});
+          pending_space_ = hs.space_after;
+          keep_next_ = true;
+        } else if constexpr (std::is_same_v<T, List>) {
+          add_list(b, digits, out, x, width, level);
+        } else if constexpr (std::is_same_v<T, Image>) {
+          add_image(b, out, x, width);
+        } else if constexpr (std::is_same_v<T, VerticalSpace>) {
+          pending_space_ += b.height;
+        } else if constexpr (std::is_same_v<T, PageBreak>) {
+          FlowBox box;
+          box.page_break = true;
+          out.push_back(box);
+          pending_space_ = 0;
+          keep_next_ = false;
+        } else if constexpr (std::is_same_v<T, DottedLines>) {
+          add_dotted_lines(b.count, out, x, width);
+        }
+      },
+      block.content);
+}
+
+void BlockLayouter::add_list(const List& list, DigitStyle digits, std::vector<FlowBox>& out, double x, double width,
+                             int level) {
+  const ListStyle& ls = tpl_.lists;
+  double marker_x = x + (level == 0 ? ls.indent : ls.level_indent);
+  DigitStyle marker_digits = digits;
+  if (list.marker == ListMarker::ThaiNumber || list.marker == ListMarker::ThaiParen) marker_digits = DigitStyle::Thai;
+  if (list.marker == ListMarker::ArabicNumber || list.marker == ListMarker::ArabicParen)
+    marker_digits = DigitStyle::Arabic;
+
+  double marker_w = 0;
+  for (size_t i = 0; i < list.items.size(); ++i) {
+    std::string m = list_marker(list.marker, list.start + static_cast<int>(i));
+    marker_w = std::max(marker_w, engine_.measure(plain_spans(m, fonts_, tpl_.body.size, marker_digits)));
+  }
+  double content_x = marker_x + marker_w + ls.marker_gap;
+  for (size_t i = 0; i < list.items.size(); ++i) {
+    const ListItem& item = list.items[i];
+    if (i > 0) pending_space_ = std::max(pending_space_, ls.item_space);
+    size_t first = out.size();
+    double item_x = ls.hanging ? content_x : x;
+    for (size_t k = 0; k < item.blocks.size(); ++k) {
+      const Block& b = item.blocks[k];
+      if (!ls.hanging && k == 0 && std::holds_alternative<Paragraph>(b.content)) {
+        // The first paragraph starts after the marker and wraps back to the margin.
+        Block copy = b;
+        auto& p = std::get<Paragraph>(copy.content);
+        if (!p.first_indent) p.first_indent = content_x - x;
+        add_block(copy, out, item_x, width - (item_x - x), level + 1);
+      } else {
+        add_block(b, out, item_x, width - (item_x - x), level + 1);
+      }
+    }
+    // The marker sits on the first baseline of the item.
+    size_t at = first;
+    while (at < out.size() && out[at].page_break) ++at;
+    std::string m = list_marker(list.marker, list.start + static_cast<int>(i));
+    ParagraphStyle ps;
+    ps.align = Align::Left;
+    ParagraphLayout ml = engine_.layout(plain_spans(m, fonts_, tpl_.body.size, marker_digits), ps, width);
+    if (at < out.size() && !ml.lines.empty()) {
+      std::vector<FrameItem> items = ml.lines[0].items;
+      translate_items(items, marker_x, out[at].baseline);
+      out[at].items.insert(out[at].items.end(), items.begin(), items.end());
+    } else if (!ml.lines.empty()) {
+      // An empty item: the marker on its own line.
+      ParagraphLayout only = ml;
+      append_lines(out, only, marker_x, take_space(0), LineRules{});
+    }
+  }
+  pending_space_ = std::max(pending_space_, tpl_.body.space_after);
+}
+
+void BlockLayouter::add_image(const Image& image, std::vector<FlowBox>& out, double x, double width) {
+  namespace fs = std::filesystem;
+  fs::path p(image.path);
+  std::string path = p.is_absolute() || base_dir_.empty() ? image.path : (fs::path(base_dir_) / p).string();
+  ImageInfo info = read_image_info(path);
+  double aspect = static_cast<double>(info.height) / info.width;
+  double w = image.width, h = image.height;
+  if (w <= 0 && h <= 0) {
+    w = info.width * 0.75;  // 96 dpi
+    h = info.height * 0.75;
+  } else if (w <= 0) {
+    w = h / aspect;
+  } else if (h <= 0) {
+    h = w * aspect;
+  }
+  if (w > width) {
+    h *= width / w;
+    w = width;
+  }
+  double ix = x;
+  if (image.align == BlockAlign::Center) ix = x + (width - w) / 2;
+  if (image.align == BlockAlign::Right) ix = x + width - w;
+  FlowBox box;
+  box.height = h;
+  box.space_before = take_space(tpl_.body.space_before);
+  box.break_before = !keep_next_;
+  keep_next_ = false;
+  box.items.push_back(ImageItem{path, ix, 0, w, h});
+  out.push_back(std::move(box));
+  pending_space_ = tpl_.body.space_after;
+}
+
+}  // namespace thaidoc

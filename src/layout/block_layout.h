@@ -1,0 +1,59 @@
+// Lays out the general blocks (paragraphs, headings, lists, images, spaces,
+// page breaks, dotted lines) into flow boxes.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "layout/flow.h"
+#include "layout/styles.h"
+#include "model/blocks.h"
+#include "model/template.h"
+#include "text/paragraph.h"
+
+namespace thaidoc {
+
+class BlockLayouter {
+ public:
+  BlockLayouter(const Template& tpl, const FontSet& fonts, const TextEngine& engine, DigitStyle digits,
+                std::string base_dir);
+
+  // Appends the blocks' boxes; x and width give the column, relative to the left margin.
+  void add_blocks(const std::vector<Block>& blocks, std::vector<FlowBox>& out, double x, double width);
+
+  // One paragraph of inline content with the body style (used by document parts).
+  void add_paragraph(const InlineText& text, std::vector<FlowBox>& out, double x, double width,
+                     const ParagraphStyle& style, double size, bool bold, DigitStyle digits, double space_before);
+
+  // Dotted lines for handwriting, each one body line high.
+  void add_dotted_lines(int count, std::vector<FlowBox>& out, double x, double width);
+
+  // Space to leave before the next block (the previous block's space after).
+  double pending_space() const { return pending_space_; }
+  void set_pending_space(double s) { pending_space_ = s; }
+
+  double body_line_height() const;
+  DigitStyle digits() const { return digits_; }
+  const std::string& base_dir() const { return base_dir_; }
+  const FontSet& fonts() const { return fonts_; }
+  const TextEngine& engine() const { return engine_; }
+
+ private:
+  void add_block(const Block& block, std::vector<FlowBox>& out, double x, double width, int list_level);
+  void add_list(const List& list, DigitStyle digits, std::vector<FlowBox>& out, double x, double width, int level);
+  void add_image(const Image& image, std::vector<FlowBox>& out, double x, double width);
+  double take_space(double own_before);
+
+  const Template& tpl_;
+  const FontSet& fonts_;
+  const TextEngine& engine_;
+  DigitStyle digits_;
+  std::string base_dir_;
+  double pending_space_ = 0;
+  bool keep_next_ = false;
+  bool first_block_ = true;
+};
+
+// The text of a list marker: "๑." "1." "(๑)" "(1)" "-" "•".
+std::string list_marker(ListMarker marker, int number);
+
+}  // namespace thaidoc

@@ -1,0 +1,30 @@
+#include "layout/document_layout.h"
+
+#include "layout/block_layout.h"
+#include "layout/flow.h"
+#include "layout/memo_layout.h"
+#include "layout/page_numbers.h"
+#include "layout/styles.h"
+
+namespace thaidoc {
+
+LaidOutDocument layout_document(const Document& doc, Resources& res) {
+  const Template& tpl = doc.style;
+  FontSet fonts = load_fonts(tpl.fonts, res.fonts);
+  TextEngine engine(res.shapes);
+  BlockLayouter blocks(tpl, fonts, engine, tpl.digits, doc.base_dir);
+
+  std::vector<FlowBox> boxes;
+  if (doc.kind == DocumentKind::Memo) layout_memo(doc.memo, tpl, blocks, boxes);
+  else blocks.add_blocks(doc.blocks, boxes, 0, tpl.page.content_width());
+
+  LaidOutDocument out = paginate(boxes, tpl.page);
+  DigitStyle page_digits = tpl.digits == DigitStyle::Arabic ? DigitStyle::Arabic : DigitStyle::Thai;
+  add_page_numbers(out, engine, text_style(fonts, tpl.page_numbers.size), tpl.page_numbers, page_digits);
+  out.info = doc.info;
+  if (out.info.title.empty() && doc.kind == DocumentKind::Memo) out.info.title = doc.memo.subject;
+  if (out.info.language.empty()) out.info.language = "th";
+  return out;
+}
+
+}  // namespace thaidoc
