@@ -496,7 +496,7 @@ TEST_F(InputTest, UnknownKeyWithSuggestion) {
 
 TEST_F(InputTest, StyleCannotExtend) {
   EXPECT_EQ(error(replace(kMemo, "kind: memo\n", "kind: memo\nstyle:\n  extends: default\n")),
-            "memo.yaml:3:3: style.extends: unknown key (expected one of: page, fonts, digits, page_numbers, body, "
+            "memo.yaml:3:3: style.extends: unknown key (expected one of: page, fonts, digits, dates, page_numbers, body, "
             "headings, lists, memo, dotted_line)");
 }
 

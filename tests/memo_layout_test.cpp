@@ -195,6 +195,8 @@ TEST(MemoLayout, DigitsFollowTheDocumentSetting) {
   auto arabic = runs_of(layout_yaml(memo_yaml(1, 0, "digits: arabic\n")));
   EXPECT_TRUE(find(arabic, "24 เมษายน 2568"));
   EXPECT_TRUE(find(arabic, "ทส 1234/56"));
+  auto abbreviated = runs_of(layout_yaml(memo_yaml(1, 0, "style:\n  dates: {months: abbreviated}\n")));
+  EXPECT_TRUE(find(abbreviated, "๒๔ เม.ย. ๒๕๖๘"));
 }
 
 TEST(MemoLayout, EmblemSitsTopLeftAndTheTitleDoesNotMove) {

@@ -293,8 +293,8 @@ Template read_template_chain(const std::string& path, const ReadOptions& options
 }  // namespace
 
 const std::vector<std::string>& template_setting_keys() {
-  static const std::vector<std::string> keys = {"page", "fonts", "digits", "page_numbers", "body",
-                                                "headings", "lists", "memo", "dotted_line"};
+  static const std::vector<std::string> keys = {"page", "fonts", "digits", "dates", "page_numbers",
+                                                "body", "headings", "lists", "memo", "dotted_line"};
   return keys;
 }
 
@@ -314,6 +314,12 @@ void apply_template_settings(const YamlNode& settings, Template& t, const ReadOp
   if (auto n = settings.get("digits")) {
     t.digits = n->as_enum<DigitStyle>(
         {{"thai", DigitStyle::Thai}, {"arabic", DigitStyle::Arabic}, {"keep", DigitStyle::Keep}});
+  }
+  if (auto n = settings.get("dates")) {
+    apply_fields(*n, {{"months", [&](const YamlNode& m) {
+                         t.months = m.as_enum<MonthStyle>(
+                             {{"full", MonthStyle::Full}, {"abbreviated", MonthStyle::Abbreviated}});
+                       }}});
   }
   if (auto n = settings.get("page_numbers")) read_page_numbers(*n, t.page_numbers);
   if (auto n = settings.get("body")) read_body(*n, t.body);

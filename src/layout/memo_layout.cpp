@@ -173,7 +173,7 @@ void layout_memo(const Memo& memo, const Template& tpl, BlockLayouter& b, std::v
                                   ms.dotted_values),
               ms.space_after_title, true);
   double date_x = width * ms.date_column;
-  std::string date = format_thai_date(memo.date, MonthStyle::Full, b.digits());
+  std::string date = format_thai_date(memo.date, tpl.months, b.digits());
   auto ref = labelled_field(b, tpl, ms.reference_label, ms.label_size, ms.label_bold, memo.reference, 0,
                             date_x - ms.label_gap, ms.dotted_values);
   auto when = labelled_field(b, tpl, ms.date_label, ms.label_size, ms.label_bold, date, date_x, width,

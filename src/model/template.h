@@ -5,6 +5,7 @@
 
 #include "base/digits.h"
 #include "model/blocks.h"
+#include "model/thai_date.h"
 
 namespace thaidoc {
 
@@ -108,6 +109,7 @@ struct Template {
   PageStyle page;
   FontFiles fonts;
   DigitStyle digits = DigitStyle::Thai;
+  MonthStyle months = MonthStyle::Full;  // dates: ๒๔ เมษายน ๒๕๖๘ or ๒๔ เม.ย. ๒๕๖๘
   PageNumberStyle page_numbers;
   BodyStyle body;
   HeadingStyle headings[3] = {{20, true, BlockAlign::Center, 12, 6, 0},
