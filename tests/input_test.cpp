@@ -497,7 +497,7 @@ TEST_F(InputTest, UnknownKeyWithSuggestion) {
 TEST_F(InputTest, StyleCannotExtend) {
   EXPECT_EQ(error(replace(kMemo, "kind: memo\n", "kind: memo\nstyle:\n  extends: default\n")),
             "memo.yaml:3:3: style.extends: unknown key (expected one of: page, fonts, digits, dates, page_numbers, body, "
-            "headings, lists, memo, dotted_line)");
+            "headings, lists, tables, memo, dotted_line)");
 }
 
 TEST_F(InputTest, FirstPageMarginSame) {
@@ -631,7 +631,7 @@ TEST_F(InputTest, BadLengths) {
 TEST_F(InputTest, BlockStructureErrors) {
   EXPECT_EQ(error(replace(kMemo, "    - ข้อความ", "    - align: center")),
             "memo.yaml:9:7: memo.body[1]: the block's type is missing (expected one of: paragraph, heading, list, "
-            "image, space, pagebreak, dotted)");
+            "image, space, pagebreak, dotted, table, section)");
   EXPECT_EQ(error(replace(kMemo, "    - ข้อความ", "    - heading: ก\n      paragraph: ข")),
             "memo.yaml:10:7: memo.body[1].paragraph: a block has one type, but 'heading' is also given");
   EXPECT_EQ(error(replace(kMemo, "    - ข้อความ", "    - paragraph: ก\n      width: 3cm")),

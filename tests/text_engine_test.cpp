@@ -273,7 +273,7 @@ TEST(ShapeCache, SharedAcrossThreadsAndSizes) {
   EXPECT_EQ(cache.misses(), 1u);
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t)
-    threads.emplace_back([&] {
+    threads.emplace_back([&, t] {  // t by value: the loop variable dies before the threads finish
       TextEngine engine(cache);
       for (int i = 0; i < 20; ++i) engine.layout({StyledSpan{kThaiParagraph, body(14 + t)}}, ParagraphStyle{}, 300);
     });

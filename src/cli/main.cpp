@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "base/error.h"
+#include "cli/batch_command.h"
 #include "cli/render_command.h"
 #include "cli/text_command.h"
 
@@ -27,6 +28,28 @@ int main(int argc, char** argv) {
   CLI::App* render_cmd = app.add_subcommand("render", "Typeset a YAML document (memo, ...) into a PDF");
   render_cmd->add_option("input", render.input, "Input YAML document")->required();
   render_cmd->add_option("-o,--output", render.output, "Output PDF")->required();
+  render_cmd->add_flag("--allow-outside-images", render.allow_outside_images,
+                       "Allow images outside the document's folder (by default they must be in it or below it)");
+
+  thaidoc::BatchOptions batch;
+  CLI::App* batch_cmd = app.add_subcommand(
+      "batch", "Typeset one PDF per data record (CSV or YAML) from templates with {{placeholders}}");
+  batch_cmd->add_option("templates", batch.templates, "Template documents (YAML with {{key}} placeholders)")
+      ->required();
+  batch_cmd->add_option("--data", batch.data, "Records: a CSV file with a header row, or a YAML list of mappings")
+      ->required();
+  batch_cmd
+      ->add_option("-o,--output", batch.outputs,
+                   "Output pattern, e.g. 'out/{province}/{org}-memo.pdf'; with several templates use {template} "
+                   "or give one per template as TEMPLATE.yaml=PATTERN")
+      ->required();
+  batch_cmd->add_option("-j,--jobs", batch.jobs, "Worker threads (default: the number of cores)")
+      ->check(CLI::Range(1, 1024));
+  batch_cmd->add_flag("--resume", batch.resume,
+                      "Skip outputs that are complete PDFs newer than the templates and the data");
+  batch_cmd->add_option("--shard", batch.shard, "Only records with (number - 1) % N == K - 1, given as K/N");
+  batch_cmd->add_option("--report", batch.report, "Write a JSON report of every output and error");
+  batch_cmd->add_flag("-q,--quiet", batch.quiet, "No progress output (errors and the summary only)");
 
   CLI11_PARSE(app, argc, argv);
 
@@ -35,6 +58,9 @@ int main(int argc, char** argv) {
       text.digits = thaidoc::parse_digit_style(digits);
       thaidoc::Resources resources;
       thaidoc::run_text_command(text, resources);
+    } else if (batch_cmd->parsed()) {
+      thaidoc::Resources resources;
+      return thaidoc::run_batch_command(batch, resources);
     } else if (render_cmd->parsed()) {
       thaidoc::Resources resources;
       thaidoc::run_render_command(render, resources);

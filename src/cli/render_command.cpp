@@ -12,6 +12,7 @@ namespace thaidoc {
 void run_render_command(const RenderOptions& options, Resources& res) {
   ReadOptions read;
   read.template_dirs = default_template_dirs();
+  read.allow_images_outside = options.allow_outside_images;
   read.font_exists = [&](const std::string& name) {
     return std::filesystem::is_regular_file(res.fonts.resolve(name));
   };

@@ -9,6 +9,8 @@ namespace thaidoc {
 struct RenderOptions {
   std::string input;
   std::string output;
+  // Images may be anywhere, not only in the document's folder and below it.
+  bool allow_outside_images = false;
 };
 
 // Reads, lays out and writes atomically; throws Error.

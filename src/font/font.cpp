@@ -4,6 +4,7 @@
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
 
+#include <algorithm>
 #include <mutex>
 
 #include "base/error.h"
@@ -21,6 +22,51 @@ FT_Library ft_library() {
   }();
   return lib;
 }
+
+std::string freetype_error(FT_Error err) {
+  // FreeType's documented way to get its messages (FT_Error_String needs a build option).
+  struct Message {
+    int code;
+    const char* text;
+  };
+#undef FTERRORS_H_
+#define FT_ERRORDEF(e, v, s) {e, s},
+#define FT_ERROR_START_LIST {
+#define FT_ERROR_END_LIST {0, nullptr}};
+  static const Message kMessages[] =
+#include FT_ERRORS_H
+  std::string out = "FreeType error " + std::to_string(err);
+  for (const Message* m = kMessages; m->text; ++m) {
+    if (m->code == err) return out + ": " + m->text;
+  }
+  return out;
+}
+
+// The sfnt table directory must lie within the file: FreeType opens a truncated font
+// lazily and HarfBuzz quietly treats missing tables as empty, so a cut-off file would
+// otherwise go unnoticed until its glyphs are missing or the subsetter fails.
+void check_tables(hb_blob_t* blob, const std::string& path) {
+  unsigned size = 0;
+  const auto* data = reinterpret_cast<const unsigned char*>(hb_blob_get_data(blob, &size));
+  auto be = [&](size_t at, int bytes) {
+    unsigned long v = 0;
+    for (int i = 0; i < bytes; ++i) v = (v << 8) | data[at + i];
+    return v;
+  };
+  if (size < 12 || std::equal(data, data + 4, "ttcf")) return;  // collections: left to FreeType
+  unsigned long tables = be(4, 2);
+  if (12 + 16 * tables > size) throw Error({path}, "font file is truncated or damaged (table directory)", 2);
+  for (unsigned long i = 0; i < tables; ++i) {
+    size_t record = 12 + 16 * i;
+    if (be(record + 8, 4) + be(record + 12, 4) > size) {
+      std::string tag(reinterpret_cast<const char*>(data + record), 4);
+      for (char& c : tag) {
+        if (c < 0x20 || c > 0x7E) c = '?';
+      }
+      throw Error({path}, "font file is truncated or damaged (its '" + tag + "' table runs past the end)", 2);
+    }
+  }
+}
 }  // namespace
 
 std::shared_ptr<const Font> Font::load(const std::string& path) {
@@ -31,10 +77,10 @@ std::shared_ptr<const Font> Font::load(const std::string& path) {
     FT_Face face = nullptr;
     FT_Error err = FT_New_Face(ft_library(), path.c_str(), 0, &face);
     if (err == FT_Err_Cannot_Open_Resource) throw Error({path}, "font file not found or unreadable");
-    if (err != 0) throw Error({path}, "not a usable font file (FreeType error " + std::to_string(err) + ")");
+    if (err != 0) throw Error({path}, "not a usable font file (" + freetype_error(err) + ")", 2);
     if (!FT_IS_SFNT(face) || !FT_IS_SCALABLE(face)) {
       FT_Done_Face(face);
-      throw Error({path}, "not a TrueType/OpenType font");
+      throw Error({path}, "not a TrueType/OpenType font", 2);
     }
     font->upem_ = face->units_per_EM;
     auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(face, FT_SFNT_OS2));
@@ -60,6 +106,7 @@ std::shared_ptr<const Font> Font::load(const std::string& path) {
 
   font->blob_ = hb_blob_create_from_file_or_fail(path.c_str());
   if (!font->blob_) throw Error({path}, "font file not found or unreadable");
+  check_tables(font->blob_, path);
   font->face_ = hb_face_create(font->blob_, 0);
   hb_face_make_immutable(font->face_);
   font->font_ = hb_font_create(font->face_);

@@ -1,10 +1,12 @@
 #include "input/document_reader.h"
+#include "input/table_reader.h"
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
 
+#include "input/placeholders.h"
 #include "input/template_reader.h"
 #include "input/yaml_reader.h"
 
@@ -35,14 +37,16 @@ std::vector<std::string> default_template_dirs() {
 
 namespace {
 
-const std::vector<std::string> kBlockTypes = {"paragraph", "heading", "list", "image",
-                                              "space", "pagebreak", "dotted"};
+const std::vector<std::string> kBlockTypes = {"paragraph", "heading", "list",    "image", "space",
+                                              "pagebreak", "dotted",  "table", "section"};
 
 std::vector<std::string> block_keys(const std::string& type) {
   if (type == "paragraph") return {"paragraph", "align", "indent", "left_indent", "digits", "keep_with_next"};
   if (type == "heading") return {"heading", "level", "align", "digits"};
   if (type == "list") return {"list", "marker", "start", "digits"};
   if (type == "image") return {"image", "width", "height", "align"};
+  if (type == "table") return {"table", "digits"};
+  if (type == "section") return {"section", "digits"};
   return {type};
 }
 
@@ -200,6 +204,20 @@ class DocumentParser {
     } else if (type == "space") {
       if (value.is_null()) value.fail("value is empty");
       b.content = VerticalSpace{value.as_length(0, 10000)};
+    } else if (type == "table") {
+      if (value.is_null()) value.fail("value is empty");
+      b.content = read_table(
+          value, [&](const YamlNode& n) { return blocks(n); }, [&](const YamlNode& n) { return paragraph_block(n); });
+    } else if (type == "section") {
+      value.expect_map();
+      value.check_keys({"orientation", "blocks"});
+      Section sec;
+      if (auto n = value.get("orientation")) {
+        sec.orientation = n->as_enum<Orientation>(
+            {{"portrait", Orientation::Portrait}, {"landscape", Orientation::Landscape}});
+      }
+      sec.blocks = blocks(value.required("blocks"));
+      b.content = std::move(sec);
     } else if (type == "pagebreak") {
       if (!value.is_null() && !value.as_bool()) return std::nullopt;  // `pagebreak: false`
       b.content = PageBreak{};
@@ -354,12 +372,14 @@ Document read_parsed(const YamlDocument& yaml, const std::string& path, const Re
 
 Document read_document(const std::string& path, const ReadOptions& options) {
   YamlDocument yaml = load_yaml_file(path);
+  if (options.variables) substitute_placeholders(yaml, *options.variables);
   return read_parsed(yaml, path, options);
 }
 
 Document read_document_string(const std::string& text, const std::string& path_for_messages,
                               const ReadOptions& options) {
   YamlDocument yaml = load_yaml_string(text, path_for_messages);
+  if (options.variables) substitute_placeholders(yaml, *options.variables);
   return read_parsed(yaml, path_for_messages, options);
 }
 

@@ -4,6 +4,8 @@
 // starts with the key path, e.g. "memo.yaml:12:5: memo.signer.name: expected a string".
 #pragma once
 #include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,10 @@ struct ReadOptions {
   std::function<bool(const std::string&)> font_exists;
   // false: images must be inside the document's folder (for documents from untrusted sources).
   bool allow_images_outside = true;
+  // Set (by `thaidoc batch`): every {{key}} in the document's scalar values is replaced by
+  // variables->at(key) before the document is read (input/placeholders.h); a key that is
+  // not in the map is an error at the placeholder. Unset: "{{" is ordinary text.
+  std::optional<std::map<std::string, std::string>> variables;
 };
 
 // Reads a document file. Throws Error: exit code 1 if the file can't be read, 2 for

@@ -1,4 +1,5 @@
 #include "input/template_reader.h"
+#include "input/table_reader.h"
 
 #include <algorithm>
 #include <cctype>
@@ -179,6 +180,35 @@ void read_lists(const YamlNode& node, ListStyle& l) {
   });
 }
 
+void read_tables(const YamlNode& node, TableStyle& t) {
+  apply_fields(node, {
+      {"font_size", [&](const YamlNode& n) { t.font_size = font_size(n); }},
+      {"line_height", [&](const YamlNode& n) { t.line_height = n.as_number(0.5, 5); }},
+      {"padding_x", [&](const YamlNode& n) { t.padding_x = length(n); }},
+      {"padding_y", [&](const YamlNode& n) { t.padding_y = length(n); }},
+      {"border_width", [&](const YamlNode& n) { t.border_width = n.as_length(0, 20); }},
+      {"borders", [&](const YamlNode& n) { t.borders = read_borders(n); }},
+      {"header_bold", [&](const YamlNode& n) { t.header_bold = n.as_bool(); }},
+      {"header_align", [&](const YamlNode& n) { t.header_align = read_align(n); }},
+      {"header_valign", [&](const YamlNode& n) { t.header_valign = read_valign(n); }},
+      {"body_align", [&](const YamlNode& n) { t.body_align = read_align(n); }},
+      {"body_valign", [&](const YamlNode& n) { t.body_valign = read_valign(n); }},
+      {"header_fill", [&](const YamlNode& n) { t.header_fill = n.as_bool(); }},
+      {"header_fill_color", [&](const YamlNode& n) { t.header_fill_color = read_color(n); }},
+      {"group_bold", [&](const YamlNode& n) { t.group_bold = n.as_bool(); }},
+      {"group_fill", [&](const YamlNode& n) { t.group_fill = n.as_bool(); }},
+      {"group_fill_color", [&](const YamlNode& n) { t.group_fill_color = read_color(n); }},
+      {"min_lines_before_split", [&](const YamlNode& n) { t.min_lines_before_split = n.as_int(1, 50); }},
+      {"min_lines_after_split", [&](const YamlNode& n) { t.min_lines_after_split = n.as_int(1, 50); }},
+      {"continued", [&](const YamlNode& n) { t.continued = n.as_string(); }},
+      {"repeat_group", [&](const YamlNode& n) { t.repeat_group = n.as_bool(); }},
+      {"caption_size", [&](const YamlNode& n) { t.caption_size = font_size(n); }},
+      {"caption_bold", [&](const YamlNode& n) { t.caption_bold = n.as_bool(); }},
+      {"space_before", [&](const YamlNode& n) { t.space_before = length(n); }},
+      {"space_after", [&](const YamlNode& n) { t.space_after = length(n); }},
+  });
+}
+
 void read_memo_style(const YamlNode& node, MemoStyle& m) {
   auto text = [](std::string& out) { return [&out](const YamlNode& n) { out = n.as_string(); }; };
   auto len = [](double& out) { return [&out](const YamlNode& n) { out = length(n); }; };
@@ -294,7 +324,7 @@ Template read_template_chain(const std::string& path, const ReadOptions& options
 
 const std::vector<std::string>& template_setting_keys() {
   static const std::vector<std::string> keys = {"page", "fonts", "digits", "dates", "page_numbers",
-                                                "body", "headings", "lists", "memo", "dotted_line"};
+                                                "body", "headings", "lists", "tables", "memo", "dotted_line"};
   return keys;
 }
 
@@ -329,6 +359,7 @@ void apply_template_settings(const YamlNode& settings, Template& t, const ReadOp
                       {"h3", [&](const YamlNode& h) { read_heading(h, t.headings[2]); }}});
   }
   if (auto n = settings.get("lists")) read_lists(*n, t.lists);
+  if (auto n = settings.get("tables")) read_tables(*n, t.tables);
   if (auto n = settings.get("memo")) read_memo_style(*n, t.memo);
   if (auto n = settings.get("dotted_line")) read_dotted_line(*n, t);
 }

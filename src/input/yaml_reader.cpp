@@ -1,6 +1,7 @@
 #include "input/yaml_reader.h"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -8,8 +9,12 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <sstream>
+#include <unordered_set>
+
+#include <yaml-cpp/depthguard.h>
 
 #include "base/digits.h"
 #include "base/utf8.h"
@@ -72,6 +77,137 @@ std::string yaml_error_hint(const std::string& msg) {
   return "";
 }
 
+// Walks a parsed file once, the way the readers will, and enforces yaml_limits: the
+// nesting depth, the size of each value, and the number of values with every alias
+// use counted in full (yaml-cpp shares an anchored node among its aliases, so a small
+// text can stand for billions of values).
+class LimitChecker {
+ public:
+  explicit LimitChecker(const YamlSource& source) : source_(source) {}
+  void check(const YAML::Node& root) { visit(root, 1, 0); }
+
+ private:
+  // `site`: the byte offset where the value is used (its key, or the list holding it);
+  // an alias use has no mark of its own, so errors inside one point there.
+  void visit(const YAML::Node& node, int depth, int site) {
+    int pos = node.Mark().pos;
+    bool first_use = pos < 0 || seen_.insert(pos).second;
+    if (pos < 0) pos = site;
+    int outer_alias = alias_site_;
+    if (!first_use && (node.IsMap() || node.IsSequence()) && alias_site_ < 0) alias_site_ = site;
+    if (++values_ > yaml_limits::kMaxValues) {
+      fail(alias_site_ >= 0 ? alias_site_ : pos,
+           "too many values: more than " + std::to_string(yaml_limits::kMaxValues) +
+               " with every alias (*name) expanded; a document this large is refused");
+    }
+    if (depth > yaml_limits::kMaxDepth) {
+      fail(alias_site_ >= 0 ? alias_site_ : pos, "nested too deeply: more than " +
+                                                     std::to_string(yaml_limits::kMaxDepth) +
+                                                     " levels of lists and mappings");
+    }
+    if (node.IsScalar() && first_use && node.Scalar().size() > yaml_limits::kMaxScalarBytes) {
+      fail(pos, "value too long: " + std::to_string(node.Scalar().size()) + " bytes (at most " +
+                    std::to_string(yaml_limits::kMaxScalarBytes >> 20) + " MB in one value)");
+    }
+    if (node.IsSequence()) {
+      for (auto it = node.begin(); it != node.end(); ++it) visit(*it, depth + 1, pos);
+    } else if (node.IsMap()) {
+      for (auto it = node.begin(); it != node.end(); ++it) {
+        int key = it->first.Mark().pos;
+        visit(it->first, depth + 1, pos);
+        visit(it->second, depth + 1, key >= 0 ? key : pos);
+      }
+    }
+    alias_site_ = outer_alias;
+  }
+
+  [[noreturn]] void fail(int pos, const std::string& message) const {
+    throw Error(source_.at_offset(static_cast<size_t>(std::max(pos, 0))), message, 2);
+  }
+
+  const YamlSource& source_;
+  std::unordered_set<int> seen_;  // marks (byte offsets) of the values already visited
+  size_t values_ = 0;
+  int alias_site_ = -1;  // where the alias being expanded is used; -1: none
+};
+
+[[noreturn]] void file_too_large(const std::string& path) {
+  throw Error(SourceLocation{path},
+              "file too large (at most " + std::to_string(yaml_limits::kMaxFileBytes >> 20) + " MB)", 2);
+}
+
+// The PNG chunk CRC (ISO 3309 / ITU-T V.42).
+uint32_t png_crc(const unsigned char* data, size_t n, uint32_t crc = 0xFFFFFFFFu) {
+  static const auto table = [] {
+    std::array<uint32_t, 256> t{};
+    for (uint32_t i = 0; i < 256; ++i) {
+      uint32_t c = i;
+      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      t[i] = c;
+    }
+    return t;
+  }();
+  for (size_t i = 0; i < n; ++i) crc = table[(crc ^ data[i]) & 0xFF] ^ (crc >> 8);
+  return crc;
+}
+
+uint32_t be32(const unsigned char* p) {
+  return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
+}
+
+std::string image_size_problem(long long width, long long height) {
+  if (width <= 0 || height <= 0) return "has no size (0 pixels wide or high)";
+  if (width > yaml_limits::kMaxImageSide || height > yaml_limits::kMaxImageSide ||
+      width * height > yaml_limits::kMaxImagePixels) {
+    return "is too large (" + std::to_string(width) + " x " + std::to_string(height) +
+           " pixels; at most " + std::to_string(yaml_limits::kMaxImageSide) + " per side and " +
+           std::to_string(yaml_limits::kMaxImagePixels / 1000000) + " megapixels)";
+  }
+  return "";
+}
+
+// What is wrong with a PNG or JPEG file as far as a quick look tells, or "". A PNG with
+// its IHDR header gets its chunks walked and their CRCs checked (so a truncated or
+// damaged file is caught here, at the YAML value; the PDF writer also decodes it before
+// embedding); a JPEG's size is taken from its start-of-frame segment. Files too short
+// to have these parts are left to the layout, which rejects them.
+std::string image_problem(std::istream& in, bool png) {
+  std::vector<unsigned char> data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (png) {
+    if (data.size() < 33 || std::memcmp(&data[12], "IHDR", 4) != 0) return "";
+    std::string size = image_size_problem(be32(&data[16]), be32(&data[20]));
+    if (!size.empty()) return size;
+    size_t pos = 8;
+    bool idat = false;
+    while (true) {
+      if (data.size() - pos < 12) return "is truncated (it ends before its IEND chunk)";
+      size_t length = be32(&data[pos]);
+      if (length > data.size() - pos - 12) return "is truncated (a chunk runs past the end of the file)";
+      uint32_t crc = png_crc(&data[pos + 4], length + 4) ^ 0xFFFFFFFFu;
+      if (crc != be32(&data[pos + 8 + length])) return "is damaged (a chunk's checksum is wrong)";
+      const unsigned char* type = &data[pos + 4];
+      if (std::memcmp(type, "IDAT", 4) == 0) idat = true;
+      if (std::memcmp(type, "IEND", 4) == 0) break;
+      pos += length + 12;
+    }
+    return idat ? "" : "is damaged (it has no image data)";
+  }
+  for (size_t i = 2; i + 9 < data.size();) {  // JPEG segments up to the first start-of-frame
+    if (data[i] != 0xFF) return "";
+    unsigned marker = data[i + 1];
+    if (marker == 0xFF || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8)) {
+      ++i;
+      continue;
+    }
+    if (marker == 0xD9 || marker == 0xDA) return "";
+    if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+      return image_size_problem((data[i + 7] << 8) | data[i + 8], (data[i + 5] << 8) | data[i + 6]);
+    }
+    i += 2 + ((data[i + 2] << 8) | data[i + 3]);
+  }
+  return "";
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------- YamlSource
@@ -79,8 +215,11 @@ std::string yaml_error_hint(const std::string& msg) {
 YamlSource::YamlSource(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
   line_starts_.push_back(0);
+  uint32_t continuation = 0;
   for (size_t i = 0; i < text_.size(); ++i) {
+    if (i % 64 == 0) continuation_before_.push_back(continuation);
     if (text_[i] == '\n') line_starts_.push_back(i + 1);
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80) ++continuation;
   }
 }
 
@@ -89,11 +228,17 @@ SourceLocation YamlSource::at_offset(size_t offset) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   size_t line = static_cast<size_t>(it - line_starts_.begin());  // 1-based
   size_t start = line_starts_[line - 1];
-  int column = 1;
-  for (size_t i = start; i < offset; ++i) {
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
-  }
-  return SourceLocation{path_, static_cast<int>(line), column};
+  // Code points from the line's start: bytes minus continuation bytes.
+  auto continuation_before = [&](size_t pos) {
+    size_t block = pos / 64;
+    size_t n = block < continuation_before_.size() ? continuation_before_[block] : 0;
+    for (size_t i = block * 64; i < pos; ++i) {
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80) ++n;
+    }
+    return n;
+  };
+  size_t chars = (offset - start) - (continuation_before(offset) - continuation_before(start));
+  return SourceLocation{path_, static_cast<int>(line), static_cast<int>(chars) + 1};
 }
 
 SourceLocation YamlSource::at(const YAML::Mark& mark) const {
@@ -108,6 +253,7 @@ YamlNode YamlDocument::root_node() const {
 }
 
 YamlDocument load_yaml_string(std::string text, const std::string& path) {
+  if (text.size() > yaml_limits::kMaxFileBytes) file_too_large(path);
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
   if (auto bad = utf8::find_invalid(text)) {
     int line = 0, column = 0;
@@ -122,6 +268,11 @@ YamlDocument load_yaml_string(std::string text, const std::string& path) {
   doc.source = source;
   try {
     doc.root = YAML::Load(source->text());
+  } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own limit (500), far above ours
+    throw Error(source->at(e.mark),
+                "nested too deeply: more than " + std::to_string(yaml_limits::kMaxDepth) +
+                    " levels of lists and mappings",
+                2);
   } catch (const YAML::Exception& e) {
     // A tab used for indentation confuses the parser; point at the tab instead.
     const std::string& t = source->text();
@@ -136,6 +287,7 @@ YamlDocument load_yaml_string(std::string text, const std::string& path) {
     }
     throw Error(source->at(e.mark), "invalid YAML: " + e.msg + yaml_error_hint(e.msg), 2);
   }
+  LimitChecker(*source).check(doc.root);
   return doc;
 }
 
@@ -146,10 +298,16 @@ YamlDocument load_yaml_file(const std::string& path) {
   if (!in) {
     throw Error(SourceLocation{path}, std::string("cannot read file: ") + std::strerror(errno), 1);
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
+  // Read at most one byte more than the limit (the file may be a device or a pipe).
+  std::string text;
+  char buf[1 << 16];
+  while (in && text.size() <= yaml_limits::kMaxFileBytes) {
+    in.read(buf, sizeof buf);
+    text.append(buf, static_cast<size_t>(in.gcount()));
+  }
   if (in.bad()) throw Error(SourceLocation{path}, "cannot read file", 1);
-  return load_yaml_string(ss.str(), path);
+  if (text.size() > yaml_limits::kMaxFileBytes) file_too_large(path);
+  return load_yaml_string(std::move(text), path);
 }
 
 // ---------------------------------------------------------------- YamlNode
@@ -410,6 +568,10 @@ std::string YamlNode::as_image_path(const std::string& base_dir, bool allow_outs
   bool png = in.gcount() == 8 && std::memcmp(head, kPng, 8) == 0;
   bool jpeg = in.gcount() >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
   if (!png && !jpeg) fail("image file '" + name + "' is not a PNG or JPEG image");
+  in.clear();
+  in.seekg(0);
+  std::string problem = image_problem(in, png);
+  if (!problem.empty()) fail("image file '" + name + "' " + problem);
   return resolved.string();
 }
 

@@ -9,6 +9,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <memory>
 #include <optional>
@@ -21,6 +22,19 @@
 #include "model/inline.h"
 
 namespace thaidoc {
+
+// Limits on what one YAML file may hold; beyond them reading fails with an Error (exit
+// code 2) at the offending place. They keep hostile or broken input from exhausting
+// memory or time: aliases are counted once per use, so a "billion laughs" document
+// (aliases of aliases) is refused however small its text.
+namespace yaml_limits {
+inline constexpr size_t kMaxFileBytes = 50u << 20;    // the file's text
+inline constexpr size_t kMaxScalarBytes = 1u << 20;   // one value (or key)
+inline constexpr size_t kMaxValues = 1000000;         // values, each alias use counted in full
+inline constexpr int kMaxDepth = 64;                  // nesting of lists and mappings
+inline constexpr long kMaxImageSide = 20000;          // image pixels per side
+inline constexpr long long kMaxImagePixels = 100000000;  // image pixels in all
+}  // namespace yaml_limits
 
 // The text of one YAML file, to turn yaml-cpp marks (0-based, columns in bytes)
 // into 1-based line:column with the column counted in code points.
@@ -38,6 +52,9 @@ class YamlSource {
   std::string path_;
   std::string text_;
   std::vector<size_t> line_starts_;
+  // UTF-8 continuation bytes before each 64-byte block, so that a column on a very
+  // long line is found without counting the whole line (a long flow list is linear).
+  std::vector<uint32_t> continuation_before_;
 };
 
 using YamlSourcePtr = std::shared_ptr<const YamlSource>;
@@ -45,7 +62,7 @@ using YamlSourcePtr = std::shared_ptr<const YamlSource>;
 class YamlNode;
 
 // A parsed YAML file. Errors: exit code 1 if the file can't be read; exit code 2 for
-// invalid UTF-8 (with line:column) or a YAML syntax error.
+// invalid UTF-8 (with line:column), a YAML syntax error or a file over yaml_limits.
 struct YamlDocument {
   YamlSourcePtr source;
   YAML::Node root;
@@ -115,7 +132,9 @@ class YamlNode {
   InlineText as_inline() const;
   // A path to an existing PNG or JPEG file, resolved against base_dir; returns the
   // resolved path. "image file 'x.png' not found" / "... is not a PNG or JPEG image";
-  // with allow_outside false, also "... is outside the document's folder".
+  // with allow_outside false, also "... is outside the document's folder". Also checks
+  // the image's size against yaml_limits and, for a PNG, that it is complete and its
+  // chunks are intact ("... is truncated or damaged").
   std::string as_image_path(const std::string& base_dir, bool allow_outside = true) const;
 
   // Where the code point at `offset` of this scalar's value is in the file, for

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "layout/image_info.h"
+#include "layout/table_layout.h"
 
 namespace thaidoc {
 
@@ -80,7 +81,7 @@ void BlockLayouter::add_block(const Block& block, std::vector<FlowBox>& out, dou
           ps.left_indent = b.left_indent;
           ps.align = to_align(b.align.value_or(tpl_.body.align));
           ps.line_height = tpl_.body.line_height;
-          add_paragraph(b.text, out, x, width, ps, tpl_.body.size, false, digits, take_space(tpl_.body.space_before));
+          add_paragraph(b.text, out, x, width, ps, tpl_.body.size, bold_, digits, take_space(tpl_.body.space_before));
           pending_space_ = tpl_.body.space_after;
           if (b.keep_with_next) keep_next_ = true;
         } else if constexpr (std::is_same_v<T, Heading>) {
@@ -109,6 +110,18 @@ void BlockLayouter::add_block(const Block& block, std::vector<FlowBox>& out, dou
           keep_next_ = false;
         } else if constexpr (std::is_same_v<T, DottedLines>) {
           add_dotted_lines(b.count, out, x, width);
+        } else if constexpr (std::is_same_v<T, Table>) {
+          double before = take_space(tpl_.tables.space_before);
+          size_t first = out.size();
+          layout_table(b, digits, *this, out, x, width);
+          if (first < out.size()) {
+            out[first].space_before = std::max(out[first].space_before, before);
+            if (keep_next_) out[first].break_before = false;
+          }
+          keep_next_ = false;
+          pending_space_ = tpl_.tables.space_after;
+        } else if constexpr (std::is_same_v<T, Section>) {
+          add_section(b, digits, out);
         }
       },
       block.content);
@@ -164,6 +177,27 @@ void BlockLayouter::add_list(const List& list, DigitStyle digits, std::vector<Fl
     }
   }
   pending_space_ = std::max(pending_space_, tpl_.body.space_after);
+}
+
+void BlockLayouter::add_section(const Section& section, DigitStyle digits, std::vector<FlowBox>& out) {
+  PageStyle turned = tpl_.page;
+  bool landscape = section.orientation == Orientation::Landscape;
+  if ((turned.width > turned.height) != landscape) std::swap(turned.width, turned.height);
+  FlowBox to_section;
+  to_section.page_break = true;
+  to_section.page_style = turned;
+  out.push_back(to_section);
+  pending_space_ = 0;
+  keep_next_ = false;
+  DigitStyle saved = digits_;
+  digits_ = digits;
+  for (const Block& b : section.blocks) add_block(b, out, 0, turned.content_width(), 0);
+  digits_ = saved;
+  FlowBox back;
+  back.page_break = true;
+  back.page_style = tpl_.page;
+  out.push_back(back);
+  pending_space_ = 0;
 }
 
 void BlockLayouter::add_image(const Image& image, std::vector<FlowBox>& out, double x, double width) {

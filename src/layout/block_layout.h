@@ -34,6 +34,9 @@ class BlockLayouter {
   double body_line_height() const;
   DigitStyle digits() const { return digits_; }
   const std::string& base_dir() const { return base_dir_; }
+  const Template& style() const { return tpl_; }
+  // Paragraphs laid out from now on are bold (table header cells).
+  void set_bold(bool bold) { bold_ = bold; }
   const FontSet& fonts() const { return fonts_; }
   const TextEngine& engine() const { return engine_; }
 
@@ -41,6 +44,7 @@ class BlockLayouter {
   void add_block(const Block& block, std::vector<FlowBox>& out, double x, double width, int list_level);
   void add_list(const List& list, DigitStyle digits, std::vector<FlowBox>& out, double x, double width, int level);
   void add_image(const Image& image, std::vector<FlowBox>& out, double x, double width);
+  void add_section(const Section& section, DigitStyle digits, std::vector<FlowBox>& out);
   double take_space(double own_before);
 
   const Template& tpl_;
@@ -50,7 +54,7 @@ class BlockLayouter {
   std::string base_dir_;
   double pending_space_ = 0;
   bool keep_next_ = false;
-  bool first_block_ = true;
+  bool bold_ = false;
 };
 
 // The text of a list marker: "๑." "1." "(๑)" "(1)" "-" "•".

@@ -77,8 +77,9 @@ FlowBox merge_boxes(const std::vector<FlowBox>& boxes) {
   return merged;
 }
 
-LaidOutDocument paginate(const std::vector<FlowBox>& boxes, const PageStyle& style) {
+LaidOutDocument paginate(const std::vector<FlowBox>& boxes, const PageStyle& first_style) {
   LaidOutDocument doc;
+  PageStyle style = first_style;
   struct Placed {
     size_t items_before;    // page.items.size() before this box was placed
     size_t outline_before;  // doc.outline.size() before
@@ -86,7 +87,7 @@ LaidOutDocument paginate(const std::vector<FlowBox>& boxes, const PageStyle& sty
   std::vector<Placed> placed;  // boxes on the current page, by index from page_first
   size_t page_first = 0;       // index of the first box on the current page
   double y = 0;
-  double bottom = style.height - style.margin_bottom;
+  double bottom = 0;
 
   auto new_page = [&](size_t first_box) {
     Page p;
@@ -94,48 +95,98 @@ LaidOutDocument paginate(const std::vector<FlowBox>& boxes, const PageStyle& sty
     p.height = style.height;
     doc.pages.push_back(std::move(p));
     y = style.top_on_page(static_cast<int>(doc.pages.size()) - 1);
+    bottom = style.height - style.margin_bottom;
     placed.clear();
     page_first = first_box;
   };
-  new_page(0);
-
-  size_t i = 0;
-  while (i < boxes.size()) {
-    const FlowBox& box = boxes[i];
-    bool at_top = placed.empty();
-    if (box.page_break) {
-      if (!at_top) new_page(i + 1);
-      else page_first = i + 1;
-      ++i;
-      continue;
-    }
-    double space = at_top ? 0 : box.space_before;
-    if (y + space + box.height > bottom + 0.01 && !at_top) {
-      // Find the last box on this page before which a break is allowed.
-      size_t j = i;
-      while (j > page_first && !boxes[j].break_before) --j;
-      if (j == page_first) j = i;  // the whole page is one chain: break here anyway
-      if (j < i) {
-        const Placed& first_moved = placed[j - page_first];
-        doc.pages.back().items.resize(first_moved.items_before);
-        doc.outline.resize(first_moved.outline_before);
-      }
-      new_page(j);
-      i = j;
-      continue;
-    }
+  auto put = [&](const FlowBox& box) {
     Page& page = doc.pages.back();
-    placed.push_back({page.items.size(), doc.outline.size()});
-    y += space;
-    for (const FrameItem& item : box.items) page.items.push_back(item);
-    translate_tail(page.items, placed.back().items_before, style.margin_left, y);
+    size_t from = page.items.size();
+    page.items.insert(page.items.end(), box.items.begin(), box.items.end());
+    translate_tail(page.items, from, style.margin_left, y);
     for (OutlineEntry e : box.outline) {
       e.page = static_cast<int>(doc.pages.size()) - 1;
       e.y += y;
       doc.outline.push_back(e);
     }
     y += box.height;
-    ++i;
+  };
+  // A box that starts a page brings its repeated content (a table header) first.
+  auto start_page_with = [&](const FlowBox& box) {
+    if (box.repeat && placed.empty()) put(*box.repeat);
+  };
+  new_page(0);
+
+  std::optional<FlowBox> carry;  // what is left of boxes[i] after a split
+  size_t i = 0;
+  while (i < boxes.size()) {
+    const FlowBox& box = carry ? *carry : boxes[i];
+    bool at_top = placed.empty();
+    if (box.page_break) {
+      if (box.page_style) style = *box.page_style;
+      if (!at_top || doc.pages.back().items.size() > 0) {
+        new_page(i + 1);
+      } else {  // still empty: give it the new style
+        doc.pages.back().width = style.width;
+        doc.pages.back().height = style.height;
+        y = style.top_on_page(static_cast<int>(doc.pages.size()) - 1);
+        bottom = style.height - style.margin_bottom;
+        page_first = i + 1;
+      }
+      ++i;
+      continue;
+    }
+    if (at_top && box.repeat) {
+      start_page_with(box);
+    }
+    double space = at_top ? 0 : box.space_before;
+    bool fits = y + space + box.height <= bottom + 0.01;
+    if (fits) {
+      placed.push_back({doc.pages.back().items.size(), doc.outline.size()});
+      y += space;
+      put(box);
+      carry.reset();
+      ++i;
+      continue;
+    }
+    // Cut the box if it can be cut here.
+    double avail = bottom - y - space;
+    if (box.split && avail > 0) {
+      FlowBox head, tail;
+      if (box.split(avail, head, tail)) {
+        placed.push_back({doc.pages.back().items.size(), doc.outline.size()});
+        y += space;
+        put(head);
+        FlowBox rest = std::move(tail);
+        if (!rest.repeat) rest.repeat = box.repeat;  // the header comes back above the rest
+        rest.space_before = 0;
+        carry = std::move(rest);
+        new_page(i);
+        continue;
+      }
+    }
+    if (at_top) {  // does not fit even on an empty page, and cannot be cut: let it overflow
+      placed.push_back({doc.pages.back().items.size(), doc.outline.size()});
+      put(box);
+      carry.reset();
+      ++i;
+      continue;
+    }
+    // Move to the next page from the last box before which a break is allowed.
+    size_t j = i;
+    if (!carry) {
+      while (j > page_first && !boxes[j].break_before) --j;
+      if (j == page_first) j = i;  // the whole page is one chain: break here anyway
+    }
+    if (j < i) {
+      const Placed& first_moved = placed[j - page_first];
+      auto& items = doc.pages.back().items;
+      items.erase(items.begin() + static_cast<long>(first_moved.items_before), items.end());
+      doc.outline.resize(first_moved.outline_before);
+      carry.reset();
+    }
+    new_page(j);
+    i = j;
   }
   return doc;
 }

@@ -5,6 +5,9 @@
 // Orphans, widows, keep-with-next and "a signature never sits alone" are all
 // expressed as break permissions.
 #pragma once
+#include <functional>
+#include <memory>
+#include <optional>
 #include <vector>
 
 #include "frame/frame.h"
@@ -21,6 +24,16 @@ struct FlowBox {
   double baseline = 0;       // first baseline inside the box, from its top
   std::vector<FrameItem> items;  // x from the left margin, y from the top of the box
   std::vector<OutlineEntry> outline;  // entries whose y is relative to the box top
+
+  // A box that may be cut across pages (a table row group): fills `head` with
+  // what fits in `height` and `tail` with the rest; false when no sensible cut
+  // exists (the box then moves to the next page whole).
+  std::function<bool(double height, FlowBox& head, FlowBox& tail)> split;
+  // Placed first when this box (or what is left of it) starts a new page: a
+  // table's header rows, with its continuation caption and current group row.
+  std::shared_ptr<const FlowBox> repeat;
+  // With page_break: the style of the pages from here on (a landscape section).
+  std::optional<PageStyle> page_style;
 };
 
 struct LineRules {

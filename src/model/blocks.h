@@ -8,10 +8,11 @@
 #include "base/digits.h"
 #include "base/error.h"
 #include "model/inline.h"
+#include "model/table.h"
 
 namespace thaidoc {
 
-enum class BlockAlign { Left, Center, Right, Justify };
+enum class BlockAlign { Left, Center, Right, Justify };  // (declared in table.h too)
 
 struct Paragraph {
   InlineText text;
@@ -67,7 +68,7 @@ struct DottedLines {
 };
 
 struct Block {
-  std::variant<Paragraph, Heading, List, Image, VerticalSpace, PageBreak, DottedLines> content;
+  std::variant<Paragraph, Heading, List, Image, VerticalSpace, PageBreak, DottedLines, Table, Section> content;
   std::optional<DigitStyle> digits;  // per-block override of the document's digit style
   SourceLocation where;
 };

@@ -5,6 +5,7 @@
 
 #include "base/digits.h"
 #include "model/blocks.h"
+#include "frame/frame.h"
 #include "model/thai_date.h"
 
 namespace thaidoc {
@@ -104,6 +105,33 @@ struct MemoStyle {
   double dotted_line_spacing = 0;  // 0 = one body line per dotted line
 };
 
+struct TableStyle {
+  double font_size = 14;
+  double line_height = 1.0;
+  double padding_x = 0.15 * kPointsPerCm;  // inside a cell, left and right
+  double padding_y = 0.05 * kPointsPerCm;  // top and bottom
+  double border_width = 0.5;
+  TableBorders borders = TableBorders::All;
+  bool header_bold = true;
+  BlockAlign header_align = BlockAlign::Center;
+  VerticalAlign header_valign = VerticalAlign::Middle;
+  BlockAlign body_align = BlockAlign::Left;
+  VerticalAlign body_valign = VerticalAlign::Top;
+  bool header_fill = false;
+  Color header_fill_color{0.9, 0.9, 0.9};
+  bool group_bold = true;
+  bool group_fill = false;
+  Color group_fill_color{0.95, 0.95, 0.95};
+  int min_lines_before_split = 2;  // a row split leaves at least this many lines of a cell on the page...
+  int min_lines_after_split = 2;   // ...and carries at least this many to the next
+  std::string continued = "(ต่อ)"; // shown above the repeated header on continuation pages ("" = none)
+  bool repeat_group = true;        // restate the current group row after a page break
+  double caption_size = 16;
+  bool caption_bold = true;
+  double space_before = 6;
+  double space_after = 6;
+};
+
 struct Template {
   std::string name = "default";
   PageStyle page;
@@ -116,6 +144,7 @@ struct Template {
                               {18, true, BlockAlign::Left, 12, 6, 0},
                               {16, true, BlockAlign::Left, 6, 3, 0}};
   ListStyle lists;
+  TableStyle tables;
   MemoStyle memo;
   double dotted_line_dash = 1.0;   // dot length and gap for dotted lines
   double dotted_line_width = 0.6;

@@ -4,10 +4,12 @@
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
+#include <png.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <csetjmp>
 #include <cstdio>
 #include <cstring>
 #include <deque>
@@ -39,6 +41,64 @@ constexpr char kHex[] = "0123456789ABCDEF";
 // document, where check_hpdf() finds it and throws. Nothing may be thrown from
 // here: the handler runs inside C code.
 void hpdf_error_handler(HPDF_STATUS, HPDF_STATUS, void*) {}
+
+// ---- PNG check ------------------------------------------------------------
+// LibHaru hands PNG files to libpng without an error handler that can stop it, so a
+// damaged PNG aborts the whole process inside HPDF_LoadPngImageFromFile. Every PNG is
+// therefore decoded here first, where libpng's errors jump back to us.
+constexpr png_uint_32 kMaxImageSide = 20000;  // the same limits as the YAML reader's
+constexpr unsigned long long kMaxImagePixels = 100000000;
+
+struct PngCheck {
+  char message[256] = "";
+};
+
+void png_check_error(png_structp png, png_const_charp message) {
+  auto* check = static_cast<PngCheck*>(png_get_error_ptr(png));
+  std::snprintf(check->message, sizeof check->message, "%s", message ? message : "unknown error");
+  png_longjmp(png, 1);
+}
+
+void png_check_warning(png_structp, png_const_charp) {}
+
+// Decodes every row of the PNG in `file`; false (and check->message) if libpng fails or
+// the image is over the size limits. Only plain C objects live here (longjmp).
+bool png_decodes(FILE* file, PngCheck* check) {
+  png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, check, png_check_error, png_check_warning);
+  if (!png) {
+    std::snprintf(check->message, sizeof check->message, "out of memory");
+    return false;
+  }
+  png_infop info = png_create_info_struct(png);
+  png_bytep volatile row = nullptr;
+  if (!info || setjmp(png_jmpbuf(png))) {
+    if (!info) std::snprintf(check->message, sizeof check->message, "out of memory");
+    png_free(png, row);
+    png_destroy_read_struct(&png, info ? &info : nullptr, nullptr);
+    return false;
+  }
+  png_init_io(png, file);
+  png_set_user_limits(png, kMaxImageSide, kMaxImageSide);
+  png_read_info(png, info);
+  png_uint_32 width = png_get_image_width(png, info), height = png_get_image_height(png, info);
+  if (static_cast<unsigned long long>(width) * height > kMaxImagePixels) {
+    std::snprintf(check->message, sizeof check->message, "image too large (%u x %u pixels)",
+                  static_cast<unsigned>(width), static_cast<unsigned>(height));
+    png_destroy_read_struct(&png, &info, nullptr);
+    return false;
+  }
+  int passes = png_set_interlace_handling(png);
+  png_read_update_info(png, info);
+  row = static_cast<png_bytep>(png_malloc(png, png_get_rowbytes(png, info)));
+  for (int pass = 0; pass < passes; ++pass) {
+    for (png_uint_32 y = 0; y < height; ++y) png_read_row(png, row, nullptr);
+  }
+  png_read_end(png, nullptr);
+  png_free(png, row);
+  row = nullptr;
+  png_destroy_read_struct(&png, &info, nullptr);
+  return true;
+}
 
 struct DocDeleter {
   void operator()(HPDF_Doc d) const { HPDF_Free(d); }
@@ -153,6 +213,15 @@ class DocumentWriter {
     HPDF_Image image = nullptr;
     static const unsigned char kPng[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     if (got == 8 && std::memcmp(magic, kPng, 8) == 0) {
+      PngCheck check;
+      bool ok = false;
+      if (FILE* f = std::fopen(path.c_str(), "rb")) {
+        ok = png_decodes(f, &check);
+        std::fclose(f);
+      } else {
+        throw Error({path}, std::string("cannot read image file: ") + std::strerror(errno));
+      }
+      if (!ok) throw Error({path}, std::string("damaged or unsupported PNG image (") + check.message + ")", 2);
       image = HPDF_LoadPngImageFromFile(pdf, path.c_str());
     } else if (got >= 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF) {
       image = HPDF_LoadJpegImageFromFile(pdf, path.c_str());

@@ -1,0 +1,371 @@
+#include "input/ita_reader.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "base/digits.h"
+
+namespace thaidoc {
+
+using namespace ita;
+
+namespace {
+
+Origin origin_of(const YamlNode& n) { return Origin{n.where(), n.path()}; }
+
+// An error located at a mapping entry's key.
+Error key_error(const YamlNode& value, const std::string& message) {
+  return Error(value.key_where(), value.path() + ": " + message, 2);
+}
+
+// A whole number written as a mapping key ("3", "๓", "2565"); nullopt if it is not one.
+std::optional<int> key_number(const std::string& key) {
+  std::string s = convert_digits(key, DigitStyle::Arabic);
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  while (!s.empty() && s.front() == ' ') s.erase(s.begin());
+  if (s.empty() || s.size() > 6) return std::nullopt;
+  if (!std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); })) return std::nullopt;
+  return std::stoi(s);
+}
+
+std::string fmt(double v) {
+  std::string s = std::to_string(v);
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s;
+}
+
+// A fiscal year in the Buddhist era; a Common-era year gets a hint.
+int check_year(int year, const YamlNode& where_node, bool at_key) {
+  auto fail = [&](const std::string& m) { return at_key ? key_error(where_node, m) : where_node.error(m); };
+  if (year >= 1900 && year <= 2300) {
+    throw fail("expected a Buddhist-era year; " + std::to_string(year) + " looks like a Common-era year (" +
+               std::to_string(year) + " + 543 = " + std::to_string(year + 543) + ")");
+  }
+  if (year < 2400 || year > 2800) throw fail("expected a fiscal year in the Buddhist era, e.g. 2565");
+  return year;
+}
+
+int read_year_value(const YamlNode& n) {
+  if (!n.is_scalar()) n.fail("expected a year (Buddhist era), e.g. 2565");
+  auto v = key_number(n.as_string());
+  if (!v) n.fail("expected a year (Buddhist era), e.g. 2565");
+  return check_year(*v, n, false);
+}
+
+std::string read_level_name(const YamlNode& n, const Framework& fw) {
+  std::string s = n.as_nonempty_string();
+  std::vector<std::string> names = fw.level_names();
+  if (std::find(names.begin(), names.end(), s) != names.end()) return s;
+  std::string message = "unknown level '" + s + "' (expected " + join_alternatives(names);
+  std::string upper = s;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  // A case slip ("b"), or one letter off a name ("AAA", "AB"); one letter is no typo of another.
+  std::string hint;
+  if (std::find(names.begin(), names.end(), upper) != names.end()) {
+    hint = upper;
+  } else if (s.size() > 1) {
+    hint = suggest(s, names);
+    for (const auto& name : names) {
+      if (hint.empty() && edit_distance(upper, name) == 1) hint = name;
+    }
+  }
+  if (!hint.empty()) message += "; did you mean '" + hint + "'?";
+  n.fail(message + ")");
+}
+
+Instrument read_instrument_key(const YamlNode& value, const std::string& key) {
+  auto i = parse_instrument(key);
+  if (!i) {
+    std::string hint = suggest(key, {"IIT", "EIT", "OIT"});
+    throw key_error(value, "unknown instrument '" + key + "' (expected IIT, EIT or OIT" +
+                               (hint.empty() ? "" : "; did you mean '" + hint + "'?") + ")");
+  }
+  return *i;
+}
+
+void read_organisation(const YamlNode& n, Organisation& org) {
+  n.expect_map();
+  n.check_keys({"name", "district", "province", "type"});
+  org.name = n.required("name").as_nonempty_string();
+  if (auto v = n.get("district")) org.district = v->as_string();
+  if (auto v = n.get("province")) org.province = v->as_string();
+  if (auto v = n.get("type")) org.type = v->as_string();
+}
+
+int read_indicator_number(const YamlNode& n, const Framework& fw, bool at_key, const std::string& text) {
+  auto range = [&] {
+    std::vector<std::string> nums;
+    for (const auto& d : fw.indicators) nums.push_back(std::to_string(d.number));
+    return join_alternatives(nums);
+  };
+  auto fail = [&](const std::string& m) { return at_key ? key_error(n, m) : n.error(m); };
+  auto v = key_number(text);
+  if (!v) throw fail("'" + text + "' is not an indicator number (expected " + range() + ")");
+  if (!fw.indicator(*v)) throw fail("unknown indicator " + std::to_string(*v) + " (expected " + range() + ")");
+  return *v;
+}
+
+void read_scores(const YamlNode& n, const Framework& fw, std::vector<IndicatorScore>& out) {
+  std::map<int, int> seen;  // number -> line
+  auto add = [&](int number, const YamlNode& score_node, const YamlNode& at) {
+    auto [it, inserted] = seen.emplace(number, at.key_where().line);
+    if (!inserted) {
+      throw key_error(at, "indicator " + std::to_string(number) + " is given twice (first on line " +
+                              std::to_string(it->second) + ")");
+    }
+    out.push_back({number, score_node.as_number(0, 100), origin_of(score_node)});
+  };
+  if (n.is_map()) {
+    for (const auto& [key, value] : n.entries()) {
+      int number = read_indicator_number(value, fw, true, key);
+      if (value.is_null()) value.fail("value is empty (expected the indicator's score)");
+      add(number, value, value);
+    }
+  } else if (n.is_list()) {
+    for (const YamlNode& item : n.items()) {
+      item.expect_map();
+      item.check_keys({"indicator", "score"});
+      YamlNode num = item.required("indicator");
+      if (!num.is_scalar()) num.fail("expected an indicator number");
+      int number = read_indicator_number(num, fw, false, num.as_string());
+      add(number, item.required("score"), item);
+    }
+  } else {
+    n.fail("expected a mapping of indicator number to score ({1: 92.15, 2: 88.40, ...}) or a list of "
+           "{indicator, score}");
+  }
+  for (const IndicatorDef& d : fw.indicators) {
+    if (!seen.count(d.number)) n.fail("indicator " + std::to_string(d.number) + " (" + d.name + ") has no score");
+  }
+  std::sort(out.begin(), out.end(), [](const IndicatorScore& a, const IndicatorScore& b) { return a.number < b.number; });
+}
+
+void read_supplied(const YamlNode& n, const Framework& fw, SuppliedValues& out) {
+  n.expect_map();
+  n.check_keys({"IIT", "EIT", "OIT", "total", "level"});
+  for (Instrument i : {Instrument::IIT, Instrument::EIT, Instrument::OIT}) {
+    if (auto v = n.get(instrument_code(i))) {
+      if (!fw.instrument(i)) v->fail("the framework has no instrument " + std::string(instrument_code(i)));
+      out.mean(i) = Sourced<double>{v->as_number(0, 100), origin_of(*v)};
+    }
+  }
+  if (auto v = n.get("total")) out.total = Sourced<double>{v->as_number(0, 100), origin_of(*v)};
+  if (auto v = n.get("level")) out.level = Sourced<std::string>{read_level_name(*v, fw), origin_of(*v)};
+}
+
+void read_history(const YamlNode& n, const Framework& fw, std::vector<HistoryEntry>& out) {
+  if (!n.is_map()) n.fail("expected a mapping of fiscal year to total ({2563: 71.52, 2564: 82.35})");
+  std::map<int, int> seen;
+  for (const auto& [key, value] : n.entries()) {
+    auto year = key_number(key);
+    if (!year) throw key_error(value, "'" + key + "' is not a year (expected a fiscal year BE, e.g. 2565)");
+    check_year(*year, value, true);
+    auto [it, inserted] = seen.emplace(*year, value.key_where().line);
+    if (!inserted) {
+      throw key_error(value, "year " + std::to_string(*year) + " is given twice (first on line " +
+                                 std::to_string(it->second) + ")");
+    }
+    HistoryEntry e;
+    e.year = *year;
+    if (value.is_map()) {
+      value.check_keys({"total", "level"});
+      YamlNode total = value.required("total");
+      e.total = {total.as_number(0, 100), origin_of(total)};
+      if (auto lv = value.get("level")) e.level = Sourced<std::string>{read_level_name(*lv, fw), origin_of(*lv)};
+    } else if (value.is_null()) {
+      value.fail("value is empty (expected the year's total score)");
+    } else {
+      if (!value.is_scalar()) value.fail("expected the year's total score, or {total, level}");
+      e.total = {value.as_number(0, 100), origin_of(value)};
+    }
+    out.push_back(std::move(e));
+  }
+  std::sort(out.begin(), out.end(), [](const HistoryEntry& a, const HistoryEntry& b) { return a.year < b.year; });
+}
+
+void read_recommendations(const YamlNode& n, std::vector<Recommendation>& out) {
+  if (!n.is_map()) n.fail("expected a mapping of question code to text ({I20: \"...\", O33: \"...\"})");
+  std::map<std::string, int> seen;
+  for (const auto& [key, value] : n.entries()) {
+    std::string code = convert_digits(key, DigitStyle::Arabic);
+    if (!is_question_code(code)) {
+      std::string upper = code;
+      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      std::string message = "'" + key + "' is not a question code (expected I, E or O and a number, e.g. I20, E12, O33";
+      if (is_question_code(upper)) message += "; did you mean '" + upper + "'?";
+      throw key_error(value, message + ")");
+    }
+    auto [it, inserted] = seen.emplace(code, value.key_where().line);
+    if (!inserted) {
+      throw key_error(value, code + " is given twice (first on line " + std::to_string(it->second) + ")");
+    }
+    if (value.is_null()) value.fail("value is empty (expected the recommendation's text)");
+    out.push_back({code, value.as_nonempty_string(), origin_of(value)});
+  }
+}
+
+void read_levels(const YamlNode& n, Framework& fw) {
+  std::vector<LevelBand> levels;
+  std::vector<bool> has_to;
+  for (const YamlNode& item : n.items()) {
+    item.expect_map();
+    item.check_keys({"level", "from", "to"});
+    LevelBand b;
+    b.name = item.required("level").as_nonempty_string();
+    b.from = item.required("from").as_number(0, 100);
+    auto to = item.get("to");
+    if (to) b.to = to->as_number(0, 100);
+    if (to && b.to < b.from) to->fail("must not be below 'from' (" + fmt(b.from) + ")");
+    for (const auto& other : levels) {
+      if (other.name == b.name) item.required("level").fail("level " + b.name + " is given twice");
+      if (other.from == b.from) item.required("from").fail("two levels start at " + fmt(b.from));
+    }
+    levels.push_back(b);
+    has_to.push_back(to.has_value());
+  }
+  if (levels.empty()) n.fail("expected at least one level");
+  // Best first; `to` defaults to just below the next better band (100 for the best).
+  std::vector<size_t> order(levels.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return levels[a].from > levels[b].from; });
+  fw.levels.clear();
+  for (size_t k = 0; k < order.size(); ++k) {
+    LevelBand b = levels[order[k]];
+    if (!has_to[order[k]]) b.to = k == 0 ? 100 : std::max(b.from, fw.levels.back().from - 0.01);
+    fw.levels.push_back(b);
+  }
+  if (fw.levels.back().from > 0) n.fail("the lowest level must start from 0 (it starts from " + fmt(fw.levels.back().from) + ")");
+}
+
+void read_tiers(const YamlNode& n, Framework& fw) {
+  fw.tiers.clear();
+  int index = 0;
+  for (const YamlNode& item : n.items()) {
+    ++index;
+    item.expect_map();
+    item.check_keys({"from", "label", "key"});
+    Tier t;
+    YamlNode from = item.required("from");
+    t.from = from.as_number(0, 100);
+    t.label = item.required("label").as_nonempty_string();
+    t.key = item.has("key") ? item.required("key").as_nonempty_string() : "tier" + std::to_string(index);
+    if (fw.tiers.empty() && t.from > 0) from.fail("the first tier must start from 0");
+    if (!fw.tiers.empty() && !(t.from > fw.tiers.back().from)) {
+      from.fail("must be above the previous tier's 'from' (" + fmt(fw.tiers.back().from) + ")");
+    }
+    fw.tiers.push_back(t);
+  }
+  if (fw.tiers.empty()) n.fail("expected at least one tier");
+}
+
+void read_indicator_defs(const YamlNode& n, Framework& fw) {
+  for (const auto& [key, value] : n.entries()) {
+    auto number = key_number(key);
+    if (!number || *number < 1 || *number > 99) throw key_error(value, "'" + key + "' is not an indicator number");
+    value.expect_map();
+    value.check_keys({"name", "short", "instrument"});
+    IndicatorDef* def = nullptr;
+    for (auto& d : fw.indicators) {
+      if (d.number == *number) def = &d;
+    }
+    if (!def) {
+      // A new indicator: name and instrument are required.
+      fw.indicators.push_back({*number, "", "", Instrument::IIT});
+      def = &fw.indicators.back();
+      value.required("name");
+      value.required("instrument");
+    }
+    if (auto v = value.get("name")) def->name = v->as_nonempty_string();
+    if (auto v = value.get("short")) def->short_name = v->as_string();
+    if (auto v = value.get("instrument")) {
+      def->instrument = v->as_enum<Instrument>({{"IIT", Instrument::IIT}, {"EIT", Instrument::EIT}, {"OIT", Instrument::OIT}});
+    }
+  }
+  std::sort(fw.indicators.begin(), fw.indicators.end(),
+            [](const IndicatorDef& a, const IndicatorDef& b) { return a.number < b.number; });
+}
+
+}  // namespace
+
+Framework read_ita_framework(const YamlNode& n, Framework fw) {
+  n.expect_map();
+  n.check_keys({"weights", "instruments", "pass", "levels", "tiers", "indicators"});
+  if (auto v = n.get("instruments")) {
+    for (const auto& [key, value] : v->entries()) {
+      Instrument i = read_instrument_key(value, key);
+      value.expect_map();
+      value.check_keys({"name", "weight"});
+      InstrumentDef* def = nullptr;
+      for (auto& d : fw.instruments) {
+        if (d.instrument == i) def = &d;
+      }
+      if (!def) {
+        fw.instruments.push_back({i, key, 0});
+        def = &fw.instruments.back();
+      }
+      if (auto x = value.get("name")) def->name = x->as_nonempty_string();
+      if (auto x = value.get("weight")) def->weight = x->as_number(0, 1000);
+    }
+  }
+  if (auto v = n.get("weights")) {
+    for (const auto& [key, value] : v->entries()) {
+      Instrument i = read_instrument_key(value, key);
+      InstrumentDef* def = nullptr;
+      for (auto& d : fw.instruments) {
+        if (d.instrument == i) def = &d;
+      }
+      if (!def) throw key_error(value, "the framework has no instrument " + key);
+      def->weight = value.as_number(0, 1000);
+    }
+  }
+  if (auto v = n.get("pass")) fw.pass_mark = v->as_number(0, 100);
+  if (auto v = n.get("indicators")) read_indicator_defs(*v, fw);
+  if (auto v = n.get("levels")) read_levels(*v, fw);
+  if (auto v = n.get("tiers")) read_tiers(*v, fw);
+  try {
+    fw.validate();
+  } catch (const std::invalid_argument& e) {
+    std::string m = e.what();
+    const std::string prefix = "ITA framework: ";
+    if (m.rfind(prefix, 0) == 0) m = m.substr(prefix.size());
+    n.fail(m);
+  }
+  return fw;
+}
+
+ItaData read_ita(const YamlNode& n) {
+  n.expect_map();
+  n.check_keys({"organisation", "year", "scores", "supplied", "history", "recommendations", "framework"});
+  ItaData data;
+  data.source = n.source().path();
+  if (auto v = n.get("framework")) data.framework = read_ita_framework(*v);
+  read_organisation(n.required("organisation"), data.organisation);
+  data.year = read_year_value(n.required("year"));
+  read_scores(n.required("scores"), data.framework, data.scores);
+  if (auto v = n.get("supplied")) read_supplied(*v, data.framework, data.supplied);
+  if (auto v = n.get("history")) read_history(*v, data.framework, data.history);
+  if (auto v = n.get("recommendations")) read_recommendations(*v, data.recommendations);
+  return data;
+}
+
+namespace {
+ItaData read_root(const YamlDocument& doc) {
+  YamlNode root = doc.root_node();
+  if (root.is_null()) throw Error(SourceLocation{doc.source->path()}, "the file is empty (expected an 'ita:' section)", 2);
+  root.expect_map();
+  root.check_keys({"ita"});
+  return read_ita(root.required("ita"));
+}
+}  // namespace
+
+ItaData read_ita_file(const std::string& path) { return read_root(load_yaml_file(path)); }
+
+ItaData read_ita_string(const std::string& yaml, const std::string& path_for_messages) {
+  return read_root(load_yaml_string(yaml, path_for_messages));
+}
+
+}  // namespace thaidoc

@@ -1,0 +1,48 @@
+// Placeholders for `thaidoc batch`: a document used as a batch template holds `{{key}}`
+// in its scalar values, and each data record fills them in.
+//
+// Syntax (in any scalar value of the document; mapping keys are never touched):
+//   {{key}}  or  {{ key }}   the record's value for `key`, inserted as is (inline markup
+//                            in the value, such as **bold**, is interpreted)
+//   \{{                      a literal "{{"
+// A key is one or more characters other than space, tab, line break, '{', '}' and '|'
+// ('|' is reserved), e.g. `org`, `ita1`, `chief.name`, `อำเภอ`. A "{{" that does not start
+// a well-formed placeholder is an error, so a typo never prints as text. Substitution
+// happens after YAML parsing, so a value can hold any characters (quotes, ': ', '#')
+// without breaking the YAML; errors in a substituted value (a bad date, say) point at the
+// placeholder's scalar in the template file.
+#pragma once
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/error.h"
+
+namespace thaidoc {
+
+struct YamlDocument;
+
+struct PlaceholderUse {
+  std::string key;
+  std::string path;       // key path of the scalar, e.g. "memo.signer.name"
+  SourceLocation where;   // where the "{{" is
+};
+
+// Every placeholder in the scalar values of a YAML text, in file order. Throws Error
+// (exit code 2) for invalid UTF-8, a YAML syntax error or a malformed placeholder.
+std::vector<PlaceholderUse> find_placeholders(const std::string& yaml_text, const std::string& path_for_messages);
+
+// Replaces the placeholders in the scalars of `doc` (in place; marks are kept, so later
+// errors still point into the file). A key missing from `variables` is an Error (exit
+// code 2) at the placeholder: "<path>: no value for placeholder {{key}} in this record".
+void substitute_placeholders(YamlDocument& doc, const std::map<std::string, std::string>& variables);
+
+// The same on one string; `lookup` returns nullptr for an unknown key. On a malformed
+// placeholder or an unknown key, returns false with `error_offset` (byte offset of the
+// "{{") and `error` set.
+bool substitute_placeholders_in(const std::string& text,
+                                const std::function<const std::string*(const std::string&)>& lookup,
+                                std::string& out, size_t& error_offset, std::string& error);
+
+}  // namespace thaidoc

@@ -1,0 +1,152 @@
+// The data of an ITA (Integrity and Transparency Assessment) analysis report and the
+// framework it is measured against. What the input says, nothing computed: the
+// computations (instrument means, weighted total, level, ranking, tiers, consistency
+// warnings) are in ita_compute.h, so that every number a report prints comes from one
+// source, the ten indicator scores.
+//
+// Every default here (indicator names, weights IIT 30 / EIT 30 / OIT 40, the level bands,
+// the pass mark 85, the tiers) is the ITA framework as the NACC (สำนักงาน ป.ป.ช.) used it in
+// FY2565 and as the seeds print it; all of it can be overridden per document (`framework:`).
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/error.h"
+
+namespace thaidoc::ita {
+
+enum class Instrument { IIT, EIT, OIT };
+
+// "IIT", "EIT", "OIT".
+std::string_view instrument_code(Instrument i);
+// Parses "IIT"/"EIT"/"OIT" (exactly); nullopt otherwise.
+std::optional<Instrument> parse_instrument(std::string_view code);
+// The instrument a question code belongs to by its letter: I -> IIT, E -> EIT, O -> OIT.
+std::optional<Instrument> instrument_of_question(std::string_view code);
+// A question code: I, E or O followed by 1-3 ASCII digits ("I20", "E12", "O33").
+bool is_question_code(std::string_view code);
+
+// Where a value came from in the input (for warnings). Empty for data built in code.
+struct Origin {
+  SourceLocation where;  // file:line:col of the value
+  std::string key_path;  // e.g. "ita.supplied.total", "ita.history.2562.level"
+};
+
+// A value as the source printed it, with where it was given.
+template <class T>
+struct Sourced {
+  T value{};
+  Origin origin;
+};
+
+// ---------------------------------------------------------------- framework
+
+struct IndicatorDef {
+  int number = 0;            // 1..10
+  std::string name;          // การปฏิบัติหน้าที่
+  std::string short_name;    // for chart labels (the name if empty)
+  Instrument instrument = Instrument::IIT;
+  const std::string& label() const { return short_name.empty() ? name : short_name; }
+};
+
+struct InstrumentDef {
+  Instrument instrument = Instrument::IIT;
+  std::string name;      // แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน
+  double weight = 0;     // relative weight (30 / 30 / 40); the total divides by the sum
+};
+
+// A level band: scores from `from` (inclusive) up to the next band's `from`. `to` is
+// only what the criteria table prints ("85 – 94.99").
+struct LevelBand {
+  std::string name;  // AA, A, B, ...
+  double from = 0;
+  double to = 100;
+};
+
+// A tier of indicators for the analysis: scores from `from` (inclusive) up to the next
+// tier's `from` (exclusive).
+struct Tier {
+  std::string key;    // a stable name for styling and references, e.g. "urgent"
+  std::string label;  // what the report prints, e.g. จุดอ่อนที่ต้องแก้ไขอย่างเร่งด่วน
+  double from = 0;
+};
+
+struct Framework {
+  std::vector<IndicatorDef> indicators;    // in number order
+  std::vector<InstrumentDef> instruments;  // in print order (IIT, EIT, OIT)
+  std::vector<LevelBand> levels;           // best first (AA, A, ..., F)
+  double pass_mark = 85;                   // a total at or above this passes
+  std::vector<Tier> tiers;                 // lowest first; the first starts at 0
+
+  // The FY2565 framework: 10 indicators, IIT 30 / EIT 30 / OIT 40, AA 95-100, A 85-94.99,
+  // B 75-84.99, C 65-74.99, D 55-64.99, E 50-54.99, F 0-49.99, pass 85, tiers
+  // <90 (urgent) / 90 to <95 (develop) / >=95 (maintain).
+  static Framework defaults();
+
+  const IndicatorDef* indicator(int number) const;     // nullptr if unknown
+  const InstrumentDef* instrument(Instrument i) const;  // nullptr if not in the framework
+  const LevelBand* level(std::string_view name) const;  // nullptr if unknown
+  std::vector<std::string> level_names() const;
+  double weight_sum() const;
+  // Throws std::invalid_argument if the framework can't be computed with (no indicators,
+  // an instrument without indicators or with a negative weight, all weights zero, no
+  // levels or tiers, a lowest level or tier that does not start at 0, duplicates).
+  void validate() const;
+};
+
+// ---------------------------------------------------------------- data
+
+struct Organisation {
+  std::string name;      // องค์การบริหารส่วนตำบลคลองใหม่
+  std::string district;  // อำเภอ (สามพราน)
+  std::string province;  // จังหวัด (นครปฐม)
+  std::string type;      // optional, free text (e.g. อบต., เทศบาลนคร)
+};
+
+struct IndicatorScore {
+  int number = 0;
+  double score = 0;  // 0..100, as published
+  Origin origin;
+};
+
+// Values the source printed that can also be computed from the indicator scores.
+// They are printed as given; a disagreement becomes a warning (see ita_compute.h).
+struct SuppliedValues {
+  std::optional<Sourced<double>> iit, eit, oit;  // instrument means
+  std::optional<Sourced<double>> total;
+  std::optional<Sourced<std::string>> level;
+  const std::optional<Sourced<double>>& mean(Instrument i) const;
+  std::optional<Sourced<double>>& mean(Instrument i);
+};
+
+struct HistoryEntry {
+  int year = 0;  // fiscal year BE
+  Sourced<double> total;
+  std::optional<Sourced<std::string>> level;  // as printed next to the total, if given
+};
+
+struct Recommendation {
+  std::string code;  // I20, E12, O33
+  std::string text;
+  Origin origin;
+};
+
+struct ItaData {
+  std::string source;  // the file the data came from (for messages); may be empty
+  Organisation organisation;
+  int year = 0;  // fiscal year BE (2565)
+  std::vector<IndicatorScore> scores;  // sorted by indicator number
+  SuppliedValues supplied;
+  std::vector<HistoryEntry> history;  // sorted by year
+  std::vector<Recommendation> recommendations;  // in input order
+  Framework framework = Framework::defaults();
+
+  const IndicatorScore* score(int number) const;  // nullptr if not given
+  const Recommendation* recommendation(std::string_view code) const;
+  // The recommendations whose code belongs to the instrument, in input order.
+  std::vector<const Recommendation*> recommendations_for(Instrument i) const;
+};
+
+}  // namespace thaidoc::ita

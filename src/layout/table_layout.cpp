@@ -1,0 +1,450 @@
+#include "layout/table_layout.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <numeric>
+
+namespace thaidoc {
+
+std::vector<double> column_widths(const std::vector<TableColumn>& columns, double width) {
+  std::vector<double> w(columns.size(), 0);
+  double fixed = 0, weights = 0;
+  for (size_t i = 0; i < columns.size(); ++i) {
+    const TableColumn& c = columns[i];
+    if (c.unit == TableColumn::Unit::Points) {
+      w[i] = c.value;
+      fixed += w[i];
+    } else if (c.unit == TableColumn::Unit::Percent) {
+      w[i] = width * c.value / 100;
+      fixed += w[i];
+    } else {
+      weights += c.value;
+    }
+  }
+  double rest = std::max(0.0, width - fixed);
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i].unit == TableColumn::Unit::Relative) w[i] = weights > 0 ? rest * columns[i].value / weights : 0;
+    w[i] = std::max(w[i], 1.0);
+  }
+  // Fixed widths wider than the table: everything shrinks in proportion.
+  double total = std::accumulate(w.begin(), w.end(), 0.0);
+  if (total > width + 0.01)
+    for (double& v : w) v *= width / total;
+  return w;
+}
+
+namespace {
+
+struct Cell {
+  int row = 0, col = 0, rowspan = 1, colspan = 1;
+  std::vector<FlowBox> lines;  // content, x from the cell's content edge, y from the top of each line
+  VerticalAlign valign = VerticalAlign::Top;
+  bool fill = false;
+  Color fill_color;
+};
+
+struct Grid {
+  int rows = 0;
+  std::vector<Cell> cells;
+  std::vector<RowKind> kinds;
+};
+
+struct TableData {
+  double x = 0;               // left edge, from the left margin
+  std::vector<double> col_x;  // column edges from x (columns + 1 values)
+  double pad_x = 0, pad_y = 0;
+  double border_width = 0.5;
+  TableBorders borders = TableBorders::All;
+  size_t min_before = 2, min_after = 2;
+  Grid header, body, footer;
+  double width() const { return col_x.back(); }
+};
+
+using DataPtr = std::shared_ptr<const TableData>;
+
+// A range of rows and, for every cell of the grid, the first line still to show.
+struct Part {
+  const Grid* grid = nullptr;
+  int r0 = 0, r1 = 0;
+  std::vector<size_t> first;
+  bool continued = false;  // the rest of a cut row group: content is top-aligned
+  bool outer_top = false, outer_bottom = false;  // edges drawn with TableBorders::Outer
+};
+
+bool intersects(const Cell& c, int r0, int r1) { return c.row < r1 && c.row + c.rowspan > r0; }
+
+double lines_height(const Cell& c, size_t from, size_t to) {
+  double h = 0;
+  for (size_t k = from; k < to; ++k) h += (k > from ? c.lines[k].space_before : 0) + c.lines[k].height;
+  return h;
+}
+
+// Row tops of the part (size rows + 1): each row as tall as its single-row cells
+// need; cells spanning rows add what they lack to their last row.
+std::vector<double> row_tops(const TableData& d, const Part& part) {
+  const Grid& g = *part.grid;
+  const int n = part.r1 - part.r0;
+  std::vector<double> h(n, 2 * d.pad_y);
+  std::vector<size_t> order;
+  for (size_t i = 0; i < g.cells.size(); ++i)
+    if (intersects(g.cells[i], part.r0, part.r1)) order.push_back(i);
+  auto span = [&](size_t i) {
+    const Cell& c = g.cells[i];
+    return std::min(c.row + c.rowspan, part.r1) - std::max(c.row, part.r0);
+  };
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return span(a) < span(b); });
+  for (size_t i : order) {
+    const Cell& c = g.cells[i];
+    int a = std::max(c.row, part.r0) - part.r0, b = std::min(c.row + c.rowspan, part.r1) - part.r0;
+    double need = lines_height(c, part.first[i], c.lines.size()) + 2 * d.pad_y;
+    double have = 0;
+    for (int r = a; r < b; ++r) have += h[r];
+    if (need > have) h[b - 1] += need - have;
+  }
+  std::vector<double> tops(n + 1, 0);
+  for (int r = 0; r < n; ++r) tops[r + 1] = tops[r] + h[r];
+  return tops;
+}
+
+LineItem rule(const TableData& d, double x1, double y1, double x2, double y2) {
+  return LineItem{x1, y1, x2, y2, d.border_width, Color{}, {}};
+}
+
+// Draws the part into `box`: fills, `count[i]` lines of each cell from its first
+// line (SIZE_MAX = all), borders; nothing below `clip`.
+void draw(const TableData& d, const Part& part, const std::vector<double>& tops, const std::vector<size_t>& count,
+          double clip, FlowBox& box) {
+  const Grid& g = *part.grid;
+  std::vector<FrameItem> fills, content, borders;
+  for (size_t i = 0; i < g.cells.size(); ++i) {
+    const Cell& c = g.cells[i];
+    if (!intersects(c, part.r0, part.r1)) continue;
+    int a = std::max(c.row, part.r0) - part.r0, b = std::min(c.row + c.rowspan, part.r1) - part.r0;
+    double y0 = tops[a], y1 = std::min(tops[b], clip);
+    if (y0 >= clip - 0.01) continue;
+    double x0 = d.x + d.col_x[c.col], x1 = d.x + d.col_x[c.col + c.colspan];
+    if (c.fill) fills.push_back(RectItem{x0, y0, x1 - x0, y1 - y0, true, c.fill_color, false, Color{}, 0});
+
+    size_t from = part.first[i];
+    size_t to = count[i] == SIZE_MAX ? c.lines.size() : std::min(c.lines.size(), from + count[i]);
+    double offset = d.pad_y;
+    bool whole = from == 0 && to == c.lines.size() && !part.continued && tops[b] <= clip + 0.01;
+    if (whole && c.valign != VerticalAlign::Top) {
+      double spare = (y1 - y0) - 2 * d.pad_y - lines_height(c, from, to);
+      if (spare > 0) offset += c.valign == VerticalAlign::Middle ? spare / 2 : spare;
+    }
+    double y = y0 + offset;
+    for (size_t k = from; k < to; ++k) {
+      if (k > from) y += c.lines[k].space_before;
+      std::vector<FrameItem> items = c.lines[k].items;
+      translate_items(items, x0 + d.pad_x, y);
+      content.insert(content.end(), items.begin(), items.end());
+      y += c.lines[k].height;
+    }
+
+    switch (d.borders) {
+      case TableBorders::All:
+        borders.push_back(RectItem{x0, y0, x1 - x0, y1 - y0, false, Color{}, true, Color{}, d.border_width});
+        break;
+      case TableBorders::Horizontal:
+        borders.push_back(rule(d, x0, y0, x1, y0));
+        borders.push_back(rule(d, x0, y1, x1, y1));
+        break;
+      case TableBorders::Outer:
+      case TableBorders::None:
+        break;
+    }
+  }
+  double height = std::min(tops.back(), clip);
+  if (d.borders == TableBorders::Outer) {
+    borders.push_back(rule(d, d.x, 0, d.x, height));
+    borders.push_back(rule(d, d.x + d.width(), 0, d.x + d.width(), height));
+    if (part.outer_top) borders.push_back(rule(d, d.x, 0, d.x + d.width(), 0));
+    if (part.outer_bottom || clip < tops.back()) borders.push_back(rule(d, d.x, height, d.x + d.width(), height));
+  }
+  // Fills under the text, borders over both.
+  box.items.insert(box.items.end(), fills.begin(), fills.end());
+  box.items.insert(box.items.end(), content.begin(), content.end());
+  box.items.insert(box.items.end(), borders.begin(), borders.end());
+  box.height = height;
+}
+
+FlowBox make_box(const DataPtr& data, const Part& part, bool splittable);
+
+// Cuts a part so that its first piece fits in `avail`: every cell keeps the lines
+// that fit (respecting the minimum lines before and after a cut) and continues
+// with the rest in the next piece.
+bool split_part(const DataPtr& data, const Part& part, double avail, FlowBox& head, FlowBox& tail) {
+  const TableData& d = *data;
+  const Grid& g = *part.grid;
+  std::vector<double> tops = row_tops(d, part);
+  std::vector<size_t> keep(g.cells.size(), 0);
+  double cut = 0;
+  bool any = false;
+  int tail_r0 = part.r1;
+  for (size_t i = 0; i < g.cells.size(); ++i) {
+    const Cell& c = g.cells[i];
+    if (!intersects(c, part.r0, part.r1)) continue;
+    int a = std::max(c.row, part.r0) - part.r0;
+    double top = tops[a];
+    size_t from = part.first[i], total = c.lines.size() - from;
+    size_t k = 0;
+    if (top + d.pad_y < avail) {
+      double y = top + d.pad_y;
+      for (size_t j = from; j < c.lines.size(); ++j) {
+        double step = (j > from ? c.lines[j].space_before : 0) + c.lines[j].height;
+        if (y + step > avail - d.pad_y + 0.01) break;
+        y += step;
+        ++k;
+      }
+      if (k < total) {
+        if (k < d.min_before) k = 0;
+        if (total - k < d.min_after) k = total > d.min_after ? total - d.min_after : 0;
+        if (k < d.min_before) k = 0;
+      }
+      if (k > 0 || total == 0) cut = std::max(cut, top + 2 * d.pad_y + lines_height(c, from, from + k));
+      if (k > 0) any = true;
+    }
+    keep[i] = k;
+    if (k < total) tail_r0 = std::min(tail_r0, part.r0 + a);
+    // The first row must really start here: none of its cells may leave all its text for later.
+    if (a == 0 && total > 0 && k == 0) return false;
+  }
+  cut = std::min(cut, avail);
+  // Rows that reach below the cut continue too.
+  for (int r = part.r0; r < part.r1; ++r)
+    if (tops[r + 1 - part.r0] > cut + 0.01) {
+      tail_r0 = std::min(tail_r0, r);
+      break;
+    }
+  if (!any || cut <= 0 || tail_r0 >= part.r1) return false;
+
+  head = FlowBox{};
+  Part head_part = part;
+  head_part.outer_bottom = true;
+  draw(d, head_part, tops, keep, cut, head);
+
+  Part rest = part;
+  rest.r0 = tail_r0;
+  rest.continued = true;
+  rest.outer_top = true;
+  for (size_t i = 0; i < g.cells.size(); ++i) rest.first[i] = part.first[i] + keep[i];
+  tail = make_box(data, rest, true);
+  return true;
+}
+
+FlowBox make_box(const DataPtr& data, const Part& part, bool splittable) {
+  FlowBox box;
+  std::vector<double> tops = row_tops(*data, part);
+  draw(*data, part, tops, std::vector<size_t>(part.grid->cells.size(), SIZE_MAX), tops.back(), box);
+  if (splittable) {
+    box.split = [data, part](double avail, FlowBox& head, FlowBox& tail) {
+      return split_part(data, part, avail, head, tail);
+    };
+  }
+  return box;
+}
+
+class TableBuilder {
+ public:
+  TableBuilder(const Table& table, DigitStyle digits, const BlockLayouter& outer, double x, double width)
+      : t_(table), digits_(digits), outer_(outer), ts_(outer.style().tables), width_(width) {
+    auto data = std::make_shared<TableData>();
+    data->x = x;
+    std::vector<double> w = column_widths(table.columns, width);
+    data->col_x.assign(1, 0);
+    for (double v : w) data->col_x.push_back(data->col_x.back() + v);
+    data->pad_x = table.padding.value_or(ts_.padding_x);
+    data->pad_y = table.padding.value_or(ts_.padding_y);
+    data->border_width = ts_.border_width;
+    data->borders = table.borders.value_or(ts_.borders);
+    data->min_before = static_cast<size_t>(ts_.min_lines_before_split);
+    data->min_after = static_cast<size_t>(ts_.min_lines_after_split);
+    size_ = table.font_size.value_or(ts_.font_size);
+    data_ = data;
+    data->header = grid(table.header, true);
+    data->body = grid(table.body, false);
+    data->footer = grid(table.footer, false);
+  }
+
+  void emit(std::vector<FlowBox>& out) {
+    const TableData& d = *data_;
+    bool has_caption = !t_.caption.empty();
+    if (has_caption) {
+      ParagraphStyle ps;
+      ps.align = Align::Center;
+      ParagraphLayout l = outer_.engine().layout(
+          plain_spans(t_.caption, outer_.fonts(), ts_.caption_size, digits_, ts_.caption_bold), ps, width_);
+      append_lines(out, l, d.x, 0, LineRules{1, 1, false});
+    }
+    bool has_header = d.header.rows > 0;
+    std::vector<FlowBox> repeat_parts;
+    std::string continued = t_.continued.value_or(ts_.continued);
+    if (!continued.empty()) {
+      std::string text = has_caption ? t_.caption + " " + continued : continued;
+      ParagraphStyle ps;
+      ps.align = has_caption ? Align::Center : Align::Right;
+      ParagraphLayout l = outer_.engine().layout(
+          plain_spans(text, outer_.fonts(), ts_.caption_size, digits_, ts_.caption_bold), ps, width_);
+      append_lines(repeat_parts, l, d.x, 0, LineRules{1, 1, false});
+    }
+    if (has_header) {
+      Part hp = whole(d.header, 0, d.header.rows);
+      hp.outer_top = true;
+      FlowBox header = make_box(data_, hp, false);
+      header.break_before = !has_caption;
+      out.push_back(header);
+      repeat_parts.push_back(header);
+    }
+    std::shared_ptr<const FlowBox> repeat;
+    if (!repeat_parts.empty()) repeat = std::make_shared<FlowBox>(merge_boxes(repeat_parts));
+
+    bool first = true;
+    auto emit_grid = [&](const Grid& g, bool last_grid) {
+      auto groups = row_groups(g);
+      for (size_t k = 0; k < groups.size(); ++k) {
+        Part p = whole(g, groups[k].first, groups[k].second);
+        p.outer_top = first && !has_header;
+        p.outer_bottom = last_grid && k + 1 == groups.size();
+        FlowBox box = make_box(data_, p, true);
+        box.break_before = !(first && (has_header || has_caption));
+        if (first && repeat) {
+          // The table's first row starts the table: nothing to repeat above it,
+          // but what is left of it after a cut continues below the header.
+          auto split = box.split;
+          box.split = [split, repeat](double avail, FlowBox& head, FlowBox& tail) {
+            if (!split(avail, head, tail)) return false;
+            tail.repeat = repeat;
+            return true;
+          };
+        } else {
+          box.repeat = repeat;
+        }
+        out.push_back(box);
+        first = false;
+        bool group_row = groups[k].second - groups[k].first == 1 && g.kinds[groups[k].first] == RowKind::Group;
+        if (group_row && t_.repeat_group.value_or(ts_.repeat_group)) {
+          std::vector<FlowBox> parts = repeat_parts;
+          parts.push_back(make_box(data_, p, false));
+          repeat = std::make_shared<FlowBox>(merge_boxes(parts));
+        }
+      }
+    };
+    emit_grid(d.body, d.footer.rows == 0);
+    emit_grid(d.footer, true);
+  }
+
+ private:
+  Part whole(const Grid& g, int r0, int r1) const {
+    Part p;
+    p.grid = &g;
+    p.r0 = r0;
+    p.r1 = r1;
+    p.first.assign(g.cells.size(), 0);
+    return p;
+  }
+
+  // Rows linked by rowspans stay together: [first, second) ranges.
+  static std::vector<std::pair<int, int>> row_groups(const Grid& g) {
+    std::vector<std::pair<int, int>> out;
+    int r = 0;
+    while (r < g.rows) {
+      int end = r + 1;
+      bool grew = true;
+      while (grew) {
+        grew = false;
+        for (const Cell& c : g.cells)
+          if (c.row >= r && c.row < end && c.row + c.rowspan > end) {
+            end = c.row + c.rowspan;
+            grew = true;
+          }
+      }
+      out.emplace_back(r, end);
+      r = end;
+    }
+    return out;
+  }
+
+  std::vector<FlowBox> cell_lines(const TableCell& cell, const TableRow& row, const TableColumn* column, bool header,
+                                  bool group, double content_width) const {
+    Template ct = outer_.style();
+    ct.body.size = size_;
+    ct.body.line_height = ts_.line_height;
+    ct.body.first_indent = 0;
+    ct.body.space_before = 0;
+    ct.body.space_after = 0;
+    ct.lists.indent = 0;
+    BlockAlign fallback = header ? ts_.header_align : (column && column->align ? *column->align : ts_.body_align);
+    if (group) fallback = BlockAlign::Left;
+    ct.body.align = cell.align.value_or(row.align.value_or(fallback));
+    BlockLayouter layouter(ct, outer_.fonts(), outer_.engine(), digits_, outer_.base_dir());
+    layouter.set_bold(cell.bold.value_or(row.bold.value_or(header ? ts_.header_bold : group && ts_.group_bold)));
+    std::vector<FlowBox> lines;
+    layouter.add_blocks(cell.blocks, lines, 0, std::max(1.0, content_width));
+    lines.erase(std::remove_if(lines.begin(), lines.end(), [](const FlowBox& b) { return b.page_break; }),
+                lines.end());
+    return lines;
+  }
+
+  Grid grid(const std::vector<TableRow>& rows, bool header) const {
+    const TableData& d = *data_;
+    const int ncols = static_cast<int>(d.col_x.size()) - 1;
+    Grid g;
+    g.rows = static_cast<int>(rows.size());
+    std::vector<std::vector<bool>> taken(rows.size(), std::vector<bool>(ncols, false));
+    for (int r = 0; r < g.rows; ++r) {
+      const TableRow& row = rows[r];
+      g.kinds.push_back(row.kind);
+      int col = 0;
+      for (const TableCell& tc : row.cells) {
+        while (col < ncols && taken[r][col]) ++col;
+        if (col >= ncols) break;
+        bool group = row.kind == RowKind::Group;
+        Cell c;
+        c.row = r;
+        c.col = col;
+        c.colspan = group ? ncols : std::min(tc.colspan, ncols - col);
+        c.rowspan = group ? 1 : std::min(tc.rowspan, g.rows - r);
+        const TableColumn* column = c.colspan == 1 ? &t_.columns[col] : nullptr;
+        double content = d.col_x[c.col + c.colspan] - d.col_x[c.col] - 2 * d.pad_x;
+        c.lines = cell_lines(tc, row, column, header, group, content);
+        VerticalAlign va = header ? ts_.header_valign : ts_.body_valign;
+        if (column && column->valign) va = *column->valign;
+        if (group) va = VerticalAlign::Middle;
+        c.valign = tc.valign.value_or(row.valign.value_or(va));
+        if (header && ts_.header_fill) {
+          c.fill = true;
+          c.fill_color = ts_.header_fill_color;
+        }
+        if (group && ts_.group_fill) {
+          c.fill = true;
+          c.fill_color = ts_.group_fill_color;
+        }
+        for (int rr = r; rr < r + c.rowspan; ++rr)
+          for (int cc = col; cc < col + c.colspan; ++cc) taken[rr][cc] = true;
+        col += c.colspan;
+        g.cells.push_back(std::move(c));
+      }
+    }
+    return g;
+  }
+
+  const Table& t_;
+  DigitStyle digits_;
+  const BlockLayouter& outer_;
+  const TableStyle& ts_;
+  double width_;
+  double size_ = 14;
+  std::shared_ptr<TableData> data_;
+};
+
+}  // namespace
+
+void layout_table(const Table& table, DigitStyle digits, const BlockLayouter& outer, std::vector<FlowBox>& out,
+                  double x, double width) {
+  TableBuilder builder(table, digits, outer, x, width);
+  builder.emit(out);
+}
+
+}  // namespace thaidoc

@@ -1,0 +1,177 @@
+// The bad-input corpus (tests/bad_input/): `thaidoc render` on every case must exit with
+// the expected code and print exactly the expected error (file:line:col, key path,
+// message), and must leave nothing in the output folder: no PDF and no temporary file.
+//
+// A case is tests/bad_input/NAME.yaml (with whatever it refers to in files/). Its
+// expectation is NAME.expect if there is one, else a comment line at the top of the case:
+//   # expect: exit=2 error="NAME.yaml:3:7: memo.date: ..."
+//   # expect: exit=0
+// In `error`, {dir} stands for the case folder's absolute path. thaidoc runs in the case
+// folder, so errors name the case as NAME.yaml. A few cases too big to commit (a 50 MB
+// file) are generated below instead.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "test_support.h"
+
+namespace thaidoc {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string corpus_dir() { return test::source_dir() + "/tests/bad_input"; }
+
+struct Expectation {
+  int exit_code = -1;
+  bool has_error = false;
+  std::string error;
+};
+
+Expectation parse_expectation(const std::string& line, const std::string& where) {
+  static const std::regex kLine(R"(^(?:#\s*expect:\s*)?exit=(\d+)(?:\s+error="(.*)")?\s*$)");
+  std::smatch m;
+  if (!std::regex_match(line, m, kLine)) throw std::runtime_error(where + ": bad expectation line: " + line);
+  Expectation e;
+  e.exit_code = std::stoi(m[1]);
+  e.has_error = m[2].matched;
+  e.error = m[2];
+  return e;
+}
+
+Expectation expectation_of(const std::string& name) {
+  std::string side = corpus_dir() + "/" + name + ".expect";
+  std::string text = test::read_file(fs::exists(side) ? side : corpus_dir() + "/" + name + ".yaml");
+  size_t start = 0;
+  for (int n = 0; n < 10 && start < text.size(); ++n) {
+    size_t end = text.find('\n', start);
+    std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (line.rfind("# expect:", 0) == 0 || line.rfind("exit=", 0) == 0) return parse_expectation(line, name);
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  throw std::runtime_error(name + ": no '# expect:' line in the first lines and no " + name + ".expect");
+}
+
+std::vector<std::string> case_names() {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(corpus_dir())) {
+    if (entry.is_regular_file() && entry.path().extension() == ".yaml") names.push_back(entry.path().stem());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::vector<std::string> entries_of(const std::string& dir) {
+  std::vector<std::string> out;
+  for (const auto& entry : fs::directory_iterator(dir)) out.push_back(entry.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+  for (size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size()) s.replace(pos, from.size(), to);
+  return s;
+}
+
+// Runs thaidoc render on `file` (relative to `dir`, which is the working directory) into
+// an empty output folder; checks the exit code, the message and the output folder.
+void check_render(const std::string& dir, const std::string& file, const Expectation& expect,
+                  const std::string& extra_args = "") {
+  std::string stem = fs::path(file).stem().string();
+  std::string out_dir = test::temp_dir("bad-input-" + stem);
+  std::string pdf = out_dir + "/" + stem + ".pdf";
+  // THAIDOC_TEMPLATES unset: the shipped templates, whatever the caller's environment says.
+  auto r = test::run("cd " + test::quote(dir) + " && env -u THAIDOC_TEMPLATES " +
+                     test::quote(test::thaidoc_binary()) + " render " + test::quote(file) + " -o " +
+                     test::quote(pdf) + extra_args);
+  EXPECT_EQ(r.exit_code, expect.exit_code) << r.out;
+  if (expect.has_error) {
+    std::string error = replace_all(expect.error, "{dir}", fs::canonical(dir).string());
+    EXPECT_EQ(r.out, "thaidoc: error: " + error + "\n");
+  }
+  if (expect.exit_code == 0) {
+    EXPECT_EQ(entries_of(out_dir), std::vector<std::string>{stem + ".pdf"}) << "only the PDF may be left";
+    EXPECT_EQ(test::read_file(pdf).substr(0, 5), "%PDF-");
+  } else {
+    EXPECT_EQ(entries_of(out_dir), std::vector<std::string>{}) << "no output or temporary file may be left";
+  }
+  fs::remove_all(out_dir);
+}
+
+class BadInput : public testing::TestWithParam<std::string> {};
+
+TEST_P(BadInput, FailsCleanly) {
+  const std::string& name = GetParam();
+  check_render(corpus_dir(), name + ".yaml", expectation_of(name));
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, BadInput, testing::ValuesIn(case_names()),
+                         [](const testing::TestParamInfo<std::string>& info) {
+                           std::string id = info.param;
+                           for (char& c : id) {
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           }
+                           return id;
+                         });
+
+TEST(BadInputCorpus, HasTheCasesItShould) {
+  std::vector<std::string> names = case_names();
+  for (const char* required :
+       {"billion-laughs", "deep-nesting", "invalid-utf8", "unknown-key", "wrong-type", "missing-field", "bad-date",
+        "missing-image", "truncated-png", "huge-image", "garbage-font", "image-outside", "yaml-syntax", "empty",
+        "binary-garbage"}) {
+    EXPECT_NE(std::find(names.begin(), names.end(), required), names.end()) << required;
+  }
+  for (const auto& name : names) EXPECT_NO_THROW(expectation_of(name)) << name;
+}
+
+TEST(BadInputCorpus, OutsideImagesAreAllowedOnRequest) {
+  Expectation ok;
+  ok.exit_code = 0;
+  check_render(corpus_dir(), "image-outside.yaml", ok, " --allow-outside-images");
+}
+
+// Cases too large to commit: written to a temporary folder.
+class GeneratedBadInput : public testing::Test {
+ protected:
+  void SetUp() override { dir_ = test::temp_dir("bad-input-generated"); }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string dir_;
+};
+
+TEST_F(GeneratedBadInput, ValueOverOneMegabyte) {
+  std::string yaml = "kind: document\nblocks:\n  - ok\n  - " + std::string(1024 * 1024 + 1, 'x') + "\n";
+  test::write_file(dir_ + "/huge-scalar.yaml", yaml);
+  check_render(dir_, "huge-scalar.yaml",
+               parse_expectation("exit=2 error=\"huge-scalar.yaml:4:5: value too long: 1048577 bytes "
+                                 "(at most 1 MB in one value)\"",
+                                 "huge-scalar"));
+}
+
+TEST_F(GeneratedBadInput, FileOverFiftyMegabytes) {
+  // Many small paragraphs, valid on their own: only the size is wrong.
+  {
+    std::ofstream out(dir_ + "/huge-file.yaml", std::ios::binary);
+    out << "kind: document\nblocks:\n";
+    std::string line = "  - " + std::string(95, 'x') + "\n";
+    for (size_t size = 0; size <= (50u << 20); size += line.size()) out << line;
+  }
+  check_render(dir_, "huge-file.yaml",
+               parse_expectation("exit=2 error=\"huge-file.yaml: file too large (at most 50 MB)\"", "huge-file"));
+}
+
+TEST_F(GeneratedBadInput, TemplateThatNeverEnds) {
+  // A template path naming a device: read up to the size limit, never forever.
+  test::write_file(dir_ + "/zero.yaml", "kind: document\ntemplate: /dev/zero\nblocks:\n  - ok\n");
+  check_render(dir_, "zero.yaml",
+               parse_expectation("exit=2 error=\"/dev/zero: file too large (at most 50 MB)\"", "zero"));
+}
+
+}  // namespace
+}  // namespace thaidoc

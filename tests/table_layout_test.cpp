@@ -1,0 +1,352 @@
+// Tables: column widths, repeated headers, rows split across pages, cells that
+// keep their text inside their column, rowspans, landscape sections, errors.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "base/digits.h"
+#include "input/document_reader.h"
+#include "layout/document_layout.h"
+#include "layout/table_layout.h"
+#include "pdf/pdf_writer.h"
+#include "test_support.h"
+
+using namespace thaidoc;
+
+namespace {
+
+struct RunInfo {
+  std::string text;
+  int page;
+  double x, y, width;
+};
+
+std::vector<RunInfo> runs_of(const LaidOutDocument& doc) {
+  std::vector<RunInfo> out;
+  for (size_t p = 0; p < doc.pages.size(); ++p)
+    for (const auto& item : doc.pages[p].items)
+      if (auto* r = std::get_if<GlyphRun>(&item)) {
+        std::string t;
+        for (const auto& c : r->clusters) t += c.text;
+        out.push_back({t, static_cast<int>(p), r->x, r->y, r->width});
+      }
+  return out;
+}
+
+Resources& resources() {
+  static Resources res{FontManager({test::source_dir() + "/fonts"}), ShapeCache()};
+  return res;
+}
+
+LaidOutDocument layout_yaml(const std::string& yaml) {
+  ReadOptions o;
+  o.template_dirs = {test::source_dir() + "/templates"};
+  Document doc = read_document_string(yaml, test::temp_dir("table") + "/t.yaml", o);
+  return layout_document(doc, resources());
+}
+
+std::string error_of(const std::string& yaml) {
+  try {
+    layout_yaml(yaml);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+// A table with a 2-level header and `rows` rows; the step cell of row r has
+// `lines_of(r)` numbered lines. Cell texts are unique: "c<row>.<col>".
+std::string table_yaml(int rows, int (*lines_of)(int), const std::string& extra = "") {
+  std::string y =
+      "kind: document\n"
+      "digits: arabic\n"
+      "blocks:\n"
+      "  - table:\n" +
+      extra +
+      "      columns: [1.5cm, 3, 5, 2cm, 2cm]\n"
+      "      header:\n"
+      "        - [{text: ลำดับ, rowspan: 2}, {text: มาตรการ, rowspan: 2}, {text: ขั้นตอน, rowspan: 2}, "
+      "{text: สรุปผล, colspan: 2}]\n"
+      "        - [เสร็จ, ไม่เสร็จ]\n"
+      "      rows:\n";
+  for (int r = 1; r <= rows; ++r) {
+    y += "        - - c" + std::to_string(r) + ".1\n";
+    y += "          - c" + std::to_string(r) + ".2 มาตรการส่งเสริมคุณธรรม\n";
+    y += "          - |-\n";
+    for (int k = 1; k <= lines_of(r); ++k)
+      y += "            c" + std::to_string(r) + ".3.s" + std::to_string(k) + " ขั้นตอน\n";
+    y += "          - c" + std::to_string(r) + ".4 ✓\n";
+    y += "          - c" + std::to_string(r) + ".5\n";
+  }
+  return y;
+}
+
+int three(int) { return 3; }
+int long_every_fourth(int r) { return r % 4 == 0 ? 40 : 2; }
+
+// Column edges on the page for the table above (A4 portrait, margins 3/2 cm).
+std::vector<double> page_columns() {
+  Template tpl;
+  std::vector<TableColumn> cols(5);
+  cols[0] = {TableColumn::Unit::Points, 1.5 * kPointsPerCm};
+  cols[1] = {TableColumn::Unit::Relative, 3};
+  cols[2] = {TableColumn::Unit::Relative, 5};
+  cols[3] = {TableColumn::Unit::Points, 2 * kPointsPerCm};
+  cols[4] = {TableColumn::Unit::Points, 2 * kPointsPerCm};
+  std::vector<double> w = column_widths(cols, tpl.page.content_width());
+  std::vector<double> edges{tpl.page.margin_left};
+  for (double v : w) edges.push_back(edges.back() + v);
+  return edges;
+}
+
+}  // namespace
+
+TEST(ColumnWidths, PointsPercentAndWeights) {
+  std::vector<TableColumn> cols = {{TableColumn::Unit::Points, 100},
+                                   {TableColumn::Unit::Percent, 20},
+                                   {TableColumn::Unit::Relative, 1},
+                                   {TableColumn::Unit::Relative, 3}};
+  auto w = column_widths(cols, 500);
+  EXPECT_DOUBLE_EQ(w[0], 100);
+  EXPECT_DOUBLE_EQ(w[1], 100);
+  EXPECT_DOUBLE_EQ(w[2], 75);
+  EXPECT_DOUBLE_EQ(w[3], 225);
+  // Fixed widths wider than the table shrink in proportion.
+  auto s = column_widths({{TableColumn::Unit::Points, 400}, {TableColumn::Unit::Points, 400}}, 400);
+  EXPECT_DOUBLE_EQ(s[0] + s[1], 400);
+}
+
+TEST(TableLayout, HeaderRepeatsOnEveryPageWithRows) {
+  auto doc = layout_yaml(table_yaml(40, three));
+  ASSERT_GT(doc.pages.size(), 2u);
+  auto runs = runs_of(doc);
+  for (size_t p = 0; p < doc.pages.size(); ++p) {
+    std::set<std::string> texts;
+    double header_bottom = 0, first_row_top = 1e9;
+    for (const auto& r : runs) {
+      if (r.page != static_cast<int>(p)) continue;
+      texts.insert(r.text);
+      if (r.text == "ลำดับ" || r.text == "สรุปผล" || r.text == "เสร็จ" || r.text == "ไม่เสร็จ")
+        header_bottom = std::max(header_bottom, r.y);
+      if (r.text.rfind("c", 0) == 0) first_row_top = std::min(first_row_top, r.y);
+    }
+    bool has_rows = first_row_top < 1e9;
+    if (!has_rows) continue;
+    for (const char* h : {"ลำดับ", "มาตรการ", "ขั้นตอน", "สรุปผล", "เสร็จ", "ไม่เสร็จ"})
+      EXPECT_TRUE(texts.count(h)) << "page " << p + 1 << " lacks header cell " << h;
+    EXPECT_LT(header_bottom, first_row_top) << "page " << p + 1;
+    if (p > 0) EXPECT_TRUE(texts.count("(ต่อ)")) << "page " << p + 1 << " lacks the continuation caption";
+  }
+}
+
+TEST(TableLayout, EveryCellTextOnceAndInsideItsColumn) {
+  auto doc = layout_yaml(table_yaml(30, long_every_fourth));
+  auto runs = runs_of(doc);
+  auto edges = page_columns();
+  std::map<std::string, int> seen;
+  std::regex cell_id("^c([0-9]+)\\.([0-9])");
+  for (const auto& r : runs) {
+    std::smatch m;
+    if (!std::regex_search(r.text, m, cell_id)) continue;
+    ++seen[r.text];
+    int col = std::stoi(m[2]) - 1;
+    EXPECT_GE(r.x, edges[col]) << r.text;
+    EXPECT_LE(r.x + r.width, edges[col + 1] + 0.01) << r.text << " leaves its column";
+  }
+  for (int row = 1; row <= 30; ++row) {
+    for (int col = 1; col <= 5; ++col) {
+      std::string id = "c" + std::to_string(row) + "." + std::to_string(col);
+      if (col == 3) {
+        for (int k = 1; k <= long_every_fourth(row); ++k) {
+          std::string line = id + ".s" + std::to_string(k) + " ขั้นตอน";
+          EXPECT_EQ(seen[line], 1) << line;
+        }
+      }
+    }
+    EXPECT_EQ(seen["c" + std::to_string(row) + ".4 "], 1) << row;  // the ✓ is a run of the fallback font
+  }
+  int marks = 0;
+  for (const auto& r : runs) marks += r.text == "✓";
+  EXPECT_EQ(marks, 30);
+}
+
+TEST(TableLayout, LongRowsSplitAndContinueInOrderWithoutOrphans) {
+  auto doc = layout_yaml(table_yaml(12, long_every_fourth));
+  auto runs = runs_of(doc);
+  // Row 4's 40 step lines: in order, across at least two pages, at least 2 on each page.
+  std::vector<std::pair<int, double>> where;  // (page, y) per line
+  std::map<int, int> per_page;
+  for (int k = 1; k <= 40; ++k) {
+    std::string line = "c4.3.s" + std::to_string(k) + " ขั้นตอน";
+    auto it = std::find_if(runs.begin(), runs.end(), [&](const RunInfo& r) { return r.text == line; });
+    ASSERT_NE(it, runs.end()) << line;
+    where.emplace_back(it->page, it->y);
+    ++per_page[it->page];
+  }
+  for (size_t k = 1; k < where.size(); ++k) EXPECT_LT(where[k - 1], where[k]) << "line " << k + 1 << " out of order";
+  EXPECT_GE(per_page.size(), 2u);
+  for (auto [page, n] : per_page) EXPECT_GE(n, 2) << "page " << page + 1 << " has an orphan line of a split cell";
+}
+
+TEST(TableLayout, RowspanGroupsStayConsistentAcrossPages) {
+  std::string y =
+      "kind: document\n"
+      "digits: arabic\n"
+      "blocks:\n";
+  for (int i = 0; i < 30; ++i) y += "  - ย่อหน้านำก่อนตาราง\n";
+  y += "  - table:\n"
+       "      columns: [3, 3, 3]\n"
+       "      header:\n"
+       "        - [ก, ข, ค]\n"
+       "      rows:\n";
+  for (int g = 1; g <= 12; ++g) {
+    y += "        - [{text: span" + std::to_string(g) + ", rowspan: 3}, a" + std::to_string(g) + ", x]\n";
+    y += "        - [b" + std::to_string(g) + ", x]\n";
+    y += "        - [d" + std::to_string(g) + ", x]\n";
+  }
+  auto doc = layout_yaml(y);
+  ASSERT_GE(doc.pages.size(), 2u);
+  auto runs = runs_of(doc);
+  Template tpl;
+  double second_col = tpl.page.margin_left + tpl.page.content_width() / 3;
+  for (int g = 1; g <= 12; ++g) {
+    std::vector<const RunInfo*> span;
+    for (const auto& r : runs)
+      if (r.text == "span" + std::to_string(g)) span.push_back(&r);
+    ASSERT_EQ(span.size(), 1u) << "the rowspan cell's text is drawn once";
+    EXPECT_LT(span[0]->x, second_col);
+    // Its rows follow in order, on the same page or (after a cut) the next one.
+    double last_y = span[0]->y - 1;
+    int last_page = span[0]->page;
+    for (const char* p : {"a", "b", "d"}) {
+      auto it = std::find_if(runs.begin(), runs.end(), [&](const RunInfo& r) { return r.text == p + std::to_string(g); });
+      ASSERT_NE(it, runs.end());
+      EXPECT_GE(it->x, second_col);
+      EXPECT_TRUE(it->page == last_page ? it->y > last_y : it->page == last_page + 1) << p << g;
+      last_page = it->page;
+      last_y = it->y;
+    }
+    EXPECT_LE(last_page - span[0]->page, 1);
+  }
+}
+
+TEST(TableLayout, OverWideWordBreaksInsideTheCell) {
+  std::string y =
+      "kind: document\n"
+      "blocks:\n"
+      "  - table:\n"
+      "      columns: [1.5cm, 3]\n"
+      "      rows:\n"
+      "        - [องค์การบริหารส่วนตำบลตาเนินศักดิ์สิทธิ์, ข้อความ]\n";
+  auto doc = layout_yaml(y);
+  Template tpl;
+  double col_right = tpl.page.margin_left + 1.5 * kPointsPerCm;
+  std::string joined;
+  for (const auto& r : runs_of(doc)) {
+    if (r.text == "ข้อความ") continue;
+    EXPECT_LE(r.x + r.width, col_right + 0.01) << r.text;
+    joined += r.text;
+  }
+  EXPECT_EQ(joined, "องค์การบริหารส่วนตำบลตาเนินศักดิ์สิทธิ์");
+}
+
+TEST(TableLayout, GroupRowsSpanTheTableAndAreRestatedAfterABreak) {
+  std::string y =
+      "kind: document\n"
+      "digits: arabic\n"
+      "blocks:\n"
+      "  - table:\n"
+      "      columns: [1, 4]\n"
+      "      header:\n"
+      "        - [ตัวชี้วัด, คะแนน]\n"
+      "      rows:\n"
+      "        - group: แบบวัด IIT\n";
+  for (int i = 1; i <= 60; ++i) y += "        - [\"" + std::to_string(i) + "\", คะแนน" + std::to_string(i) + "]\n";
+  auto doc = layout_yaml(y);
+  ASSERT_GE(doc.pages.size(), 2u);
+  auto runs = runs_of(doc);
+  for (size_t p = 0; p < doc.pages.size(); ++p) {
+    bool group = false;
+    for (const auto& r : runs)
+      if (r.page == static_cast<int>(p) && r.text == "แบบวัด IIT") group = true;
+    EXPECT_TRUE(group) << "page " << p + 1;
+  }
+  const RunInfo* g = nullptr;
+  for (const auto& r : runs)
+    if (r.text == "แบบวัด IIT") g = g ? g : &r;
+  Template tpl;
+  EXPECT_NEAR(g->x, tpl.page.margin_left + tpl.tables.padding_x, 0.5);  // starts in the first column...
+}
+
+TEST(TableLayout, LandscapeSectionTurnsItsPages) {
+  std::string y = table_yaml(40, three);
+  y.replace(y.find("  - table:\n"), 11, "  - paragraph: ก่อน\n  - section:\n      orientation: landscape\n      blocks:\n  - table:\n");
+  // Re-indent the table under the section's blocks.
+  std::string out, line;
+  std::istringstream in(y);
+  bool inside = false;
+  while (std::getline(in, line)) {
+    if (line == "  - table:") inside = true;
+    out += (inside ? "      " : "") + line + "\n";
+  }
+  out += "  - paragraph: หลัง\n";
+  auto doc = layout_yaml(out);
+  ASSERT_GE(doc.pages.size(), 4u);
+  EXPECT_LT(doc.pages.front().width, doc.pages.front().height);
+  EXPECT_LT(doc.pages.back().width, doc.pages.back().height);
+  for (size_t p = 1; p + 1 < doc.pages.size(); ++p) EXPECT_GT(doc.pages[p].width, doc.pages[p].height) << p;
+}
+
+TEST(TableInput, CellsMustFillTheColumns) {
+  std::string y =
+      "kind: document\n"
+      "blocks:\n"
+      "  - table:\n"
+      "      columns: [1, 1, 1]\n"
+      "      rows:\n"
+      "        - [a, b, c]\n"
+      "        - [a, {text: b, colspan: 3}]\n";
+  std::string e = error_of(y);
+  EXPECT_NE(e.find("t.yaml:7:11: blocks[1].table.rows[2]: the row's cells take more than the table's 3 columns"),
+            std::string::npos)
+      << e;
+  y = "kind: document\nblocks:\n  - table:\n      columns: [1, 1]\n      rows:\n        - [a]\n";
+  e = error_of(y);
+  EXPECT_NE(e.find("the row's cells fill 1 of the table's 2 columns"), std::string::npos) << e;
+  y = "kind: document\nblocks:\n  - table:\n      columns: [1, 1]\n      rows:\n        - [{text: a, rowspan: 3}, b]\n";
+  e = error_of(y);
+  EXPECT_NE(e.find("rowspan reaches past the last row"), std::string::npos) << e;
+  y = "kind: document\nblocks:\n  - table:\n      columns: [1, 2x]\n      rows:\n        - [a, b]\n";
+  e = error_of(y);
+  EXPECT_NE(e.find("t.yaml:4:20: blocks[1].table.columns[2]"), std::string::npos) << e;
+}
+
+TEST(TableRender, PdftotextPerPageStartsWithTheHeader) {
+  std::string dir = test::temp_dir("table-render");
+  test::write_file(dir + "/t.yaml", table_yaml(40, long_every_fourth));
+  auto r = test::run(test::quote(test::thaidoc_binary()) + " render " + dir + "/t.yaml -o " + dir + "/t.pdf");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  int pages = 0;
+  for (int p = 1;; ++p) {
+    // -layout keeps the table's rows as lines, so "before" means "above".
+    auto t = test::run("pdftotext -layout -f " + std::to_string(p) + " -l " + std::to_string(p) + " " + dir +
+                       "/t.pdf -");
+    if (t.exit_code != 0 || t.out.find("c") == std::string::npos) break;
+    ++pages;
+    std::smatch m;
+    std::regex first_row("c[0-9]+\\.");
+    ASSERT_TRUE(std::regex_search(t.out, m, first_row)) << "page " << p;
+    size_t first_cell = static_cast<size_t>(m.position(0));
+    for (const char* h : {"ลำดับ", "มาตรการ", "ขั้นตอน", "สรุปผล", "เสร็จ", "ไม่เสร็จ"}) {
+      size_t at = t.out.find(h);
+      ASSERT_NE(at, std::string::npos) << "page " << p << " lacks header cell " << h;
+      EXPECT_LT(at, first_cell) << "page " << p << " header cell " << h;
+    }
+  }
+  EXPECT_GT(pages, 2);
+  auto check = test::run("qpdf --check " + dir + "/t.pdf");
+  EXPECT_EQ(check.exit_code, 0) << check.out;
+}
