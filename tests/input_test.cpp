@@ -497,7 +497,7 @@ TEST_F(InputTest, UnknownKeyWithSuggestion) {
 TEST_F(InputTest, StyleCannotExtend) {
   EXPECT_EQ(error(replace(kMemo, "kind: memo\n", "kind: memo\nstyle:\n  extends: default\n")),
             "memo.yaml:3:3: style.extends: unknown key (expected one of: page, fonts, digits, dates, page_numbers, body, "
-            "headings, lists, tables, memo, dotted_line)");
+            "headings, lists, tables, memo, report, dotted_line)");
 }
 
 TEST_F(InputTest, FirstPageMarginSame) {
@@ -604,8 +604,8 @@ TEST_F(InputTest, BadEnumValues) {
   EXPECT_EQ(error(replace(kMemo, "    - ข้อความ", "    - paragraph: ก\n      align: centre")),
             "memo.yaml:10:14: memo.body[1].align: unknown value 'centre' (expected left, center, right or "
             "justify; did you mean 'center'?)");
-  EXPECT_EQ(error(replace(kMemo, "kind: memo", "kind: report")),
-            "memo.yaml:1:7: kind: unknown value 'report' (expected memo or document)");
+  EXPECT_EQ(error(replace(kMemo, "kind: memo", "kind: reprot")),
+            "memo.yaml:1:7: kind: unknown value 'reprot' (expected memo, document or report; did you mean 'report'?)");
   EXPECT_EQ(error(replace(kMemo, "kind: memo\n", "kind: memo\ndigits: thai-digits\n")),
             "memo.yaml:2:9: digits: unknown value 'thai-digits' (expected thai, arabic or keep)");
   EXPECT_EQ(error(replace(kMemo, "    - ข้อความ", "    - list: [ก]\n      marker: roman")),
@@ -631,7 +631,7 @@ TEST_F(InputTest, BadLengths) {
 TEST_F(InputTest, BlockStructureErrors) {
   EXPECT_EQ(error(replace(kMemo, "    - ข้อความ", "    - align: center")),
             "memo.yaml:9:7: memo.body[1]: the block's type is missing (expected one of: paragraph, heading, list, "
-            "image, space, pagebreak, dotted, table, section)");
+            "image, space, pagebreak, dotted, table, section, caption, note, source, chart, ita_table)");
   EXPECT_EQ(error(replace(kMemo, "    - ข้อความ", "    - heading: ก\n      paragraph: ข")),
             "memo.yaml:10:7: memo.body[1].paragraph: a block has one type, but 'heading' is also given");
   EXPECT_EQ(error(replace(kMemo, "    - ข้อความ", "    - paragraph: ก\n      width: 3cm")),

@@ -24,6 +24,7 @@
 #include "input/batch_data.h"
 #include "input/document_reader.h"
 #include "input/placeholders.h"
+#include "input/template_cache.h"
 #include "layout/document_layout.h"
 #include "pdf/pdf_writer.h"
 
@@ -130,6 +131,7 @@ class Batch {
     inputs_time_ = std::max(inputs_time_, fs::last_write_time(options_.data));
 
     read_options_.template_dirs = default_template_dirs();
+    read_options_.template_cache = std::make_shared<TemplateCache>();
     read_options_.font_exists = [this](const std::string& name) {
       return fs::is_regular_file(resources_.fonts.resolve(name));
     };

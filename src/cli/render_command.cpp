@@ -4,7 +4,9 @@
 
 #include "base/atomic_file.h"
 #include "input/document_reader.h"
-#include "layout/document_layout.h"
+#include <iostream>
+
+#include "report/report_layout.h"
 #include "pdf/pdf_writer.h"
 
 namespace thaidoc {
@@ -17,7 +19,8 @@ void run_render_command(const RenderOptions& options, Resources& res) {
     return std::filesystem::is_regular_file(res.fonts.resolve(name));
   };
   Document doc = read_document(options.input, read);
-  LaidOutDocument laid_out = layout_document(doc, res);
+  for (const std::string& w : doc.warnings) std::cerr << w << "\n";
+  LaidOutDocument laid_out = layout_any(doc, res);
   write_atomically(options.output, [&](const std::string& temp) { write_pdf(laid_out, temp); });
 }
 

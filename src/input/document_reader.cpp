@@ -1,5 +1,7 @@
 #include "input/document_reader.h"
 #include "input/table_reader.h"
+#include "input/ita_blocks.h"
+#include "input/ita_reader.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -7,6 +9,7 @@
 #include <optional>
 
 #include "input/placeholders.h"
+#include "input/template_cache.h"
 #include "input/template_reader.h"
 #include "input/yaml_reader.h"
 
@@ -37,8 +40,9 @@ std::vector<std::string> default_template_dirs() {
 
 namespace {
 
-const std::vector<std::string> kBlockTypes = {"paragraph", "heading", "list",    "image", "space",
-                                              "pagebreak", "dotted",  "table", "section"};
+const std::vector<std::string> kBlockTypes = {"paragraph", "heading", "list",  "image",  "space",  "pagebreak",
+                                              "dotted",    "table",   "section", "caption", "note", "source",
+                                              "chart",     "ita_table"};
 
 std::vector<std::string> block_keys(const std::string& type) {
   if (type == "paragraph") return {"paragraph", "align", "indent", "left_indent", "digits", "keep_with_next"};
@@ -47,6 +51,10 @@ std::vector<std::string> block_keys(const std::string& type) {
   if (type == "image") return {"image", "width", "height", "align"};
   if (type == "table") return {"table", "digits"};
   if (type == "section") return {"section", "digits"};
+  if (type == "caption" || type == "note" || type == "source")
+    return {type, "align", "indent", "digits", "keep_with_next"};
+  if (type == "chart") return {"chart", "width", "height"};
+  if (type == "ita_table") return {"ita_table", "digits", "font_size"};
   return {type};
 }
 
@@ -102,6 +110,37 @@ class DocumentParser {
       if (auto b = block(item)) out.push_back(std::move(*b));
     }
     return out;
+  }
+
+  void set_ita(const ita::ItaData* data, const ita::Analysis* analysis) {
+    ita_data_ = data;
+    analysis_ = analysis;
+  }
+
+  Report report(const YamlNode& node) {
+    node.expect_map();
+    node.check_keys({"cover", "preface", "contents", "body"});
+    Report r;
+    if (auto c = node.get("cover")) {
+      c->check_keys({"title", "by", "organisation", "logo"});
+      ReportCover cover;
+      cover.title = c->required("title").as_string_list();
+      if (auto n = c->get("by")) cover.by = n->as_string();
+      if (auto n = c->get("organisation")) cover.organisation = n->as_string_list();
+      if (auto n = c->get("logo")) cover.logo = image(*n);
+      r.cover = std::move(cover);
+    }
+    if (auto p = node.get("preface")) {
+      p->check_keys({"heading", "body", "closing"});
+      ReportPreface preface;
+      if (auto n = p->get("heading")) preface.heading = n->as_nonempty_string();
+      preface.body = blocks(p->required("body"));
+      if (auto n = p->get("closing")) preface.closing = n->as_string_list();
+      r.preface = std::move(preface);
+    }
+    if (auto n = node.get("contents")) r.contents = n->as_bool();
+    r.body = blocks(node.required("body"));
+    return r;
   }
 
   Memo memo(const YamlNode& node) {
@@ -218,6 +257,32 @@ class DocumentParser {
       }
       sec.blocks = blocks(value.required("blocks"));
       b.content = std::move(sec);
+    } else if (type == "caption" || type == "note" || type == "source") {
+      Paragraph p;
+      if (value.is_null()) value.fail("value is empty");
+      p.text = read_text(value);
+      p.role = type == "caption" ? ParagraphRole::Caption : type == "note" ? ParagraphRole::Note : ParagraphRole::Source;
+      if (auto n = node.get("align")) p.align = read_align(*n);
+      if (auto n = node.get("indent")) p.first_indent = n->as_length(-10000, 10000);
+      if (auto n = node.get("keep_with_next")) p.keep_with_next = n->as_bool();
+      b.content = std::move(p);
+    } else if (type == "chart") {
+      if (!analysis_) value.fail("a chart needs ITA data: add an 'ita:' section to the document");
+      Chart c;
+      c.kind = value.as_enum<Chart::Kind>({{"scores", Chart::Kind::IndicatorScores}, {"trend", Chart::Kind::YearlyTotals}});
+      if (auto n = node.get("width")) c.width = n->as_length(50, 5000);
+      if (auto n = node.get("height")) c.height = n->as_length(50, 5000);
+      b.content = c;
+    } else if (type == "ita_table") {
+      if (!analysis_) value.fail("an ITA table needs ITA data: add an 'ita:' section to the document");
+      std::string kind = value.as_string();
+      const auto& kinds = ita_table_kinds();
+      if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) {
+        value.fail("unknown ITA table '" + kind + "' (expected " + join_alternatives(kinds, ", ") + ")");
+      }
+      Table t = ita_table(kind, *ita_data_, *analysis_);
+      if (auto n = node.get("font_size")) t.font_size = n->as_length(4, 72);
+      b.content = std::move(t);
     } else if (type == "pagebreak") {
       if (!value.is_null() && !value.as_bool()) return std::nullopt;  // `pagebreak: false`
       b.content = PageBreak{};
@@ -228,6 +293,9 @@ class DocumentParser {
     }
     return b;
   }
+
+  const ita::ItaData* ita_data_ = nullptr;
+  const ita::Analysis* analysis_ = nullptr;
 
   std::vector<ListItem> list_items(const YamlNode& node) {
     if (node.is_null()) node.fail("value is empty");
@@ -314,21 +382,24 @@ Document read_parsed(const YamlDocument& yaml, const std::string& path, const Re
                 "expected a mapping at the top level (key: value lines such as 'kind: memo')", 2);
   }
   root.check_keys({"kind", "template", "title", "author", "subject", "keywords", "language", "digits", "style",
-                   "memo", "blocks"});
+                   "memo", "blocks", "report", "ita"});
 
   Document doc;
   doc.source = path;
   doc.base_dir = directory_of(path);
   doc.kind = root.required("kind").as_enum<DocumentKind>(
-      {{"memo", DocumentKind::Memo}, {"document", DocumentKind::Document}});
+      {{"memo", DocumentKind::Memo}, {"document", DocumentKind::Document}, {"report", DocumentKind::Report}});
 
   // The template, then the document's style overrides, then its digits.
   std::optional<YamlNode> template_node = root.get("template");
   std::string template_name = template_node ? template_node->as_nonempty_string()
-                                            : (doc.kind == DocumentKind::Memo ? "memo" : "default");
+                                            : (doc.kind == DocumentKind::Memo     ? "memo"
+                                               : doc.kind == DocumentKind::Report ? "report"
+                                                                                  : "default");
   std::string template_path = find_template(template_name, doc.base_dir, options.template_dirs);
   if (!template_path.empty()) {
-    doc.style = read_template_file(template_path, options);
+    doc.style = options.template_cache ? options.template_cache->get(template_path, options)
+                                       : read_template_file(template_path, options);
   } else if (template_node) {
     std::string dirs = join_alternatives(options.template_dirs, ", ");
     template_node->fail("template '" + template_name + "' not found" +
@@ -342,6 +413,17 @@ Document read_parsed(const YamlDocument& yaml, const std::string& path, const Re
   if (auto style = root.get("style")) apply_template_settings(*style, doc.style, options);
   if (auto digits = root.get("digits")) doc.style.digits = read_digits(*digits);
 
+  // ITA data: computed once; the report's {{ita.*}} values, tables and charts come from it.
+  std::shared_ptr<const ita::ItaData> ita_data;
+  if (auto ita_node = root.get("ita")) {
+    auto data = std::make_shared<ita::ItaData>(read_ita(*ita_node));
+    auto analysis = std::make_shared<ita::Analysis>(ita::analyse(*data));
+    for (const auto& w : analysis->warnings) doc.warnings.push_back(w.to_string());
+    YamlDocument filled = yaml;  // shares the nodes: the values land in `root` too
+    substitute_computed_values(filled, ita_values(*data, *analysis));
+    ita_data = data;
+    doc.ita = analysis;
+  }
   if (auto n = root.get("title")) doc.info.title = n->as_string();
   if (auto n = root.get("author")) doc.info.author = n->as_string();
   if (auto n = root.get("subject")) doc.info.subject = n->as_string();
@@ -353,16 +435,29 @@ Document read_parsed(const YamlDocument& yaml, const std::string& path, const Re
   if (auto n = root.get("language")) doc.info.language = n->as_nonempty_string();
 
   DocumentParser parser(doc.base_dir, options.allow_images_outside);
+  parser.set_ita(ita_data.get(), doc.ita.get());
+
+  auto only_with = [&](const char* key, const char* kind_name) {
+    if (auto n = root.get_raw(key)) {
+      throw Error(n->key_where(), std::string(key) + ": only used with 'kind: " + kind_name + "'", 2);
+    }
+  };
   if (doc.kind == DocumentKind::Memo) {
     if (auto blocks = root.get_raw("blocks")) {
       throw Error(blocks->key_where(), "blocks: not used in a memo (the memo's text goes in memo.body)", 2);
     }
+    only_with("report", "report");
     doc.memo = parser.memo(root.required("memo"));
     if (doc.info.title.empty()) doc.info.title = doc.memo.subject;
-  } else {
-    if (auto memo = root.get_raw("memo")) {
-      throw Error(memo->key_where(), "memo: only used with 'kind: memo'", 2);
+  } else if (doc.kind == DocumentKind::Report) {
+    only_with("memo", "memo");
+    if (auto blocks = root.get_raw("blocks")) {
+      throw Error(blocks->key_where(), "blocks: not used in a report (its text goes in report.body)", 2);
     }
+    doc.report = parser.report(root.required("report"));
+  } else {
+    only_with("memo", "memo");
+    only_with("report", "report");
     doc.blocks = parser.blocks(root.required("blocks"));
   }
   return doc;

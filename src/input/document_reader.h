@@ -5,6 +5,7 @@
 #pragma once
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +13,8 @@
 #include "model/document.h"
 
 namespace thaidoc {
+
+class TemplateCache;
 
 // Where `template: NAME` looks for NAME.yaml, in order: $THAIDOC_TEMPLATES (a
 // ':'-separated list), ./templates, <dir of the executable>/templates, and the
@@ -29,6 +32,8 @@ struct ReadOptions {
   // variables->at(key) before the document is read (input/placeholders.h); a key that is
   // not in the map is an error at the placeholder. Unset: "{{" is ordinary text.
   std::optional<std::map<std::string, std::string>> variables;
+  // Set: templates are read once and remembered (input/template_cache.h), for batches.
+  std::shared_ptr<TemplateCache> template_cache;
 };
 
 // Reads a document file. Throws Error: exit code 1 if the file can't be read, 2 for

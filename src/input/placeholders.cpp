@@ -1,5 +1,7 @@
 #include "input/placeholders.h"
 
+#include <deque>
+
 #include <utility>
 
 #include "input/yaml_reader.h"
@@ -119,11 +121,43 @@ std::vector<PlaceholderUse> find_placeholders(const std::string& yaml_text, cons
   return uses;
 }
 
+namespace {
+
+void substitute_with(YamlDocument& doc, const std::function<const std::string*(const std::string&)>& lookup,
+                     const std::string& unknown_message);
+
+}  // namespace
+
 void substitute_placeholders(YamlDocument& doc, const std::map<std::string, std::string>& variables) {
-  auto lookup = [&](const std::string& key) -> const std::string* {
-    auto it = variables.find(key);
-    return it == variables.end() ? nullptr : &it->second;
-  };
+  std::deque<std::string> deferred;
+  substitute_with(
+      doc,
+      [&](const std::string& key) -> const std::string* {
+        auto it = variables.find(key);
+        if (it != variables.end()) return &it->second;
+        if (is_computed_key(key)) return &deferred.emplace_back("{{" + key + "}}");
+        return nullptr;
+      },
+      "in this record");
+}
+
+void substitute_computed_values(YamlDocument& doc, const std::map<std::string, std::string>& values) {
+  std::deque<std::string> kept;
+  substitute_with(
+      doc,
+      [&](const std::string& key) -> const std::string* {
+        auto it = values.find(key);
+        if (it != values.end()) return &it->second;
+        if (!is_computed_key(key)) return &kept.emplace_back("{{" + key + "}}");
+        return nullptr;
+      },
+      "computed from the ITA data (see templates/README.md for the names)");
+}
+
+namespace {
+
+void substitute_with(YamlDocument& doc, const std::function<const std::string*(const std::string&)>& lookup,
+                     const std::string& unknown_message) {
   // Compute every new value first, then assign: an alias shares its node with the
   // anchor, and must not see an already substituted value.
   std::vector<std::pair<YAML::Node, std::string>> changes;
@@ -135,6 +169,9 @@ void substitute_placeholders(YamlDocument& doc, const std::map<std::string, std:
         std::string out, error;
         size_t error_offset = 0;
         if (!substitute_placeholders_in(value, lookup, out, error_offset, error)) {
+          const std::string suffix = " in this record";
+          if (error.size() > suffix.size() && error.compare(error.size() - suffix.size(), suffix.size(), suffix) == 0)
+            error = error.substr(0, error.size() - suffix.size() + 1) + unknown_message;
           throw node.error_at(node.location_in_value(code_points_before(value, error_offset)), error);
         }
         changes.emplace_back(node.raw(), std::move(out));
@@ -142,5 +179,7 @@ void substitute_placeholders(YamlDocument& doc, const std::map<std::string, std:
       0);
   for (auto& [node, value] : changes) node = value;  // set_scalar: keeps the node's mark
 }
+
+}  // namespace
 
 }  // namespace thaidoc

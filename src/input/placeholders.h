@@ -36,7 +36,15 @@ std::vector<PlaceholderUse> find_placeholders(const std::string& yaml_text, cons
 // Replaces the placeholders in the scalars of `doc` (in place; marks are kept, so later
 // errors still point into the file). A key missing from `variables` is an Error (exit
 // code 2) at the placeholder: "<path>: no value for placeholder {{key}} in this record".
+// Keys starting with "ita." are values computed from the document's own `ita:` data;
+// when `variables` lacks one it is left in place for substitute_computed_values.
 void substitute_placeholders(YamlDocument& doc, const std::map<std::string, std::string>& variables);
+
+// The second pass for reports: fills the "ita." placeholders from `values` (an unknown
+// "ita." key is an error naming it) and leaves every other "{{" untouched.
+void substitute_computed_values(YamlDocument& doc, const std::map<std::string, std::string>& values);
+
+inline bool is_computed_key(const std::string& key) { return key.rfind("ita.", 0) == 0; }
 
 // The same on one string; `lookup` returns nullptr for an unknown key. On a malformed
 // placeholder or an unknown key, returns false with `error_offset` (byte offset of the

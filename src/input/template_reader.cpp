@@ -209,6 +209,38 @@ void read_tables(const YamlNode& node, TableStyle& t) {
   });
 }
 
+void read_role(const YamlNode& node, RoleStyle& r) {
+  apply_fields(node, {
+      {"size", [&](const YamlNode& n) { r.size = font_size(n); }},
+      {"bold", [&](const YamlNode& n) { r.bold = n.as_bool(); }},
+      {"align", [&](const YamlNode& n) { r.align = read_align(n); }},
+      {"first_indent", [&](const YamlNode& n) { r.first_indent = n.as_length(-kMaxLength, kMaxLength); }},
+      {"space_before", [&](const YamlNode& n) { r.space_before = length(n); }},
+      {"space_after", [&](const YamlNode& n) { r.space_after = length(n); }},
+  });
+}
+
+void read_report_style(const YamlNode& node, ReportStyle& r) {
+  apply_fields(node, {
+      {"cover_title_size", [&](const YamlNode& n) { r.cover_title_size = font_size(n); }},
+      {"cover_by_size", [&](const YamlNode& n) { r.cover_by_size = font_size(n); }},
+      {"cover_organisation_size", [&](const YamlNode& n) { r.cover_organisation_size = font_size(n); }},
+      {"cover_logo_height", [&](const YamlNode& n) { r.cover_logo_height = length(n); }},
+      {"cover_title_top", [&](const YamlNode& n) { r.cover_title_top = n.as_number(0, 0.9); }},
+      {"cover_by_label", [&](const YamlNode& n) { r.cover_by_label = n.as_string(); }},
+      {"heading_size", [&](const YamlNode& n) { r.heading_size = font_size(n); }},
+      {"contents_heading", [&](const YamlNode& n) { r.contents_heading = n.as_nonempty_string(); }},
+      {"contents_page_label", [&](const YamlNode& n) { r.contents_page_label = n.as_string(); }},
+      {"contents_levels", [&](const YamlNode& n) { r.contents_levels = n.as_int(1, 3); }},
+      {"contents_level_indent", [&](const YamlNode& n) { r.contents_level_indent = length(n); }},
+      {"contents_space", [&](const YamlNode& n) { r.contents_space = length(n); }},
+      {"chart_height", [&](const YamlNode& n) { r.chart_height = n.as_length(50, kMaxLength); }},
+      {"caption", [&](const YamlNode& n) { read_role(n, r.caption); }},
+      {"note", [&](const YamlNode& n) { read_role(n, r.note); }},
+      {"source", [&](const YamlNode& n) { read_role(n, r.source); }},
+  });
+}
+
 void read_memo_style(const YamlNode& node, MemoStyle& m) {
   auto text = [](std::string& out) { return [&out](const YamlNode& n) { out = n.as_string(); }; };
   auto len = [](double& out) { return [&out](const YamlNode& n) { out = length(n); }; };
@@ -324,7 +356,7 @@ Template read_template_chain(const std::string& path, const ReadOptions& options
 
 const std::vector<std::string>& template_setting_keys() {
   static const std::vector<std::string> keys = {"page", "fonts", "digits", "dates", "page_numbers",
-                                                "body", "headings", "lists", "tables", "memo", "dotted_line"};
+                                                "body", "headings", "lists", "tables", "memo", "report", "dotted_line"};
   return keys;
 }
 
@@ -361,6 +393,7 @@ void apply_template_settings(const YamlNode& settings, Template& t, const ReadOp
   if (auto n = settings.get("lists")) read_lists(*n, t.lists);
   if (auto n = settings.get("tables")) read_tables(*n, t.tables);
   if (auto n = settings.get("memo")) read_memo_style(*n, t.memo);
+  if (auto n = settings.get("report")) read_report_style(*n, t.report);
   if (auto n = settings.get("dotted_line")) read_dotted_line(*n, t);
 }
 

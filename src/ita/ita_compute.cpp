@@ -287,7 +287,7 @@ Analysis analyse(const ItaData& data, const ComputeOptions& options) {
                    "the weighted total of the indicator scores is", "the history value is printed in the trend");
     }
     if (h.level) {
-      check.level(*h.level, h.total.value, "the history's total for " + std::to_string(h.year),
+      check.level(*h.level, h.total.value, "the history's " + std::to_string(h.year) + " total",
                   "the supplied level is printed");
     }
     a.history.push_back(p);

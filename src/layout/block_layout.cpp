@@ -72,17 +72,37 @@ void BlockLayouter::add_dotted_lines(int count, std::vector<FlowBox>& out, doubl
 
 void BlockLayouter::add_block(const Block& block, std::vector<FlowBox>& out, double x, double width, int level) {
   DigitStyle digits = block.digits.value_or(digits_);
+  bool figure = std::holds_alternative<Chart>(block.content) || std::holds_alternative<Image>(block.content) ||
+                std::holds_alternative<Table>(block.content);
+  struct AfterFigure {  // remembers, for the next block, whether this one was a figure
+    bool& flag;
+    bool value;
+    ~AfterFigure() { flag = value; }
+  } remember{after_figure_, figure};
   std::visit(
       [&](const auto& b) {
         using T = std::decay_t<decltype(b)>;
         if constexpr (std::is_same_v<T, Paragraph>) {
           ParagraphStyle ps;
-          ps.first_line_indent = b.first_indent.value_or(level > 0 ? 0 : tpl_.body.first_indent);
           ps.left_indent = b.left_indent;
-          ps.align = to_align(b.align.value_or(tpl_.body.align));
           ps.line_height = tpl_.body.line_height;
-          add_paragraph(b.text, out, x, width, ps, tpl_.body.size, bold_, digits, take_space(tpl_.body.space_before));
-          pending_space_ = tpl_.body.space_after;
+          if (b.role == ParagraphRole::Body) {
+            ps.first_line_indent = b.first_indent.value_or(level > 0 ? 0 : tpl_.body.first_indent);
+            ps.align = to_align(b.align.value_or(tpl_.body.align));
+            add_paragraph(b.text, out, x, width, ps, tpl_.body.size, bold_, digits,
+                          take_space(tpl_.body.space_before));
+            pending_space_ = tpl_.body.space_after;
+          } else {
+            const RoleStyle& rs = b.role == ParagraphRole::Caption ? tpl_.report.caption
+                                  : b.role == ParagraphRole::Note  ? tpl_.report.note
+                                                                   : tpl_.report.source;
+            ps.first_line_indent = b.first_indent.value_or(rs.first_indent);
+            ps.align = to_align(b.align.value_or(rs.align));
+            // A caption or source line right after a figure or table stays with it.
+            if (b.role != ParagraphRole::Note && after_figure_) keep_next_ = true;
+            add_paragraph(b.text, out, x, width, ps, rs.size, bold_ || rs.bold, digits, take_space(rs.space_before));
+            pending_space_ = rs.space_after;
+          }
           if (b.keep_with_next) keep_next_ = true;
         } else if constexpr (std::is_same_v<T, Heading>) {
           const HeadingStyle& hs = tpl_.headings[std::clamp(b.level, 1, 3) - 1];
@@ -122,6 +142,19 @@ void BlockLayouter::add_block(const Block& block, std::vector<FlowBox>& out, dou
           pending_space_ = tpl_.tables.space_after;
         } else if constexpr (std::is_same_v<T, Section>) {
           add_section(b, digits, out);
+        } else if constexpr (std::is_same_v<T, Chart>) {
+          if (!chart_drawer_) throw Error(block.where, "a chart needs the document's ITA data (an 'ita:' section)", 2);
+          double w = b.width > 0 ? std::min(b.width, width) : width;
+          double h = b.height > 0 ? b.height : tpl_.report.chart_height;
+          FlowBox box;
+          box.height = h;
+          box.space_before = take_space(tpl_.body.space_before);
+          box.break_before = !keep_next_;
+          keep_next_ = false;
+          box.items = chart_drawer_(b, w, h);
+          translate_items(box.items, x + (width - w) / 2, 0);
+          out.push_back(std::move(box));
+          pending_space_ = tpl_.body.space_after;
         }
       },
       block.content);

@@ -1,6 +1,7 @@
 // Lays out the general blocks (paragraphs, headings, lists, images, spaces,
 // page breaks, dotted lines) into flow boxes.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,9 @@
 #include "text/paragraph.h"
 
 namespace thaidoc {
+
+// Draws a chart block into width x height (items relative to the top-left).
+using ChartDrawer = std::function<std::vector<FrameItem>(const Chart&, double width, double height)>;
 
 class BlockLayouter {
  public:
@@ -37,6 +41,8 @@ class BlockLayouter {
   const Template& style() const { return tpl_; }
   // Paragraphs laid out from now on are bold (table header cells).
   void set_bold(bool bold) { bold_ = bold; }
+  // Chart blocks need a drawer (the report layer provides one from its ITA data).
+  void set_chart_drawer(ChartDrawer drawer) { chart_drawer_ = std::move(drawer); }
   const FontSet& fonts() const { return fonts_; }
   const TextEngine& engine() const { return engine_; }
 
@@ -55,6 +61,8 @@ class BlockLayouter {
   double pending_space_ = 0;
   bool keep_next_ = false;
   bool bold_ = false;
+  bool after_figure_ = false;  // the block just laid out was a chart, image or table
+  ChartDrawer chart_drawer_;
 };
 
 // The text of a list marker: "๑." "1." "(๑)" "(1)" "-" "•".

@@ -14,8 +14,17 @@ namespace thaidoc {
 
 enum class BlockAlign { Left, Center, Right, Justify };  // (declared in table.h too)
 
+// What a paragraph is for; the template styles each role.
+enum class ParagraphRole {
+  Body,
+  Caption,  // แผนภูมิที่ ๑ ..., ตารางที่ ๒ ...
+  Note,     // * ...
+  Source,   // ที่มา : ...
+};
+
 struct Paragraph {
   InlineText text;
+  ParagraphRole role = ParagraphRole::Body;
   std::optional<BlockAlign> align;     // template default if unset
   std::optional<double> first_indent;  // points; template default if unset
   double left_indent = 0;              // points
@@ -35,6 +44,13 @@ enum class ListMarker {
   ArabicParen,       // (1)
   Dash,              // -
   Bullet,            // •
+};
+
+// A chart drawn from the document's ITA data.
+struct Chart {
+  enum class Kind { IndicatorScores, YearlyTotals } kind = Kind::IndicatorScores;
+  double width = 0;   // points; 0 = the text width
+  double height = 0;  // points; 0 = from the template
 };
 
 struct Block;
@@ -68,7 +84,7 @@ struct DottedLines {
 };
 
 struct Block {
-  std::variant<Paragraph, Heading, List, Image, VerticalSpace, PageBreak, DottedLines, Table, Section> content;
+  std::variant<Paragraph, Heading, List, Image, VerticalSpace, PageBreak, DottedLines, Table, Section, Chart> content;
   std::optional<DigitStyle> digits;  // per-block override of the document's digit style
   SourceLocation where;
 };

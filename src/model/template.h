@@ -132,6 +132,35 @@ struct TableStyle {
   double space_after = 6;
 };
 
+// Paragraph styles for the report's captions, notes and source lines.
+struct RoleStyle {
+  double size = 16;
+  bool bold = false;
+  BlockAlign align = BlockAlign::Left;
+  double first_indent = 0;
+  double space_before = 3;
+  double space_after = 3;
+};
+
+struct ReportStyle {
+  double cover_title_size = 26;
+  double cover_by_size = 20;
+  double cover_organisation_size = 20;
+  double cover_logo_height = 3.5 * kPointsPerCm;
+  double cover_title_top = 0.22;       // fraction of the text height where the title starts
+  std::string cover_by_label = "โดย";
+  double heading_size = 20;            // คำนำ and สารบัญ
+  std::string contents_heading = "สารบัญ";
+  std::string contents_page_label = "หน้า";
+  int contents_levels = 2;             // heading levels listed in สารบัญ
+  double contents_level_indent = 0.75 * kPointsPerCm;
+  double contents_space = 2;           // between entries
+  double chart_height = 8 * kPointsPerCm;
+  RoleStyle caption{16, true, BlockAlign::Center, 0, 3, 6};
+  RoleStyle note{14, false, BlockAlign::Left, 0, 3, 3};
+  RoleStyle source{14, false, BlockAlign::Left, 0, 3, 6};
+};
+
 struct Template {
   std::string name = "default";
   PageStyle page;
@@ -146,6 +175,7 @@ struct Template {
   ListStyle lists;
   TableStyle tables;
   MemoStyle memo;
+  ReportStyle report;
   double dotted_line_dash = 1.0;   // dot length and gap for dotted lines
   double dotted_line_width = 0.6;
 };

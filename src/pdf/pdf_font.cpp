@@ -11,6 +11,7 @@
 
 #include "base/error.h"
 #include "base/utf8.h"
+#include "pdf/font_program_cache.h"
 
 namespace thaidoc::pdf_detail {
 
@@ -171,6 +172,12 @@ HPDF_Dict new_stream(HPDF_Doc doc, const std::string& data, bool compress) {
     HPDF_Stream_Write(s->stream, reinterpret_cast<const HPDF_BYTE*>(data.data()),
                       static_cast<HPDF_UINT>(data.size()));
   return s;
+}
+
+// Writes the /Filter of a stream whose data is Flate-compressed already (LibHaru drops a
+// /Filter entry of a stream it does not compress itself).
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
+  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
 // Keeps the PostScript name to characters that need no escaping in a PDF name.
@@ -356,13 +363,18 @@ void PdfFont::finish() {
   std::sort(gids.begin(), gids.end());
   gids.erase(std::unique(gids.begin(), gids.end()), gids.end());
 
-  std::string program = subset_font_program(*font_, gids);
-  program_size_ = program.size();
+  // Subset and compressed once per distinct glyph set in the process (font_program_cache.h).
+  std::shared_ptr<const CompressedProgram> program = compressed_font_program(*font_, gids);
+  program_size_ = program->length;
   const std::string base_font = base_font_name(gids);
 
-  // One font program for all instances; always compressed (it is binary anyway).
-  HPDF_Dict file = new_stream(doc_, program, true);
-  if (file) HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(program.size()));
+  // One font program for all instances; always compressed (it is binary anyway). The
+  // data is compressed already, so LibHaru writes it as is and /Filter is added by hand.
+  HPDF_Dict file = new_stream(doc_, program->deflated, false);
+  if (file) {
+    file->write_fn = write_flate_filter;
+    HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(program->length));
+  }
   check_hpdf(doc_, "embedding a font program");
 
   const double scale = 1000.0 / font_->units_per_em();

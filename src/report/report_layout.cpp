@@ -1,0 +1,215 @@
+#include "report/report_layout.h"
+
+#include <algorithm>
+
+#include "ita/ita_chart.h"
+#include "layout/block_layout.h"
+#include "layout/document_layout.h"
+#include "layout/flow.h"
+#include "layout/image_info.h"
+#include "layout/page_numbers.h"
+#include "layout/styles.h"
+
+namespace thaidoc {
+
+namespace {
+
+FlowBox page_break() {
+  FlowBox b;
+  b.page_break = true;
+  return b;
+}
+
+// Centred lines in one size, as boxes.
+void centred_lines(const std::vector<std::string>& lines, double size, bool bold, const BlockLayouter& b,
+                   double width, std::vector<FlowBox>& out) {
+  ParagraphStyle ps;
+  ps.align = Align::Center;
+  for (const std::string& line : lines) {
+    ParagraphLayout l = b.engine().layout(plain_spans(line, b.fonts(), size, b.digits(), bold), ps, width);
+    append_lines(out, l, 0, 0, LineRules{1, 1, true});
+  }
+}
+
+// The cover fills its page: title from `cover_title_top`, "โดย ..." under it, the
+// organisation at the foot.
+FlowBox cover_box(const ReportCover& cover, const Template& tpl, const BlockLayouter& b, const std::string& base_dir) {
+  const ReportStyle& rs = tpl.report;
+  const double width = tpl.page.content_width();
+  const double height = tpl.page.height - tpl.page.top_on_page(0) - tpl.page.margin_bottom;
+  FlowBox box;
+  box.height = height;
+  double y = height * rs.cover_title_top;
+  if (!cover.logo.empty()) {
+    std::string path = cover.logo;
+    if (!base_dir.empty() && path.front() != '/') path = base_dir + "/" + path;
+    ImageInfo info = read_image_info(path);
+    double h = rs.cover_logo_height, w = h * info.width / info.height;
+    box.items.push_back(ImageItem{path, (width - w) / 2, std::max(0.0, y - h - 12), w, h});
+  }
+  auto add = [&](const std::vector<FlowBox>& lines) {
+    for (const FlowBox& l : lines) {
+      std::vector<FrameItem> items = l.items;
+      translate_items(items, 0, y);
+      box.items.insert(box.items.end(), items.begin(), items.end());
+      y += l.height;
+    }
+  };
+  std::vector<FlowBox> title, by, org;
+  centred_lines(cover.title, rs.cover_title_size, true, b, width, title);
+  add(title);
+  if (!cover.by.empty()) {
+    y += rs.cover_by_size;
+    centred_lines({rs.cover_by_label, cover.by}, rs.cover_by_size, true, b, width, by);
+    add(by);
+  }
+  centred_lines(cover.organisation, rs.cover_organisation_size, true, b, width, org);
+  double org_h = 0;
+  for (const FlowBox& l : org) org_h += l.height;
+  y = std::max(y + rs.cover_organisation_size, height - org_h);
+  add(org);
+  return box;
+}
+
+struct TocEntry {
+  std::string title;
+  int level = 0;
+  int page = 0;  // 1-based, as printed
+};
+
+// One entry: title, dot leader, the page number at the right margin.
+FlowBox toc_line(const TocEntry& e, const Template& tpl, const BlockLayouter& b) {
+  const ReportStyle& rs = tpl.report;
+  const double width = tpl.page.content_width();
+  const double size = tpl.body.size;
+  std::string number = convert_digits(std::to_string(e.page), b.digits());
+  double number_w = b.engine().measure(plain_spans(number, b.fonts(), size, b.digits()));
+  double indent = e.level * rs.contents_level_indent;
+  double gap = size * 0.5;
+  ParagraphStyle ps;
+  ps.align = Align::Left;
+  ps.left_indent = indent;
+  ps.right_indent = number_w + 2 * gap;
+  ParagraphLayout l = b.engine().layout(plain_spans(e.title, b.fonts(), size, b.digits(), e.level == 0), ps, width);
+  std::vector<FlowBox> lines;
+  append_lines(lines, l, 0, 0, LineRules{1, 1, true});
+  FlowBox box = merge_boxes(lines);
+  if (lines.empty()) return box;
+  // Leader and number on the last line.
+  double y_last = box.height - lines.back().height + lines.back().baseline;
+  double text_end = indent + l.lines.back().natural_width + (l.lines.size() == 1 ? 0 : 0);
+  double x_number = width - number_w;
+  if (x_number - gap > text_end + gap)
+    box.items.push_back(LineItem{text_end + gap, y_last, x_number - gap, y_last, tpl.dotted_line_width, Color{},
+                                 {tpl.dotted_line_dash, tpl.dotted_line_dash * 2}});
+  ParagraphLayout num = b.engine().layout(plain_spans(number, b.fonts(), size, b.digits()), ParagraphStyle{}, 1e6);
+  std::vector<FrameItem> items = num.lines[0].items;
+  translate_items(items, x_number, y_last);
+  box.items.insert(box.items.end(), items.begin(), items.end());
+  box.space_before = rs.contents_space;
+  return box;
+}
+
+void toc_boxes(const std::vector<TocEntry>& entries, const Template& tpl, const BlockLayouter& b,
+               std::vector<FlowBox>& out) {
+  const ReportStyle& rs = tpl.report;
+  const double width = tpl.page.content_width();
+  std::vector<FlowBox> head;
+  centred_lines({rs.contents_heading}, rs.heading_size, true, b, width, head);
+  for (FlowBox& h : head) {
+    h.outline.push_back({rs.contents_heading, 0, 0, 0});
+    out.push_back(std::move(h));
+  }
+  // "หน้า" over the page numbers.
+  ParagraphStyle right;
+  right.align = Align::Right;
+  ParagraphLayout label = b.engine().layout(
+      plain_spans(rs.contents_page_label, b.fonts(), tpl.body.size, b.digits(), true), right, width);
+  append_lines(out, label, 0, 6, LineRules{1, 1, true});
+  for (const TocEntry& e : entries) out.push_back(toc_line(e, tpl, b));
+}
+
+std::vector<FlowBox> report_boxes(const Document& doc, const std::vector<TocEntry>& toc, BlockLayouter& b) {
+  const Template& tpl = doc.style;
+  const Report& r = doc.report;
+  const double width = tpl.page.content_width();
+  std::vector<FlowBox> out;
+  if (r.cover) {
+    out.push_back(cover_box(*r.cover, tpl, b, doc.base_dir));
+    out.push_back(page_break());
+  }
+  if (r.preface) {
+    std::vector<FlowBox> head;
+    centred_lines({r.preface->heading}, tpl.report.heading_size, true, b, width, head);
+    for (FlowBox& h : head) {
+      h.outline.push_back({r.preface->heading, 0, 0, 0});
+      out.push_back(std::move(h));
+    }
+    b.set_pending_space(tpl.body.space_after);
+    b.add_blocks(r.preface->body, out, 0, width);
+    // The closing lines sit right of centre, like a signature.
+    ParagraphStyle ps;
+    ps.align = Align::Center;
+    double centre = width * tpl.memo.signature_center, half = std::min(centre, width - centre);
+    bool first = true;
+    for (const std::string& line : r.preface->closing) {
+      ParagraphLayout l = b.engine().layout(plain_spans(line, b.fonts(), tpl.body.size, b.digits()), ps, 2 * half);
+      append_lines(out, l, centre - half, first ? tpl.memo.signature_space_before * 2 : 0, LineRules{1, 1, !first});
+      first = false;
+    }
+    out.push_back(page_break());
+  }
+  if (r.contents) {
+    toc_boxes(toc, tpl, b, out);
+    out.push_back(page_break());
+  }
+  b.set_pending_space(0);
+  b.add_blocks(r.body, out, 0, width);
+  return out;
+}
+
+}  // namespace
+
+LaidOutDocument layout_report(const Document& doc, Resources& res) {
+  const Template& tpl = doc.style;
+  FontSet fonts = load_fonts(tpl.fonts, res.fonts);
+  TextEngine engine(res.shapes);
+  auto chart_drawer = [&](const Chart& c, double w, double h) {
+    ita::ChartText text{engine, fonts, tpl.digits};
+    if (c.kind == Chart::Kind::IndicatorScores) return ita::indicator_bar_chart(*doc.ita, text, w, h);
+    return ita::history_line_chart(*doc.ita, text, w, h);
+  };
+
+  // The contents lists the headings with the pages they land on; those pages
+  // depend on how long the contents is, so lay out until the numbers hold.
+  std::vector<TocEntry> toc;
+  LaidOutDocument out;
+  for (int pass = 0; pass < 4; ++pass) {
+    BlockLayouter blocks(tpl, fonts, engine, tpl.digits, doc.base_dir);
+    if (doc.ita) blocks.set_chart_drawer(chart_drawer);
+    out = paginate(report_boxes(doc, toc, blocks), tpl.page);
+    std::vector<TocEntry> found;
+    for (const OutlineEntry& e : out.outline) {
+      if (e.level >= tpl.report.contents_levels) continue;
+      if (e.title == tpl.report.contents_heading) continue;
+      if (doc.report.preface && e.title == doc.report.preface->heading) continue;
+      found.push_back({e.title, e.level, e.page + 1});
+    }
+    bool same = found.size() == toc.size();
+    for (size_t i = 0; same && i < found.size(); ++i) same = found[i].page == toc[i].page;
+    toc = std::move(found);
+    if (same && pass > 0) break;
+  }
+  DigitStyle page_digits = tpl.digits == DigitStyle::Arabic ? DigitStyle::Arabic : DigitStyle::Thai;
+  add_page_numbers(out, engine, text_style(fonts, tpl.page_numbers.size), tpl.page_numbers, page_digits);
+  out.info = doc.info;
+  if (out.info.language.empty()) out.info.language = "th";
+  return out;
+}
+
+LaidOutDocument layout_any(const Document& doc, Resources& res) {
+  if (doc.kind == DocumentKind::Report) return layout_report(doc, res);
+  return layout_document(doc, res);
+}
+
+}  // namespace thaidoc
