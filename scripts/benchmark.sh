@@ -1,22 +1,29 @@
 #!/usr/bin/env bash
 # shellcheck disable=SC2317 # scenario functions are called indirectly as "prepare_$name"
 # Benchmarks thaidoc (not a test: it only measures). Builds first, then runs each scenario
-# RUNS times under /usr/bin/time and prints pages, seconds, pages/s and peak RSS.
+# RUNS times under /usr/bin/time and prints documents, pages, seconds, documents/s, pages/s and
+# peak RSS.
 #
 #   scripts/benchmark.sh                 # all scenarios
 #   scripts/benchmark.sh text-100p       # only the named scenario(s)
 #   scripts/benchmark.sh --list
 #
+# Scenarios: text-100p (a ~100-page text), memo-cold (one memo, a fresh process: start-up, font
+# loading and all), batch-1000-j1 and batch-1000-j2 (`thaidoc batch` of BATCH_RECORDS memos from
+# data/batch/memo-template.yaml and organisations made by scripts/gen_orgs.py, 1 and 2 workers).
+#
 # Environment:
 #   RUNS=3              runs per scenario (time measured around /usr/bin/time, which adds ~1 ms)
 #   BENCH_PAGES=100     approximate size of the generated Thai text, in pages
 #   BENCH_CHARS=N       use exactly N characters instead (no calibration run)
+#   BATCH_RECORDS=1000  records (memos) in the batch scenarios
 #   KEEP=1              keep the temporary directory (inputs and PDFs)
 #   SKIP_SETUP=1        skip scripts/setup.sh
 #
 # Adding a scenario (e.g. tables, batches): write prepare_NAME (dashes become underscores), which
 # creates its input under $WORK and sets the CMD array writing the PDF "$OUT"; append NAME to
-# SCENARIOS.
+# SCENARIOS. A scenario writing many PDFs also defines before_NAME (run before each run, not
+# timed) and count_NAME (prints "PAGES DOCUMENTS" of the last run).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -28,9 +35,10 @@ THAIDOC="$BUILD_DIR/thaidoc"
 RUNS=${RUNS:-3}
 BENCH_PAGES=${BENCH_PAGES:-100}
 BENCH_CHARS=${BENCH_CHARS:-}
+BATCH_RECORDS=${BATCH_RECORDS:-1000}
 export LC_ALL=C.UTF-8 # wc -m counts UTF-8 characters, awk prints "." decimals
 
-SCENARIOS=(text-100p)
+SCENARIOS=(text-100p memo-cold batch-1000-j1 batch-1000-j2)
 
 # ---- helpers for scenarios ----
 
@@ -78,6 +86,33 @@ prepare_text_100p() {
   echo "input: $in, $(wc -m <"$in") characters, $(wc -l <"$in") lines, $(du -h "$in" | cut -f1)"
 }
 
+# One memo (data/memo/taneun-ita-results.yaml) in a fresh process: what a single `thaidoc render`
+# costs, start-up and font loading included.
+prepare_memo_cold() {
+  CMD=("$THAIDOC" render data/memo/taneun-ita-results.yaml -o "$OUT")
+}
+
+# `thaidoc batch` of BATCH_RECORDS memos (data/batch/memo-template.yaml) with 1 or 2 workers;
+# the organisations come from scripts/gen_orgs.py (fixed seed).
+prepare_batch() {
+  local jobs=$1
+  command -v python3 >/dev/null || { echo "python3 missing (needed by scripts/gen_orgs.py)"; return 1; }
+  [[ -s $WORK/orgs.csv ]] || python3 scripts/gen_orgs.py --count "$BATCH_RECORDS" --seed 2568 -o "$WORK/orgs.csv" || return 1
+  CMD=("$THAIDOC" batch data/batch/memo-template.yaml --data "$WORK/orgs.csv" -o "$WORK/batch/{province}/{org}-memo.pdf"
+       -j "$jobs" -q --report "$WORK/batch-report.json")
+  echo "input: $BATCH_RECORDS records ($WORK/orgs.csv), $jobs worker(s)"
+}
+prepare_batch_1000_j1() { prepare_batch 1; }
+prepare_batch_1000_j2() { prepare_batch 2; }
+before_batch() { rm -rf "$WORK/batch" "$WORK/batch-report.json"; }
+before_batch_1000_j1() { before_batch; }
+before_batch_1000_j2() { before_batch; }
+count_batch() {
+  sed -n 's/.*"summary": {.*"done": \([0-9]*\),.*"pages": \([0-9]*\),.*/\2 \1/p' "$WORK/batch-report.json"
+}
+count_batch_1000_j1() { count_batch; }
+count_batch_1000_j2() { count_batch; }
+
 # ---- driver ----
 
 usage() { awk 'NR > 1 && /^# shellcheck/ { next } NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
@@ -93,6 +128,7 @@ for v in RUNS BENCH_PAGES; do
   [[ ${!v} =~ ^[1-9][0-9]*$ ]] || { echo "benchmark.sh: $v must be a positive integer" >&2; exit 2; }
 done
 [[ -z $BENCH_CHARS || $BENCH_CHARS =~ ^[1-9][0-9]*$ ]] || { echo "benchmark.sh: BENCH_CHARS must be a positive integer" >&2; exit 2; }
+[[ $BATCH_RECORDS =~ ^[1-9][0-9]*$ ]] || { echo "benchmark.sh: BATCH_RECORDS must be a positive integer" >&2; exit 2; }
 [[ -x /usr/bin/time ]] || { echo "benchmark.sh: /usr/bin/time missing (apt-get install time)" >&2; exit 1; }
 command -v pdfinfo >/dev/null || { echo "benchmark.sh: pdfinfo missing (apt-get install poppler-utils)" >&2; exit 1; }
 
@@ -116,10 +152,12 @@ for s in "${selected[@]}"; do
   OUT="$WORK/$s.pdf"
   CMD=()
   "prepare_${s//-/_}" || { status=1; continue; }
-  printf '%-6s %7s %9s %9s %12s\n' run pages seconds pages/s "peak RSS MB"
+  name=${s//-/_}
+  printf '%-6s %6s %7s %9s %8s %9s %12s\n' run docs pages seconds docs/s pages/s "peak RSS MB"
   results=()
   for ((i = 1; i <= RUNS; i++)); do
     rm -f "$OUT"
+    if declare -F "before_$name" >/dev/null; then "before_$name"; fi
     # /usr/bin/time gives the peak RSS (and %e, only to 10 ms); the wall time comes from date.
     t0=$(date +%s%N)
     if ! /usr/bin/time -f '%e %M' -o "$WORK/time" "${CMD[@]}" >"$WORK/log" 2>&1; then
@@ -131,19 +169,26 @@ for s in "${selected[@]}"; do
     t1=$(date +%s%N)
     read -r _ kb <"$WORK/time"
     secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
-    pages=$(pdf_pages "$OUT")
-    [[ -n $pages ]] || { echo "run $i: $OUT is not a readable PDF"; status=1; break; }
-    awk -v r="$i" -v p="$pages" -v t="$secs" -v m="$kb" 'BEGIN {
-      printf "%-6s %7d %9.3f %9s %12.1f\n", r, p, t, (t > 0 ? sprintf("%.1f", p / t) : "inf"), m / 1024 }'
-    results+=("$pages $secs $kb")
+    if declare -F "count_$name" >/dev/null; then
+      read -r pages docs < <("count_$name") || true
+    else
+      pages=$(pdf_pages "$OUT")
+      docs=1
+    fi
+    [[ -n $pages && -n $docs ]] || { echo "run $i: no readable output"; status=1; break; }
+    awk -v r="$i" -v d="$docs" -v p="$pages" -v t="$secs" -v m="$kb" 'BEGIN {
+      printf "%-6s %6d %7d %9.3f %8s %9s %12.1f\n", r, d, p, t, (t > 0 ? sprintf("%.1f", d / t) : "inf"),
+        (t > 0 ? sprintf("%.1f", p / t) : "inf"), m / 1024 }'
+    results+=("$pages $secs $kb $docs")
   done
   # Median time and the largest peak RSS over the runs that succeeded.
   if ((${#results[@]} > 1)); then
     printf '%s\n' "${results[@]}" | sort -k2,2g | awk '
-      { p[NR] = $1; t[NR] = $2; if ($3 > m) m = $3 }
+      { p[NR] = $1; t[NR] = $2; d[NR] = $4; if ($3 > m) m = $3 }
       END {
         k = int((NR + 1) / 2); tm = (NR % 2 ? t[k] : (t[k] + t[k + 1]) / 2)
-        printf "%-6s %7d %9.3f %9s %12.1f\n", "median", p[k], tm, (tm > 0 ? sprintf("%.1f", p[k] / tm) : "inf"), m / 1024 }'
+        printf "%-6s %6d %7d %9.3f %8s %9s %12.1f\n", "median", d[k], p[k], tm, (tm > 0 ? sprintf("%.1f", d[k] / tm) : "inf"),
+          (tm > 0 ? sprintf("%.1f", p[k] / tm) : "inf"), m / 1024 }'
   fi
   if [[ -s $OUT ]]; then echo "pdf: $(du -h "$OUT" | cut -f1)"; fi
 done

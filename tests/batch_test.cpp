@@ -1,5 +1,6 @@
 // `thaidoc batch`: data files, placeholders, output patterns, and end to end through the
 // CLI: broken records, a killed batch resumed, determinism, shards, the JSON report.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
@@ -8,6 +9,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -21,6 +23,8 @@
 #include "input/batch_data.h"
 #include "input/document_reader.h"
 #include "input/placeholders.h"
+#include "layout/document_layout.h"
+#include "pdf/pdf_writer.h"
 #include "test_support.h"
 
 extern char** environ;
@@ -332,11 +336,38 @@ TEST(BatchPlaceholders, DocumentErrorsPointIntoTheTemplate) {
   EXPECT_NO_THROW(read_document_string(yaml, "t.yaml", plain));
 }
 
+// A template parsed once and filled in per record gives what parsing anew gives, also
+// after a record that failed half-way.
+TEST(BatchPlaceholders, ParsedTemplateIsReusable) {
+  const std::string text = test::read_file(template_path());
+  PlaceholderTemplate parsed(text, template_path());
+  Resources resources;
+  ReadOptions options;
+  auto vars = [](size_t i) {
+    const auto& f = orgs()[i].fields;
+    return std::map<std::string, std::string>(f.begin(), f.end());
+  };
+  auto pdf = [&](const Document& doc) { return write_pdf_to_memory(layout_document(doc, resources)); };
+  std::string first = pdf(parsed.read(vars(0), options));
+  auto broken = vars(1);
+  broken["date"] = "2025-13-01";
+  EXPECT_THROW(parsed.read(broken, options), Error);
+  broken.erase("officer");
+  EXPECT_THROW(parsed.read(broken, options), Error);
+  std::string second = pdf(parsed.read(vars(2), options));
+  ReadOptions fresh;
+  fresh.variables = vars(0);
+  EXPECT_EQ(first, pdf(read_document_string(text, template_path(), fresh)));
+  fresh.variables = vars(2);
+  EXPECT_EQ(second, pdf(read_document_string(text, template_path(), fresh)));
+  EXPECT_NE(first, second);
+}
+
 TEST(BatchOutput, PatternsAndFileNames) {
   using batch::OutputPattern;
   using batch::sanitize_file_name;
   EXPECT_EQ(sanitize_file_name("อบต.ตาเนิน"), "อบต.ตาเนิน");
-  EXPECT_EQ(sanitize_file_name("../../etc/passwd"), "_._etc_passwd");
+  EXPECT_EQ(sanitize_file_name("../../etc/passwd"), "__._etc_passwd");
   EXPECT_EQ(sanitize_file_name(".."), "_");
   EXPECT_EQ(sanitize_file_name(".hidden"), "_hidden");
   EXPECT_EQ(sanitize_file_name("a/b\\c:d\n"), "a_b_c_d_");
@@ -355,8 +386,8 @@ TEST(BatchOutput, PatternsAndFileNames) {
     return it == rec.end() ? nullptr : &it->second;
   };
   std::string error;
-  EXPECT_EQ(p.expand(lookup, error), "out/ชัยภูมิ/_._x-memo.pdf");
-  EXPECT_EQ(OutputPattern("{{x}}-{org}").expand(lookup, error), "{x}-_._x");
+  EXPECT_EQ(p.expand(lookup, error), "out/ชัยภูมิ/__x-memo.pdf");
+  EXPECT_EQ(OutputPattern("{{x}}-{org}").expand(lookup, error), "{x}-__x");
   EXPECT_EQ(OutputPattern("{missing}.pdf").expand(lookup, error), "");
   EXPECT_NE(error.find("no field 'missing'"), std::string::npos);
   EXPECT_THROW(OutputPattern("out/{org"), Error);
@@ -375,7 +406,7 @@ TEST(BatchCli, BrokenRecordsAreReportedAndTheRestWritten) {
   const std::set<size_t> broken = {3, 10, 17, 24, 31};
   test::write_file(dir + "/orgs.csv", make_csv(50, [&](size_t n, std::vector<std::string>& f) {
     if (n == 3) f[column("date")] = "2025-02-30";           // not a real date
-    if (n == 10) f.resize(column("officer"));               // short row: no officer ...
+    if (n == 10) f.resize(column("ita_total"));             // short row: no ita_total ...
     if (n == 17) f[column("org_full")] = "อบต.**ตาเนิน";     // unclosed bold in the value
     if (n == 24) f.push_back("extra");                      // a field too many
     if (n == 31) f[column("date")] = "24/04/2568";          // wrong date format
@@ -388,7 +419,7 @@ TEST(BatchCli, BrokenRecordsAreReportedAndTheRestWritten) {
   const std::string tpl = template_path();
   EXPECT_NE(r.out.find("record 3 (orgs.csv:"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(tpl + ":19:9: memo.date: '2025-02-30' is not a valid date"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("no value for placeholder {{officer}}"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("no value for placeholder {{ita_total}}"), std::string::npos) << r.out;
 
   Json report = read_json(dir + "/report.json");
   EXPECT_EQ(report["summary"]["done"].num(), 45);
@@ -402,7 +433,8 @@ TEST(BatchCli, BrokenRecordsAreReportedAndTheRestWritten) {
   EXPECT_EQ(failed, broken);
   EXPECT_EQ(errors[3], tpl + ":19:9: memo.date: '2025-02-30' is not a valid date (expected YYYY-MM-DD)");
   EXPECT_NE(errors[10].find(tpl + ":"), std::string::npos) << errors[10];
-  EXPECT_NE(errors[10].find("memo.signer.name: no value for placeholder {{officer}} in this record"),
+  EXPECT_NE(errors[10].find("memo.body[4]: no value for placeholder {{ita_total}} in this record (the row has 34 "
+                            "fields, the header 36)"),
             std::string::npos) << errors[10];
   EXPECT_NE(errors[17].find("unclosed '**'"), std::string::npos) << errors[17];
   EXPECT_NE(errors[24].find("the header has"), std::string::npos) << errors[24];
@@ -428,7 +460,9 @@ TEST(BatchCli, BrokenRecordsAreReportedAndTheRestWritten) {
   std::string text = test::run("pdftotext " + quote(dir + "/" + report["outputs"].list()[0]["path"].str()) + " -").out;
   const DataRecord& first = orgs()[0];
   for (const auto& [k, v] : first.fields) {
-    if (k == "officer" || k == "chief_title") EXPECT_NE(text.find(v), std::string::npos) << k << " " << v;
+    if (k == "officer" || k == "chief_title") {
+      EXPECT_NE(text.find(v), std::string::npos) << k << " " << v;
+    }
   }
 }
 
@@ -442,7 +476,7 @@ TEST(BatchCli, MissingKeyInYamlDataAndUpfrontErrors) {
                    "- org: อบต.ค\n  chief: {name: นายค}\n");
   auto r = test::run("cd " + quote(dir) + " && " + batch_cmd("t.yaml --data d.yaml -o 'o/{org}.pdf' -j1 -q"));
   EXPECT_EQ(r.exit_code, 2) << r.out;
-  EXPECT_NE(r.out.find("record 2 (d.yaml:3): t.yaml:4:12: blocks[1]: no value for placeholder {{chief.name}} in this record"),
+  EXPECT_NE(r.out.find("record 2 (d.yaml:3): t.yaml:4:11: blocks[1]: no value for placeholder {{chief.name}} in this record"),
             std::string::npos) << r.out;
   EXPECT_EQ(files_under(dir + "/o"), (std::set<std::string>{"อบต.ก.pdf", "อบต.ค.pdf"}));
 
@@ -450,7 +484,7 @@ TEST(BatchCli, MissingKeyInYamlDataAndUpfrontErrors) {
   test::write_file(dir + "/d.csv", "org,chief\nx,y\n");
   r = test::run("cd " + quote(dir) + " && " + batch_cmd("t.yaml --data d.csv -o 'p/{org}.pdf'"));
   EXPECT_EQ(r.exit_code, 2) << r.out;
-  EXPECT_NE(r.out.find("t.yaml:4:12: blocks[1]: placeholder {{chief.name}}: d.csv has no column 'chief.name'"),
+  EXPECT_NE(r.out.find("t.yaml:4:11: blocks[1]: placeholder {{chief.name}}: d.csv has no column 'chief.name'"),
             std::string::npos) << r.out;
   EXPECT_FALSE(fs::exists(dir + "/p"));
   // A pattern without fields, a malformed placeholder, a bad shard.
@@ -471,6 +505,8 @@ TEST(BatchCli, MissingKeyInYamlDataAndUpfrontErrors) {
   EXPECT_EQ(r.exit_code, 2) << r.out;  // record 2 fails for t.yaml only
   EXPECT_EQ(files_under(dir + "/m"), (std::set<std::string>{"อบต.ก-t.pdf", "อบต.ก-u.pdf", "อบต.ข-u.pdf",
                                                              "อบต.ค-t.pdf", "อบต.ค-u.pdf"}));
+  r = test::run("cd " + quote(dir) + " && " + batch_cmd("t.yaml --data d.yaml -o 'm2/{org}-{template}.pdf' u.yaml -q"));
+  EXPECT_EQ(files_under(dir + "/m2"), files_under(dir + "/m")) << "a template may follow -o PATTERN";
   r = test::run("cd " + quote(dir) + " && " +
                 batch_cmd("t.yaml u.yaml --data d.yaml -o 't.yaml=n/{org}/memo.pdf' -o 'u=n/{org}/letter.pdf' -q"));
   EXPECT_EQ(files_under(dir + "/n").size(), 5u) << r.out;
@@ -484,7 +520,7 @@ TEST(BatchCli, MissingKeyInYamlDataAndUpfrontErrors) {
 // finishes: every PDF complete, none missing or extra, no temporary files left.
 TEST(BatchCli, KilledBatchResumes) {
   std::string dir = test::temp_dir("batch-kill");
-  const size_t kRecords = 240;
+  const size_t kRecords = 160;
   test::write_file(dir + "/orgs.csv", make_csv(kRecords));
   fs::copy_file(template_path(), dir + "/memo.yaml");
   make_old(dir + "/orgs.csv");
@@ -517,21 +553,26 @@ TEST(BatchCli, KilledBatchResumes) {
   ASSERT_TRUE(WIFSIGNALED(status)) << "the batch finished before it could be killed";
 
   // Whatever carries a final name is complete.
-  std::set<std::string> before = files_under(out);
+  std::string first_output;
   size_t complete = 0;
-  for (const auto& f : before) {
-    if (batch::is_temp_file_name(fs::path(f).filename().string())) continue;
+  for (const auto& f : files_under(out)) {
+    if (batch::is_temp_file_name(fs::path(f).filename().string())) continue;  // left by the kill
     int pages = 0;
     EXPECT_TRUE(batch::pdf_is_complete(out + "/" + f, pages)) << f;
+    if (first_output.empty()) first_output = f;
     ++complete;
   }
   ASSERT_GT(complete, 0u);
   ASSERT_LT(complete, kRecords);
   // Leftovers of a killed run (a process that no longer exists), and an output damaged
   // some other way: both must be dealt with.
-  std::string some_dir = out + "/" + fs::path(*before.begin()).parent_path().string();
-  test::write_file(some_dir + "/.99999.pdf.tmp-2147483646-0", "%PDF-1.4 partial");
-  std::string damaged = out + "/" + *before.begin();
+  std::string last_province;
+  for (const auto& [k, v] : orgs()[(kRecords - 1) % orgs().size()].fields)
+    if (k == "province") last_province = v;
+  char last_name[32];
+  std::snprintf(last_name, sizeof last_name, ".%05zu.pdf.tmp-2147483646-0", kRecords);
+  test::write_file(out + "/" + last_province + "/" + last_name, "%PDF-1.4 partial");
+  std::string damaged = out + "/" + first_output;
   std::string content = test::read_file(damaged);
   test::write_file(damaged, content.substr(0, content.size() / 2));
 

@@ -25,7 +25,7 @@
 #include "input/document_reader.h"
 #include "input/placeholders.h"
 #include "input/template_cache.h"
-#include "layout/document_layout.h"
+#include "report/report_layout.h"
 #include "pdf/pdf_writer.h"
 
 namespace thaidoc {
@@ -126,9 +126,16 @@ class Batch {
       if (!jobs_[j].output.empty()) outputs.insert(jobs_[j].output);
     batch::remove_stale_temp_files(outputs);
 
+    // --resume: an output counts as done only if it is newer than every input.
     inputs_time_ = fs::file_time_type::min();
-    for (const auto& t : templates_) inputs_time_ = std::max(inputs_time_, fs::last_write_time(t.path));
-    inputs_time_ = std::max(inputs_time_, fs::last_write_time(options_.data));
+    std::vector<std::string> inputs = options_.templates;
+    inputs.push_back(options_.data);
+    for (const auto& path : inputs) {
+      std::error_code ec;
+      auto t = fs::last_write_time(path, ec);
+      inputs_time_ = ec ? fs::file_time_type::max() : std::max(inputs_time_, t);
+      if (ec) break;  // unknown: nothing counts as up to date
+    }
 
     read_options_.template_dirs = default_template_dirs();
     read_options_.template_cache = std::make_shared<TemplateCache>();
@@ -233,7 +240,7 @@ class Batch {
     }
     for (size_t t = 0; t < templates_.size(); ++t) {
       for (const PlaceholderUse& use : placeholders_[t]) {
-        if (!columns.count(use.key)) {
+        if (!columns.count(use.key) && !is_computed_key(use.key)) {  // ita.*: a report's own values
           throw Error(use.where, use.path + ": placeholder {{" + use.key + "}}: " + data_.path +
                                      " has no column '" + use.key + "' (columns: " + list + ")",
                       2);
@@ -268,6 +275,7 @@ class Batch {
         };
         std::string error;
         std::string path = templates_[t].pattern->expand(lookup, error);
+        if (!error.empty()) error += short_row_note(job);
         if (!path.empty()) {
           job.output = fs::path(path).lexically_normal().string();
           auto [it, inserted] = owner.emplace(job.output, jobs_.size());
@@ -297,6 +305,14 @@ class Batch {
     return s;
   }
 
+  // For a CSV row that is too short: why its values are missing.
+  std::string short_row_note(const Job& job) const {
+    const DataRecord& r = data_.records[job.record];
+    if (!data_.csv || r.field_count >= data_.columns.size()) return "";
+    return " (the row has " + std::to_string(r.field_count) + " fields, the header " +
+           std::to_string(data_.columns.size()) + ")";
+  }
+
   void fail(size_t j, std::string message) {
     Result& res = results_[j];
     res.status = Status::Failed;
@@ -308,7 +324,7 @@ class Batch {
     bar_shown_ = false;
   }
 
-  void run_job(size_t j) {
+  void run_job(size_t j, std::vector<std::unique_ptr<PlaceholderTemplate>>& parsed) {
     const Job& job = jobs_[j];
     Result& res = results_[j];
     if (!job.error.empty()) return fail(j, job.error);
@@ -324,19 +340,20 @@ class Batch {
       }
     }
     try {
+      // This worker's parsed copy of the template, filled in for the record.
       const TemplateFile& t = templates_[job.templ];
-      ReadOptions read = read_options_;
-      read.variables.emplace();
-      for (const auto& [k, v] : data_.records[job.record].fields) read.variables->emplace(k, v);
-      Document doc = read_document_string(t.text, t.path, read);
-      LaidOutDocument laid_out = layout_document(doc, resources_);
+      if (!parsed[job.templ]) parsed[job.templ] = std::make_unique<PlaceholderTemplate>(t.text, t.path);
+      const auto& fields = data_.records[job.record].fields;
+      Document doc = parsed[job.templ]->read(std::map<std::string, std::string>(fields.begin(), fields.end()),
+                                             read_options_);
+      LaidOutDocument laid_out = layout_any(doc, resources_);
       write_atomically(job.output, [&](const std::string& temp) { write_pdf(laid_out, temp); });
       res.pages = std::max<int>(1, static_cast<int>(laid_out.pages.size()));
       res.status = Status::Done;
       pages_ += res.pages;
       done_++;
     } catch (const Error& e) {
-      fail(j, e.what());
+      fail(j, e.what() + short_row_note(job));
     } catch (const std::exception& e) {
       fail(j, std::string("internal error: ") + e.what());
     }
@@ -360,10 +377,11 @@ class Batch {
     std::mutex wake_mutex;
     std::condition_variable wake;
     auto work = [&] {
+      std::vector<std::unique_ptr<PlaceholderTemplate>> parsed(templates_.size());
       while (g_signal.load() == 0) {
         size_t k = next++;
         if (k >= selected_.size()) break;
-        run_job(selected_[k]);
+        run_job(selected_[k], parsed);
       }
       if (--running == 0) {
         std::lock_guard<std::mutex> lock(wake_mutex);

@@ -42,7 +42,10 @@ int main(int argc, char** argv) {
       ->add_option("-o,--output", batch.outputs,
                    "Output pattern, e.g. 'out/{province}/{org}-memo.pdf'; with several templates use {template} "
                    "or give one per template as TEMPLATE.yaml=PATTERN")
-      ->required();
+      ->required()
+      ->expected(1)  // one pattern per -o, so templates may follow it
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   batch_cmd->add_option("-j,--jobs", batch.jobs, "Worker threads (default: the number of cores)")
       ->check(CLI::Range(1, 1024));
   batch_cmd->add_flag("--resume", batch.resume,

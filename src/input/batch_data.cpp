@@ -182,6 +182,7 @@ DataSet read_csv_string(const std::string& input, const std::string& path) {
     record.number = data.records.size() + 1;
     record.line = row.line;
     record.error = row.error;
+    record.field_count = row.fields.size();
     for (size_t c = 0; c < row.fields.size(); ++c) {
       if (c >= data.columns.size()) {
         if (!row.fields[c].empty() && record.error.empty()) {

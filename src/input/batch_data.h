@@ -21,6 +21,7 @@ namespace thaidoc {
 struct DataRecord {
   size_t number = 0;  // 1-based record number
   int line = 0;       // line in the data file where the record starts
+  size_t field_count = 0;  // CSV: the number of fields in the row
   std::vector<std::pair<std::string, std::string>> fields;  // in file order
   std::string error;  // non-empty: the record is broken (message without location)
 };

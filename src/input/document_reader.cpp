@@ -478,4 +478,9 @@ Document read_document_string(const std::string& text, const std::string& path_f
   return read_parsed(yaml, path_for_messages, options);
 }
 
+Document read_document_yaml(const YamlDocument& yaml, const std::string& path_for_messages,
+                            const ReadOptions& options) {
+  return read_parsed(yaml, path_for_messages, options);
+}
+
 }  // namespace thaidoc

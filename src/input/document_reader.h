@@ -46,4 +46,10 @@ Document read_document(const std::string& path, const ReadOptions& options);
 Document read_document_string(const std::string& yaml, const std::string& path_for_messages,
                               const ReadOptions& options);
 
+// The same from a document parsed already (input/placeholders.h reads one parsed template
+// for many records). The caller keeps `yaml` alive; reading may change its scalars.
+struct YamlDocument;
+Document read_document_yaml(const YamlDocument& yaml, const std::string& path_for_messages,
+                            const ReadOptions& options);
+
 }  // namespace thaidoc

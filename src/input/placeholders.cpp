@@ -182,4 +182,68 @@ void substitute_with(YamlDocument& doc, const std::function<const std::string*(c
 
 }  // namespace
 
+
+// ---------------------------------------------------------------- PlaceholderTemplate
+
+struct PlaceholderTemplate::Impl {
+  struct Slot {
+    YAML::Node node;       // shares the scalar with the parsed tree
+    std::string original;  // the template's text, with its placeholders
+    YamlNode where;        // for error locations
+  };
+  std::string path;
+  YamlDocument doc;
+  std::vector<Slot> slots;  // every scalar with "{{" (computed ita.* values included)
+};
+
+PlaceholderTemplate::PlaceholderTemplate(const std::string& yaml_text, const std::string& path)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->path = path;
+  impl_->doc = load_yaml_string(yaml_text, path);
+  walk(
+      impl_->doc.root_node(),
+      [&](const YamlNode& node) {
+        const std::string& value = node.raw().Scalar();
+        if (value.find("{{") == std::string::npos) return;
+        size_t error_offset = 0;
+        std::string error;
+        if (!scan(value, [](std::string_view) {}, [](const std::string&, size_t) { return true; }, error_offset,
+                  error)) {
+          throw node.error_at(node.location_in_value(code_points_before(value, error_offset)), error);
+        }
+        impl_->slots.push_back({node.raw(), value, node});
+      },
+      0);
+}
+
+PlaceholderTemplate::~PlaceholderTemplate() = default;
+
+Document PlaceholderTemplate::read(const std::map<std::string, std::string>& variables, const ReadOptions& options) {
+  std::deque<std::string> deferred;
+  auto lookup = [&](const std::string& key) -> const std::string* {
+    auto it = variables.find(key);
+    if (it != variables.end()) return &it->second;
+    if (is_computed_key(key)) return &deferred.emplace_back("{{" + key + "}}");
+    return nullptr;
+  };
+  std::vector<std::string> values(impl_->slots.size());
+  for (size_t i = 0; i < impl_->slots.size(); ++i) {
+    const Impl::Slot& slot = impl_->slots[i];
+    size_t error_offset = 0;
+    std::string error;
+    if (!substitute_placeholders_in(slot.original, lookup, values[i], error_offset, error)) {
+      throw slot.where.error_at(slot.where.location_in_value(code_points_before(slot.original, error_offset)), error);
+    }
+  }
+  // Put the template back however reading ends (reading may substitute in place too).
+  struct Restore {
+    std::vector<Impl::Slot>& slots;
+    ~Restore() {
+      for (auto& slot : slots) slot.node = slot.original;
+    }
+  } restore{impl_->slots};
+  for (size_t i = 0; i < impl_->slots.size(); ++i) impl_->slots[i].node = values[i];
+  return read_document_yaml(impl_->doc, impl_->path, options);
+}
+
 }  // namespace thaidoc

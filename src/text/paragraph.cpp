@@ -326,6 +326,7 @@ ParagraphLayout TextEngine::layout(const std::vector<StyledSpan>& spans, const P
   std::vector<size_t> breaks = break_lines(items, line_width, opts);
 
   size_t start = 0;
+  size_t previous_end = 0;  // text_end of the line before
   for (size_t li = 0; li < breaks.size(); ++li) {
     size_t end = breaks[li];
     size_t s = start;
@@ -414,6 +415,9 @@ ParagraphLayout TextEngine::layout(const std::vector<StyledSpan>& spans, const P
                       (p.c1 > 0 ? sh.clusters[p.c1 - 1].text_end : 0);
     }
     writer.finish();
+    // A line without text (between two line breaks) gets an empty range where the text stopped.
+    if (!have_text) line.text_begin = line.text_end = previous_end;
+    previous_end = line.text_end;
     out.lines.push_back(std::move(line));
   }
   return out;

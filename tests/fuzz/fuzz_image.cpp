@@ -21,13 +21,21 @@
 
 namespace {
 
+// A folder of our own, removed at exit (the string is never freed, so the exit handler
+// can still use it after static objects are gone).
 const std::string& work_dir() {
-  static const std::string dir = [] {
-    auto d = std::filesystem::temp_directory_path() / ("thaidoc-fuzz-image-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(d);
-    return d.string();
+  static const std::string* dir = [] {
+    auto* d = new std::string((std::filesystem::temp_directory_path() /
+                               ("thaidoc-fuzz-image-" + std::to_string(::getpid())))
+                                  .string());
+    std::filesystem::create_directories(*d);
+    std::atexit([] {
+      std::error_code ec;
+      std::filesystem::remove_all(work_dir(), ec);
+    });
+    return d;
   }();
-  return dir;
+  return *dir;
 }
 
 }  // namespace

@@ -4,18 +4,19 @@
 // indents wider than the column). Checks that every line's text range is in order and
 // inside the text and that every position and size is a finite number.
 //
-// Input: the first byte picks how the rest becomes text: as UTF-8 if it is valid (odd
-// first byte), or byte by byte mapped to ASCII, Thai (U+0E00-U+0E6F) and a table of
-// troublesome code points (spaces, joiners, marks, symbols, emoji).
-#include <fuzzer/FuzzedDataProvider.h>
-
+// Input (fuzz_input.h): the paragraph style and width, then per span its style and text.
+// The first byte picks how bytes become text: as UTF-8 if valid (odd byte), or byte by
+// byte mapped to ASCII, Thai (U+0E00-U+0E6F) and a table of troublesome code points
+// (spaces, joiners, marks, symbols, emoji).
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
 #include "base/utf8.h"
+#include "fuzz_input.h"
 #include "font/font_manager.h"
 #include "text/paragraph.h"
 
@@ -33,20 +34,20 @@ std::string make_text(const std::string& bytes, bool as_utf8) {
   return out;
 }
 
-bool finite(double v) { return std::isfinite(v); }
+bool is_finite(double v) { return std::isfinite(v); }
 
 void check_item(const thaidoc::FrameItem& item) {
   bool ok = true;
   if (const auto* run = std::get_if<thaidoc::GlyphRun>(&item)) {
-    ok = finite(run->x) && finite(run->y) && finite(run->width) && finite(run->size);
-    for (const auto& g : run->glyphs) ok = ok && finite(g.x) && finite(g.y);
-    for (const auto& c : run->clusters) ok = ok && finite(c.advance) && c.first_glyph + c.glyph_count <= run->glyphs.size();
+    ok = is_finite(run->x) && is_finite(run->y) && is_finite(run->width) && is_finite(run->size);
+    for (const auto& g : run->glyphs) ok = ok && is_finite(g.x) && is_finite(g.y);
+    for (const auto& c : run->clusters) ok = ok && is_finite(c.advance) && c.first_glyph + c.glyph_count <= run->glyphs.size();
   } else if (const auto* r = std::get_if<thaidoc::RectItem>(&item)) {
-    ok = finite(r->x) && finite(r->y) && finite(r->w) && finite(r->h);
+    ok = is_finite(r->x) && is_finite(r->y) && is_finite(r->w) && is_finite(r->h);
   } else if (const auto* l = std::get_if<thaidoc::LineItem>(&item)) {
-    ok = finite(l->x1) && finite(l->y1) && finite(l->x2) && finite(l->y2);
+    ok = is_finite(l->x1) && is_finite(l->y1) && is_finite(l->x2) && is_finite(l->y2);
   } else if (const auto* k = std::get_if<thaidoc::LinkItem>(&item)) {
-    ok = finite(k->x) && finite(k->y) && finite(k->w) && finite(k->h);
+    ok = is_finite(k->x) && is_finite(k->y) && is_finite(k->w) && is_finite(k->h);
   }
   if (!ok) std::abort();
 }
@@ -58,30 +59,30 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const thaidoc::FontPtr kFonts[] = {fonts.get("Laksaman.ttf"), fonts.get("Laksaman-Bold.ttf"),
                                             fonts.get("Laksaman-Italic.ttf"), fonts.get("Laksaman-BoldItalic.ttf"),
                                             fonts.get("DejaVuSans.ttf")};
-  FuzzedDataProvider in(data, size);
-  bool as_utf8 = in.ConsumeBool();
+  thaidoc::fuzz::FuzzInput in(data, size);
+  bool as_utf8 = in.boolean();
 
   thaidoc::ParagraphStyle style;
-  style.first_line_indent = in.ConsumeFloatingPointInRange(-300.0, 600.0);
-  style.left_indent = in.ConsumeFloatingPointInRange(0.0, 600.0);
-  style.right_indent = in.ConsumeFloatingPointInRange(0.0, 600.0);
-  style.align = static_cast<thaidoc::Align>(in.ConsumeIntegralInRange(0, 3));
-  style.line_height = in.ConsumeFloatingPointInRange(0.5, 4.0);
-  style.optimal_breaks = in.ConsumeBool();
-  style.justify_last_line = in.ConsumeBool();
-  double width = in.ConsumeFloatingPointInRange(1.0, 2000.0);
+  style.first_line_indent = in.number(-300.0, 600.0);
+  style.left_indent = in.number(0.0, 600.0);
+  style.right_indent = in.number(0.0, 600.0);
+  style.align = static_cast<thaidoc::Align>(in.integer(0, 3));
+  style.line_height = in.number(0.5, 4.0);
+  style.optimal_breaks = in.boolean();
+  style.justify_last_line = in.boolean();
+  double width = in.number(1.0, 2000.0);
 
   std::vector<thaidoc::StyledSpan> spans;
-  int count = in.ConsumeIntegralInRange(1, 8);
-  for (int i = 0; i < count && in.remaining_bytes() > 0; ++i) {
+  int count = in.integer(1, 8);
+  for (int i = 0; i < count && in.remaining() > 0; ++i) {
     thaidoc::StyledSpan span;
-    span.style.font = kFonts[in.ConsumeIntegralInRange(0, 4)];
-    if (in.ConsumeBool()) span.style.fallback = kFonts[4];
-    span.style.size = in.ConsumeFloatingPointInRange(2.0, 200.0);
-    span.style.underline = in.ConsumeBool();
-    if (in.ConsumeBool()) span.style.link = "https://example.org/" + std::to_string(i);
-    span.text = make_text(i + 1 == count ? in.ConsumeRemainingBytesAsString() : in.ConsumeRandomLengthString(2000),
-                          as_utf8);
+    uint8_t flags = in.byte();
+    span.style.font = kFonts[flags % 5];
+    if (flags & 0x08) span.style.fallback = kFonts[4];
+    span.style.underline = flags & 0x10;
+    if (flags & 0x20) span.style.link = "https://example.org/" + std::to_string(i);
+    span.style.size = in.number(2.0, 200.0);
+    span.text = make_text(i + 1 == count ? in.rest() : in.text(2000), as_utf8);
     spans.push_back(std::move(span));
   }
 
@@ -92,14 +93,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   size_t previous_end = 0;
   if (layout.lines.empty()) std::abort();
   for (const auto& line : layout.lines) {
-    if (line.text_begin > line.text_end || line.text_end > text_size || line.text_begin < previous_end) std::abort();
+    if (line.text_begin > line.text_end || line.text_end > text_size || line.text_begin < previous_end) {
+      std::fprintf(stderr, "bad line ranges (text: %zu bytes, width %g):", text_size, width);
+      for (const auto& l : layout.lines) std::fprintf(stderr, " [%zu, %zu)", l.text_begin, l.text_end);
+      std::fprintf(stderr, "\n");
+      std::abort();
+    }
     previous_end = line.text_end;
-    if (!finite(line.ascent) || !finite(line.descent) || !finite(line.height) || !finite(line.natural_width)) {
+    if (!is_finite(line.ascent) || !is_finite(line.descent) || !is_finite(line.height) || !is_finite(line.natural_width)) {
       std::abort();
     }
     for (const auto& item : line.items) check_item(item);
   }
-  if (!finite(layout.height())) std::abort();
+  if (!is_finite(layout.height())) std::abort();
   (void)engine.measure(spans);
   return 0;
 }
