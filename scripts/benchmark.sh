@@ -17,6 +17,7 @@
 #   BENCH_PAGES=100     approximate size of the generated Thai text, in pages
 #   BENCH_CHARS=N       use exactly N characters instead (no calibration run)
 #   BATCH_RECORDS=1000  records (memos) in the batch scenarios
+#   TABLE_ROWS=115      rows of the table-200p scenario
 #   KEEP=1              keep the temporary directory (inputs and PDFs)
 #   SKIP_SETUP=1        skip scripts/setup.sh
 #
@@ -38,7 +39,7 @@ BENCH_CHARS=${BENCH_CHARS:-}
 BATCH_RECORDS=${BATCH_RECORDS:-1000}
 export LC_ALL=C.UTF-8 # wc -m counts UTF-8 characters, awk prints "." decimals
 
-SCENARIOS=(text-100p memo-cold batch-1000-j1 batch-1000-j2)
+SCENARIOS=(text-100p table-200p memo-cold batch-1000-j1 batch-1000-j2)
 
 # ---- helpers for scenarios ----
 
@@ -84,6 +85,16 @@ prepare_text_100p() {
     fi
   fi
   echo "input: $in, $(wc -m <"$in") characters, $(wc -l <"$in") lines, $(du -h "$in" | cut -f1)"
+}
+
+# A ~200-page landscape results table (seed 001 style: 2-level header repeated on every page,
+# rows split across pages), from scripts/gen_table.py; TABLE_ROWS rows (default 115 ~ 200 pages).
+prepare_table_200p() {
+  local in="$WORK/big-table.yaml"
+  command -v python3 >/dev/null || { echo "python3 missing (needed by scripts/gen_table.py)"; return 1; }
+  python3 scripts/gen_table.py --rows "${TABLE_ROWS:-115}" -o "$in" || return 1
+  CMD=("$THAIDOC" render "$in" -o "$OUT")
+  echo "input: $in, ${TABLE_ROWS:-115} rows"
 }
 
 # One memo (data/memo/taneun-ita-results.yaml) in a fresh process: what a single `thaidoc render`
