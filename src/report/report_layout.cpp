@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ita/ita_chart.h"
+#include "base/error.h"
 #include "layout/block_layout.h"
 #include "layout/document_layout.h"
 #include "layout/flow.h"
@@ -74,43 +75,52 @@ FlowBox cover_box(const ReportCover& cover, const Template& tpl, const BlockLayo
 struct TocEntry {
   std::string title;
   int level = 0;
-  int page = 0;  // 1-based, as printed
+  double text_end = 0;  // where the title's last line ends (for the dot leader)
 };
 
-// One entry: title, dot leader, the page number at the right margin.
-FlowBox toc_line(const TocEntry& e, const Template& tpl, const BlockLayouter& b) {
+// The headings the contents lists, from the model, as the layout will print them.
+void collect_headings(const std::vector<Block>& blocks, DigitStyle digits, int levels, std::vector<TocEntry>& out) {
+  for (const Block& b : blocks) {
+    DigitStyle d = b.digits.value_or(digits);
+    if (auto* h = std::get_if<Heading>(&b.content)) {
+      if (h->level - 1 < levels) out.push_back({convert_digits(plain_text(h->text), d), h->level - 1});
+    } else if (auto* l = std::get_if<List>(&b.content)) {
+      for (const ListItem& item : l->items) collect_headings(item.blocks, d, levels, out);
+    } else if (auto* s = std::get_if<Section>(&b.content)) {
+      collect_headings(s->blocks, d, levels, out);
+    }
+  }
+}
+
+// Room kept for a page number: the width of "999" in the document's digits.
+double number_room(const Template& tpl, const BlockLayouter& b) {
+  return b.engine().measure(plain_spans(convert_digits("999", b.digits()), b.fonts(), tpl.body.size, b.digits()));
+}
+
+// One entry's title; the page number and the dot leader are drawn once the pages
+// are known (a pseudo outline entry, level -1 - index, marks where).
+FlowBox toc_line(TocEntry& e, size_t index, const Template& tpl, const BlockLayouter& b) {
   const ReportStyle& rs = tpl.report;
   const double width = tpl.page.content_width();
   const double size = tpl.body.size;
-  std::string number = convert_digits(std::to_string(e.page), b.digits());
-  double number_w = b.engine().measure(plain_spans(number, b.fonts(), size, b.digits()));
   double indent = e.level * rs.contents_level_indent;
-  double gap = size * 0.5;
   ParagraphStyle ps;
   ps.align = Align::Left;
   ps.left_indent = indent;
-  ps.right_indent = number_w + 2 * gap;
+  ps.right_indent = number_room(tpl, b) + size;
   ParagraphLayout l = b.engine().layout(plain_spans(e.title, b.fonts(), size, b.digits(), e.level == 0), ps, width);
   std::vector<FlowBox> lines;
   append_lines(lines, l, 0, 0, LineRules{1, 1, true});
   FlowBox box = merge_boxes(lines);
   if (lines.empty()) return box;
-  // Leader and number on the last line.
   double y_last = box.height - lines.back().height + lines.back().baseline;
-  double text_end = indent + l.lines.back().natural_width + (l.lines.size() == 1 ? 0 : 0);
-  double x_number = width - number_w;
-  if (x_number - gap > text_end + gap)
-    box.items.push_back(LineItem{text_end + gap, y_last, x_number - gap, y_last, tpl.dotted_line_width, Color{},
-                                 {tpl.dotted_line_dash, tpl.dotted_line_dash * 2}});
-  ParagraphLayout num = b.engine().layout(plain_spans(number, b.fonts(), size, b.digits()), ParagraphStyle{}, 1e6);
-  std::vector<FrameItem> items = num.lines[0].items;
-  translate_items(items, x_number, y_last);
-  box.items.insert(box.items.end(), items.begin(), items.end());
+  e.text_end = indent + (l.lines.size() > 1 ? 0 : 0) + l.lines.back().natural_width;
+  box.outline.push_back({"", -1 - static_cast<int>(index), 0, y_last});
   box.space_before = rs.contents_space;
   return box;
 }
 
-void toc_boxes(const std::vector<TocEntry>& entries, const Template& tpl, const BlockLayouter& b,
+void toc_boxes(std::vector<TocEntry>& entries, const Template& tpl, const BlockLayouter& b,
                std::vector<FlowBox>& out) {
   const ReportStyle& rs = tpl.report;
   const double width = tpl.page.content_width();
@@ -126,10 +136,41 @@ void toc_boxes(const std::vector<TocEntry>& entries, const Template& tpl, const 
   ParagraphLayout label = b.engine().layout(
       plain_spans(rs.contents_page_label, b.fonts(), tpl.body.size, b.digits(), true), right, width);
   append_lines(out, label, 0, 6, LineRules{1, 1, true});
-  for (const TocEntry& e : entries) out.push_back(toc_line(e, tpl, b));
+  for (size_t i = 0; i < entries.size(); ++i) out.push_back(toc_line(entries[i], i, tpl, b));
 }
 
-std::vector<FlowBox> report_boxes(const Document& doc, const std::vector<TocEntry>& toc, BlockLayouter& b) {
+// Draws each entry's page number at the right margin and its dot leader, where the
+// pseudo outline entries say the lines landed; removes those entries.
+void fill_toc_numbers(LaidOutDocument& out, const std::vector<TocEntry>& entries, const std::vector<int>& pages,
+                      const Template& tpl, const BlockLayouter& b) {
+  const double width = tpl.page.content_width();
+  const double size = tpl.body.size;
+  const double gap = size * 0.5;
+  std::vector<OutlineEntry> kept;
+  for (const OutlineEntry& e : out.outline) {
+    if (e.level >= 0) {
+      kept.push_back(e);
+      continue;
+    }
+    size_t i = static_cast<size_t>(-1 - e.level);
+    if (i >= entries.size() || i >= pages.size()) continue;
+    Page& page = out.pages[static_cast<size_t>(e.page)];
+    const double left = tpl.page.margin_left;
+    std::string number = convert_digits(std::to_string(pages[i]), b.digits());
+    ParagraphLayout num = b.engine().layout(plain_spans(number, b.fonts(), size, b.digits()), ParagraphStyle{}, 1e6);
+    double number_w = num.lines[0].natural_width;
+    std::vector<FrameItem> items = num.lines[0].items;
+    translate_items(items, left + width - number_w, e.y);
+    double from = left + entries[i].text_end + gap, to = left + width - number_w - gap;
+    if (to > from)
+      page.items.push_back(LineItem{from, e.y, to, e.y, tpl.dotted_line_width, Color{},
+                                    {tpl.dotted_line_dash, tpl.dotted_line_dash * 2}});
+    page.items.insert(page.items.end(), items.begin(), items.end());
+  }
+  out.outline = std::move(kept);
+}
+
+std::vector<FlowBox> report_boxes(const Document& doc, std::vector<TocEntry>& toc, BlockLayouter& b) {
   const Template& tpl = doc.style;
   const Report& r = doc.report;
   const double width = tpl.page.content_width();
@@ -180,26 +221,29 @@ LaidOutDocument layout_report(const Document& doc, Resources& res) {
     return ita::history_line_chart(*doc.ita, text, w, h);
   };
 
-  // The contents lists the headings with the pages they land on; those pages
-  // depend on how long the contents is, so lay out until the numbers hold.
+  // The contents lists the headings with the pages they land on. Its lines keep room
+  // for the numbers, so one layout settles the pages; the numbers are drawn after.
   std::vector<TocEntry> toc;
-  LaidOutDocument out;
-  for (int pass = 0; pass < 4; ++pass) {
-    BlockLayouter blocks(tpl, fonts, engine, tpl.digits, doc.base_dir);
-    if (doc.ita) blocks.set_chart_drawer(chart_drawer);
-    out = paginate(report_boxes(doc, toc, blocks), tpl.page);
-    std::vector<TocEntry> found;
-    for (const OutlineEntry& e : out.outline) {
-      if (e.level >= tpl.report.contents_levels) continue;
-      if (e.title == tpl.report.contents_heading) continue;
-      if (doc.report.preface && e.title == doc.report.preface->heading) continue;
-      found.push_back({e.title, e.level, e.page + 1});
+  if (doc.report.contents) collect_headings(doc.report.body, tpl.digits, tpl.report.contents_levels, toc);
+  BlockLayouter blocks(tpl, fonts, engine, tpl.digits, doc.base_dir);
+  if (doc.ita) blocks.set_chart_drawer(chart_drawer);
+  LaidOutDocument out = paginate(report_boxes(doc, toc, blocks), tpl.page);
+  // The body's headings are the outline entries after the contents' own entry.
+  std::vector<int> pages;
+  bool after_contents = false;
+  for (const OutlineEntry& e : out.outline) {
+    if (e.level < 0) continue;
+    if (!after_contents) {
+      after_contents = e.title == tpl.report.contents_heading;
+      continue;
     }
-    bool same = found.size() == toc.size();
-    for (size_t i = 0; same && i < found.size(); ++i) same = found[i].page == toc[i].page;
-    toc = std::move(found);
-    if (same && pass > 0) break;
+    if (e.level < tpl.report.contents_levels) pages.push_back(e.page + 1);
   }
+  if (pages.size() != toc.size()) {
+    throw Error({doc.source}, "internal: the contents found " + std::to_string(pages.size()) + " headings, expected " +
+                                  std::to_string(toc.size()), 3);
+  }
+  fill_toc_numbers(out, toc, pages, tpl, blocks);
   DigitStyle page_digits = tpl.digits == DigitStyle::Arabic ? DigitStyle::Arabic : DigitStyle::Thai;
   add_page_numbers(out, engine, text_style(fonts, tpl.page_numbers.size), tpl.page_numbers, page_digits);
   out.info = doc.info;

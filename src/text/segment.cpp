@@ -4,6 +4,10 @@
 #include <thai/thwbrk.h>
 
 #include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <string_view>
+#include <unordered_map>
 
 namespace thaidoc {
 
@@ -50,6 +54,33 @@ bool is_wordish(CharClass k) {
          k == CharClass::ThaiRepeat;
 }
 
+// libthai's word breaks inside one run of Thai letters, from a process-wide cache.
+std::vector<int> thai_word_breaks(std::u32string_view run) {
+  struct Shard {
+    std::shared_mutex mutex;
+    std::unordered_map<std::u32string, std::vector<int>> map;
+  };
+  static constexpr size_t kShards = 16;
+  static constexpr size_t kMaxPerShard = 20000;  // bounded: memory stays flat in long batches
+  static Shard shards[kShards];
+  Shard& shard = shards[std::hash<std::u32string_view>()(run) % kShards];
+  {
+    std::shared_lock lock(shard.mutex);
+    auto it = shard.map.find(std::u32string(run));
+    if (it != shard.map.end()) return it->second;
+  }
+  std::vector<wchar_t> buf(run.begin(), run.end());
+  buf.push_back(0);
+  std::vector<int> pos(run.size() + 1);
+  ThBrk* brk = thread_breaker();
+  int count = brk ? th_brk_wc_find_breaks(brk, buf.data(), pos.data(), pos.size()) : 0;
+  pos.resize(static_cast<size_t>(std::max(0, count)));
+  std::unique_lock lock(shard.mutex);
+  if (shard.map.size() >= kMaxPerShard) shard.map.clear();
+  shard.map.emplace(std::u32string(run), pos);
+  return pos;
+}
+
 }  // namespace
 
 bool starts_grapheme(const std::u32string& text, size_t i) {
@@ -90,10 +121,7 @@ std::vector<bool> find_line_breaks(const std::u32string& text) {
     breaks[i] = brk;
   }
 
-  // Thai runs: dictionary breaks.
-  ThBrk* brk = thread_breaker();
-  std::vector<wchar_t> buf;
-  std::vector<int> pos;
+  // Thai runs: dictionary breaks (cached: the same phrases recur across pages and documents).
   size_t i = 0;
   while (i < n) {
     if (!is_thai(text[i]) || cls[i] == CharClass::Digit) {
@@ -102,14 +130,9 @@ std::vector<bool> find_line_breaks(const std::u32string& text) {
     }
     size_t start = i;
     while (i < n && is_thai(text[i]) && cls[i] != CharClass::Digit) ++i;
-    size_t len = i - start;
-    if (len < 2) continue;
-    buf.assign(text.begin() + start, text.begin() + i);
-    buf.push_back(0);
-    pos.resize(len + 1);
-    int count = brk ? th_brk_wc_find_breaks(brk, buf.data(), pos.data(), pos.size()) : 0;
-    for (int k = 0; k < count; ++k) {
-      size_t at = start + pos[k];
+    if (i - start < 2) continue;
+    for (int at_run : thai_word_breaks(std::u32string_view(text).substr(start, i - start))) {
+      size_t at = start + static_cast<size_t>(at_run);
       if (at > start && at < i && cls[at] != CharClass::ThaiMark && cls[at] != CharClass::ThaiRepeat)
         breaks[at] = true;
     }
