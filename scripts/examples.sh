@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Installs the packages, builds thaidoc and renders every shipped example into output/.
 #
-#   data/text/*.txt   ->  thaidoc text   FILE -o output/NAME.pdf
-#   data/**/*.yaml    ->  thaidoc render FILE -o output/NAME.pdf   (only once `render` exists)
+#   data/text/*.txt                       ->  thaidoc text   FILE -o output/NAME.pdf
+#   data/{memo,tables,report}/*.yaml      ->  thaidoc render FILE -o output/NAME.pdf
+#   data/batch/*-template.yaml x orgs.csv ->  thaidoc batch  -> output/batch/PROVINCE/ORG-TEMPLATE.pdf
+#   data/report/ita-report-template.yaml x example-org.csv -> output/report-batch/ORG.pdf
+# (data/ita holds ITA data sections, not documents: the reports include them.)
 #
 # Prints each PDF written and a summary; exits non-zero if any example failed.
 # Environment: BUILD_DIR (default build), OUT_DIR (default output), SKIP_SETUP=1 to skip setup.sh.
@@ -54,7 +57,8 @@ add_text_examples() {
 
 add_yaml_examples() {
   local files=() f
-  mapfile -t files < <(find data -type f \( -name '*.yaml' -o -name '*.yml' \) | LC_ALL=C sort)
+  mapfile -t files < <(find data/memo data/tables data/report -maxdepth 1 -type f -name '*.yaml' \
+                         ! -name '*-template.yaml' 2>/dev/null | LC_ALL=C sort)
   ((${#files[@]} > 0)) || return 0
   if ! has_command render; then
     SKIPPED+=("${#files[@]} YAML example(s): '$THAIDOC render' is not available yet")
@@ -97,6 +101,25 @@ for job in "${JOBS[@]}"; do
     show_stderr "$err"
   fi
 done
+# ---- Batches: templates with {{placeholders}}, one document set per data record. ----
+run_batch() {  # NAME DATA PATTERN TEMPLATE...
+  local name=$1 data=$2 pattern=$3 out
+  shift 3
+  [[ -f $data ]] || return 0
+  if out=$("$THAIDOC" batch "$@" --data "$data" -o "$pattern" -q --report "$OUT_DIR/$name-report.json" 2>&1); then
+    printf 'batch  %-34s  %s\n' "$name" "$(tail -n 1 <<<"$out")"
+  else
+    failed+=("batch $name")
+    printf 'FAIL   batch %s\n' "$name"
+    show_stderr "$out"
+  fi
+}
+if has_command batch; then
+  run_batch batch data/batch/orgs.csv "$OUT_DIR/batch/{province}/{org}-{template}.pdf" \
+    data/batch/memo-template.yaml data/batch/report-template.yaml data/batch/measures-template.yaml
+  run_batch report-batch data/report/example-org.csv "$OUT_DIR/report-batch/{org}.pdf" \
+    data/report/ita-report-template.yaml
+fi
 elapsed=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
 
 echo

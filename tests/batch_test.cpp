@@ -618,7 +618,8 @@ TEST(BatchCli, DeterministicAndShardsPartition) {
     std::string report = dir + "/shard" + std::to_string(k) + ".json";
     auto r = run_into("s", "--shard " + std::to_string(k) + "/3 --report " + quote(report));
     ASSERT_EQ(r.exit_code, 0) << r.out;
-    for (const Json& o : read_json(report)["outputs"].list()) {
+    Json json = read_json(report);  // named: a temporary would die before the loop (ASan)
+    for (const Json& o : json["outputs"].list()) {
       double n = o["record"].num();
       seen[n]++;
       EXPECT_EQ((static_cast<int>(n) - 1) % 3, k - 1);

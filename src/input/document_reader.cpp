@@ -54,7 +54,7 @@ std::vector<std::string> block_keys(const std::string& type) {
   if (type == "caption" || type == "note" || type == "source")
     return {type, "align", "indent", "digits", "keep_with_next"};
   if (type == "chart") return {"chart", "width", "height"};
-  if (type == "ita_table") return {"ita_table", "digits", "font_size"};
+  if (type == "ita_table") return {"ita_table", "digits", "font_size", "caption"};
   return {type};
 }
 
@@ -282,6 +282,7 @@ class DocumentParser {
       }
       Table t = ita_table(kind, *ita_data_, *analysis_);
       if (auto n = node.get("font_size")) t.font_size = n->as_length(4, 72);
+      if (auto n = node.get("caption")) t.caption = n->as_string();
       b.content = std::move(t);
     } else if (type == "pagebreak") {
       if (!value.is_null() && !value.as_bool()) return std::nullopt;  // `pagebreak: false`

@@ -8,6 +8,13 @@ namespace {
 
 using ita::format2;
 
+// 30 for a whole number, else 2 decimals.
+std::string whole_or_2(double v) {
+  double r = ita::round2(v);
+  if (r == static_cast<long>(r)) return std::to_string(static_cast<long>(r));
+  return format2(v);
+}
+
 Block text_block(const std::string& text) {
   Block b;
   Paragraph p;
@@ -55,34 +62,31 @@ std::string indicator_label(const ita::IndicatorResult& ind) {
   return std::to_string(ind.number) + ". " + ind.name;
 }
 
-std::string names_of(const ita::Analysis& a, const std::vector<int>& numbers) {
+// Thai style: "ก ข และ ค"; "-" for none.
+std::string thai_list(const std::vector<std::string>& names) {
+  if (names.empty()) return "-";
   std::string out;
-  for (int n : numbers) {
-    const ita::IndicatorResult* ind = a.indicator(n);
-    if (!ind) continue;
-    if (!out.empty()) out += ", ";
-    out += ind->name;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " และ" : " ";
+    out += names[i];
   }
   return out;
+}
+
+std::string names_of(const ita::Analysis& a, const std::vector<int>& numbers) {
+  std::vector<std::string> names;
+  for (int n : numbers)
+    if (const ita::IndicatorResult* ind = a.indicator(n)) names.push_back(ind->name);
+  return thai_list(names);
 }
 
 std::string names_of(const std::vector<ita::RankRow>& rows) {
-  std::string out;
-  for (const auto& r : rows) {
-    if (!out.empty()) out += ", ";
-    out += r.name;
-  }
-  return out;
+  std::vector<std::string> names;
+  for (const auto& r : rows) names.push_back(r.name);
+  return thai_list(names);
 }
 
 const auto kCenter = BlockAlign::Center;
-
-// 30 for a whole number, else 2 decimals.
-std::string whole_or_2(double v) {
-  double r = ita::round2(v);
-  if (r == static_cast<long>(r)) return std::to_string(static_cast<long>(r));
-  return format2(v);
-}
 
 }  // namespace
 
@@ -92,7 +96,7 @@ std::map<std::string, std::string> ita_values(const ita::ItaData& data, const it
   v["ita.total"] = format2(a.total());
   v["ita.level"] = a.level;
   v["ita.passed"] = a.passed ? "ผ่าน" : "ไม่ผ่าน";
-  v["ita.pass_mark"] = format2(a.framework.pass_mark);
+  v["ita.pass_mark"] = whole_or_2(a.framework.pass_mark);
   v["ita.organisation"] = data.organisation.name;
   v["ita.district"] = data.organisation.district;
   v["ita.province"] = data.organisation.province;
@@ -100,7 +104,7 @@ std::map<std::string, std::string> ita_values(const ita::ItaData& data, const it
     std::string code(ita::instrument_code(in.instrument));
     v["ita." + code] = format2(in.value());
     v["ita." + code + ".weighted"] = format2(in.weighted());
-    v["ita." + code + ".weight"] = format2(in.weight);
+    v["ita." + code + ".weight"] = whole_or_2(in.weight);
   }
   for (const auto& ind : a.indicators) {
     std::string n = std::to_string(ind.number);
@@ -112,7 +116,10 @@ std::map<std::string, std::string> ita_values(const ita::ItaData& data, const it
   v["ita.lowest"] = names_of(a.lowest);
   if (!a.highest.empty()) v["ita.highest.score"] = format2(a.highest.front().score);
   if (!a.lowest.empty()) v["ita.lowest.score"] = format2(a.lowest.front().score);
-  for (size_t t = 0; t < a.tiers.size(); ++t) v["ita.tier." + std::to_string(t + 1)] = names_of(a, a.tiers[t]);
+  for (size_t t = 0; t < a.tiers.size(); ++t) {
+    v["ita.tier." + std::to_string(t + 1)] = names_of(a, a.tiers[t]);
+    v["ita.tier." + std::to_string(t + 1) + ".count"] = std::to_string(a.tiers[t].size());
+  }
   return v;
 }
 
@@ -193,7 +200,7 @@ Table ita_table(const std::string& kind, const ita::ItaData& data, const ita::An
       }
     }
   } else if (kind == "recommendations") {
-    t.columns = {col(1, kCenter), col(6)};
+    t.columns = {col(1.6, kCenter), col(6)};
     t.header.push_back(header({"ข้อคำถาม", "ข้อเสนอแนะ"}));
     for (const auto& r : data.recommendations) t.body.push_back(row({cell(r.code), cell(r.text)}));
     if (t.body.empty()) t.body.push_back(row({cell("-"), cell("-")}));

@@ -22,13 +22,13 @@ int hex_digit(char c) {
 
 TableColumn read_column(const YamlNode& node) {
   TableColumn col;
-  YamlNode width = node;
+  // (No assignment to a YamlNode here: assigning a yaml-cpp node writes into the document.)
   std::optional<YamlNode> map;
   if (node.is_map()) {
     node.check_keys({"width", "align", "valign"});
-    width = node.required("width");
     map = node;
   }
+  const YamlNode width = map ? map->required("width") : node;
   if (!width.is_scalar()) width.fail("expected a width such as 2.5cm, 30% or 2 (a relative weight)");
   std::string w = width.as_string();
   if (!w.empty() && w.back() == '%') {

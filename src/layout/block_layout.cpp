@@ -1,6 +1,7 @@
 #include "layout/block_layout.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 
 #include "layout/image_info.h"
@@ -121,7 +122,14 @@ void BlockLayouter::add_block(const Block& block, std::vector<FlowBox>& out, dou
         } else if constexpr (std::is_same_v<T, Image>) {
           add_image(b, out, x, width);
         } else if constexpr (std::is_same_v<T, VerticalSpace>) {
-          pending_space_ += b.height;
+          if (out.empty() || out.back().page_break) {
+            // At the start of a page (a title page) the space is kept: an empty box.
+            FlowBox spacer;
+            spacer.height = b.height;
+            out.push_back(spacer);
+          } else {
+            pending_space_ += b.height;  // elsewhere it is dropped at a page top
+          }
         } else if constexpr (std::is_same_v<T, PageBreak>) {
           FlowBox box;
           box.page_break = true;
@@ -131,6 +139,18 @@ void BlockLayouter::add_block(const Block& block, std::vector<FlowBox>& out, dou
         } else if constexpr (std::is_same_v<T, DottedLines>) {
           add_dotted_lines(b.count, out, x, width);
         } else if constexpr (std::is_same_v<T, Table>) {
+          double fixed = 0;
+          for (const TableColumn& c : b.columns)
+            fixed += c.unit == TableColumn::Unit::Points ? c.value
+                     : c.unit == TableColumn::Unit::Percent ? width * c.value / 100
+                                                             : 0;
+          if (fixed > width + 0.5) {
+            char msg[160];
+            std::snprintf(msg, sizeof msg,
+                          "the table's fixed column widths add up to %.1f cm, more than the %.1f cm of text width",
+                          fixed / kPointsPerCm, width / kPointsPerCm);
+            throw Error(block.where, msg, 2);
+          }
           double before = take_space(tpl_.tables.space_before);
           size_t first = out.size();
           layout_table(b, digits, *this, out, x, width);

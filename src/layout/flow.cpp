@@ -124,6 +124,12 @@ LaidOutDocument paginate(const std::vector<FlowBox>& boxes, const PageStyle& fir
     bool at_top = placed.empty();
     if (box.page_break) {
       if (box.page_style) style = *box.page_style;
+      bool more = false;  // a break with nothing after it makes no page
+      for (size_t k = i + 1; k < boxes.size() && !more; ++k) more = !boxes[k].page_break;
+      if (!more) {
+        ++i;
+        continue;
+      }
       if (!at_top || doc.pages.back().items.size() > 0) {
         new_page(i + 1);
       } else {  // still empty: give it the new style

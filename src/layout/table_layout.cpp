@@ -178,47 +178,70 @@ FlowBox make_box(const DataPtr& data, const Part& part, bool splittable);
 bool split_part(const DataPtr& data, const Part& part, double avail, FlowBox& head, FlowBox& tail) {
   const TableData& d = *data;
   const Grid& g = *part.grid;
-  std::vector<double> tops = row_tops(d, part);
+  const std::vector<double> tops = row_tops(d, part);
   std::vector<size_t> keep(g.cells.size(), 0);
+
+  // Lines of each cell that fit above `limit`, with the minimum lines before and
+  // after a cut; returns the first row (index in the part) that cannot start here.
+  auto fit = [&](double limit) {
+    int first_deferred = part.r1 - part.r0;
+    for (size_t i = 0; i < g.cells.size(); ++i) {
+      const Cell& c = g.cells[i];
+      keep[i] = 0;
+      if (!intersects(c, part.r0, part.r1)) continue;
+      int a = std::max(c.row, part.r0) - part.r0;
+      double top = tops[a];
+      size_t from = part.first[i], total = c.lines.size() - from;
+      size_t k = 0;
+      if (top + d.pad_y < limit) {
+        double y = top + d.pad_y;
+        for (size_t j = from; j < c.lines.size(); ++j) {
+          double step = (j > from ? c.lines[j].space_before : 0) + c.lines[j].height;
+          if (y + step > limit - d.pad_y + 0.01) break;
+          y += step;
+          ++k;
+        }
+        if (k < total) {
+          if (k < d.min_before) k = 0;
+          if (total - k < d.min_after) k = total > d.min_after ? total - d.min_after : 0;
+          if (k < d.min_before) k = 0;
+        }
+      }
+      keep[i] = k;
+      // A cell that starts in this part with text but shows none of it defers its row.
+      bool starts_here = c.row >= part.r0 || part.first[i] == 0;
+      if (starts_here && total > 0 && k == 0) first_deferred = std::min(first_deferred, a);
+    }
+    return first_deferred;
+  };
+
+  int deferred = fit(avail);
+  if (deferred == 0) return false;  // the first row cannot start on this page
+  if (deferred < part.r1 - part.r0) {
+    // A row starts whole on the next page: cut at its top, so no cell of it (or
+    // below it) shows here while another cell of the same row moves on.
+    double limit = tops[deferred];
+    if (fit(limit) < deferred) return false;
+  }
   double cut = 0;
-  bool any = false;
-  int tail_r0 = part.r1;
   for (size_t i = 0; i < g.cells.size(); ++i) {
     const Cell& c = g.cells[i];
     if (!intersects(c, part.r0, part.r1)) continue;
-    int a = std::max(c.row, part.r0) - part.r0;
-    double top = tops[a];
     size_t from = part.first[i], total = c.lines.size() - from;
-    size_t k = 0;
-    if (top + d.pad_y < avail) {
-      double y = top + d.pad_y;
-      for (size_t j = from; j < c.lines.size(); ++j) {
-        double step = (j > from ? c.lines[j].space_before : 0) + c.lines[j].height;
-        if (y + step > avail - d.pad_y + 0.01) break;
-        y += step;
-        ++k;
-      }
-      if (k < total) {
-        if (k < d.min_before) k = 0;
-        if (total - k < d.min_after) k = total > d.min_after ? total - d.min_after : 0;
-        if (k < d.min_before) k = 0;
-      }
-      if (k > 0 || total == 0) cut = std::max(cut, top + 2 * d.pad_y + lines_height(c, from, from + k));
-      if (k > 0) any = true;
-    }
-    keep[i] = k;
-    if (k < total) tail_r0 = std::min(tail_r0, part.r0 + a);
-    // The first row must really start here: none of its cells may leave all its text for later.
-    if (a == 0 && total > 0 && k == 0) return false;
+    if (keep[i] == 0 && total > 0) continue;
+    int a = std::max(c.row, part.r0) - part.r0;
+    cut = std::max(cut, tops[a] + 2 * d.pad_y + lines_height(c, from, from + keep[i]));
   }
   cut = std::min(cut, avail);
-  // Rows that reach below the cut continue too.
+  if (deferred < part.r1 - part.r0) cut = std::min(cut, tops[deferred]);
+  // The rest starts with the first row that reaches below the cut.
+  int tail_r0 = part.r1;
   for (int r = part.r0; r < part.r1; ++r)
     if (tops[r + 1 - part.r0] > cut + 0.01) {
-      tail_r0 = std::min(tail_r0, r);
+      tail_r0 = r;
       break;
     }
-  if (!any || cut <= 0 || tail_r0 >= part.r1) return false;
+  if (cut <= 0 || tail_r0 >= part.r1) return false;
 
   head = FlowBox{};
   Part head_part = part;
@@ -301,14 +324,20 @@ class TableBuilder {
     if (!repeat_parts.empty()) repeat = std::make_shared<FlowBox>(merge_boxes(repeat_parts));
 
     bool first = true;
-    auto emit_grid = [&](const Grid& g, bool last_grid) {
+    bool keep_next = false;  // the previous row was a group row: this one stays with it
+    std::shared_ptr<const FlowBox> base_repeat = repeat;
+    auto emit_grid = [&](const Grid& g, bool last_grid, bool footer) {
       auto groups = row_groups(g);
       for (size_t k = 0; k < groups.size(); ++k) {
         Part p = whole(g, groups[k].first, groups[k].second);
         p.outer_top = first && !has_header;
         p.outer_bottom = last_grid && k + 1 == groups.size();
         FlowBox box = make_box(data_, p, true);
-        box.break_before = !(first && (has_header || has_caption));
+        // The first row stays with the header; the last row and footer rows never
+        // go alone to a continuation page.
+        bool last_body_row = !footer && k + 1 == groups.size() && k > 0;
+        box.break_before =
+            !(first && (has_header || has_caption)) && !last_body_row && !footer && !keep_next;
         if (first && repeat) {
           // The table's first row starts the table: nothing to repeat above it,
           // but what is left of it after a cut continues below the header.
@@ -324,6 +353,8 @@ class TableBuilder {
         out.push_back(box);
         first = false;
         bool group_row = groups[k].second - groups[k].first == 1 && g.kinds[groups[k].first] == RowKind::Group;
+        if (group_row && !first) out.back().repeat = base_repeat;  // a new group: the old one is not restated
+        keep_next = group_row;
         if (group_row && t_.repeat_group.value_or(ts_.repeat_group)) {
           std::vector<FlowBox> parts = repeat_parts;
           parts.push_back(make_box(data_, p, false));
@@ -331,8 +362,8 @@ class TableBuilder {
         }
       }
     };
-    emit_grid(d.body, d.footer.rows == 0);
-    emit_grid(d.footer, true);
+    emit_grid(d.body, d.footer.rows == 0, false);
+    emit_grid(d.footer, true, true);
   }
 
  private:

@@ -137,6 +137,15 @@ std::vector<bool> find_line_breaks(const std::u32string& text) {
         breaks[at] = true;
     }
   }
+  // "พ.ศ. ๒๕๖๘": the era stays with its year.
+  for (size_t k = 0; k + 4 < n; ++k) {
+    bool era = (text[k] == 0x0E1E && text[k + 2] == 0x0E28) || (text[k] == 0x0E04 && text[k + 2] == 0x0E28);
+    if (!era || text[k + 1] != '.' || text[k + 3] != '.') continue;
+    size_t j = k + 4;
+    while (j < n && cls[j] == CharClass::Space) ++j;
+    if (j < n && cls[j] == CharClass::Digit)
+      for (size_t b = k + 4; b <= j; ++b) breaks[b] = false;
+  }
   // "ฯลฯ" (etc.) is one unit.
   for (size_t k = 0; k + 2 < n; ++k) {
     if (text[k] == 0x0E2F && text[k + 1] == 0x0E25 && text[k + 2] == 0x0E2F) breaks[k + 1] = breaks[k + 2] = false;
