@@ -15,24 +15,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct RunInfo {
-  std::string text;
-  int page;
-  double x, y, width, size;
-  double center() const { return x + width / 2; }
-};
+using test::RunInfo;
+using test::runs_of;
 
-std::vector<RunInfo> runs_of(const LaidOutDocument& doc) {
-  std::vector<RunInfo> out;
-  for (size_t p = 0; p < doc.pages.size(); ++p)
-    for (const auto& item : doc.pages[p].items)
-      if (auto* r = std::get_if<GlyphRun>(&item)) {
-        std::string t;
-        for (const auto& c : r->clusters) t += c.text;
-        out.push_back({t, static_cast<int>(p), r->x, r->y, r->width, r->size});
-      }
-  return out;
-}
+
 
 // The first run whose text starts with `prefix` (on `page`, or any page if -1).
 const RunInfo* find(const std::vector<RunInfo>& runs, const std::string& prefix, int page = -1) {

@@ -18,23 +18,10 @@ using namespace thaidoc;
 
 namespace {
 
-struct RunInfo {
-  std::string text;
-  int page;
-  double x, y, width;
-};
+using test::RunInfo;
+using test::runs_of;
 
-std::vector<RunInfo> runs_of(const LaidOutDocument& doc) {
-  std::vector<RunInfo> out;
-  for (size_t p = 0; p < doc.pages.size(); ++p)
-    for (const auto& item : doc.pages[p].items)
-      if (auto* r = std::get_if<GlyphRun>(&item)) {
-        std::string t;
-        for (const auto& c : r->clusters) t += c.text;
-        out.push_back({t, static_cast<int>(p), r->x, r->y, r->width});
-      }
-  return out;
-}
+
 
 Resources& resources() {
   static Resources res{FontManager({test::source_dir() + "/fonts"}), ShapeCache()};

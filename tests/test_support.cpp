@@ -1,7 +1,11 @@
 #include "test_support.h"
 
+#include <thai/thbrk.h>
+#include <thai/thwbrk.h>
+
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -58,6 +62,28 @@ std::string quote(const std::string& s) {
     else out += c;
   }
   return out + "'";
+}
+
+std::set<size_t> libthai_breaks(const std::u32string& s) {
+  ThBrk* brk = th_brk_new(nullptr);
+  std::vector<wchar_t> buf(s.begin(), s.end());
+  buf.push_back(0);
+  std::vector<int> pos(s.size() + 1);
+  int n = th_brk_wc_find_breaks(brk, buf.data(), pos.data(), pos.size());
+  th_brk_delete(brk);
+  return {pos.begin(), pos.begin() + std::max(0, n)};
+}
+
+std::vector<RunInfo> runs_of(const LaidOutDocument& doc) {
+  std::vector<RunInfo> out;
+  for (size_t p = 0; p < doc.pages.size(); ++p)
+    for (const auto& item : doc.pages[p].items)
+      if (auto* r = std::get_if<GlyphRun>(&item)) {
+        std::string t;
+        for (const auto& c : r->clusters) t += c.text;
+        out.push_back({t, static_cast<int>(p), r->x, r->y, r->width, r->size});
+      }
+  return out;
 }
 
 }  // namespace thaidoc::test

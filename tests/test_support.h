@@ -1,6 +1,10 @@
 // Helpers shared by the tests: running commands, reading files, temp dirs.
 #pragma once
+#include <set>
 #include <string>
+#include <vector>
+
+#include "frame/frame.h"
 
 namespace thaidoc::test {
 
@@ -23,5 +27,17 @@ std::string thaidoc_binary();  // the built CLI
 
 // Single-quotes a string for the shell.
 std::string quote(const std::string& s);
+
+// The positions (code point indexes) where libthai itself breaks a Thai string.
+std::set<size_t> libthai_breaks(const std::u32string& s);
+
+// The glyph runs of a laid-out document with their text and place.
+struct RunInfo {
+  std::string text;
+  int page = 0;
+  double x = 0, y = 0, width = 0, size = 0;
+  double center() const { return x + width / 2; }
+};
+std::vector<RunInfo> runs_of(const LaidOutDocument& doc);
 
 }  // namespace thaidoc::test

@@ -1,7 +1,5 @@
 // End-to-end tests of `thaidoc text`: what a reader gets out of the PDF.
 #include <gtest/gtest.h>
-#include <thai/thbrk.h>
-#include <thai/thwbrk.h>
 
 #include <filesystem>
 #include <set>
@@ -65,15 +63,6 @@ std::string strip_line_ends(const std::string& extracted) {
   return out;
 }
 
-std::set<size_t> libthai_breaks(const std::u32string& s) {
-  ThBrk* brk = th_brk_new(nullptr);
-  std::vector<wchar_t> buf(s.begin(), s.end());
-  buf.push_back(0);
-  std::vector<int> pos(s.size() + 1);
-  int n = th_brk_wc_find_breaks(brk, buf.data(), pos.data(), pos.size());
-  th_brk_delete(brk);
-  return {pos.begin(), pos.begin() + n};
-}
 
 struct Rendered {
   test::CommandResult result;
@@ -153,7 +142,7 @@ TEST(TextCommand, NoLineEndsInsideAThaiWord) {
       size_t b = cp, e = cp;
       while (b > 0 && is_thai(chars[b - 1])) --b;
       while (e < chars.size() && is_thai(chars[e])) ++e;
-      auto allowed = libthai_breaks(chars.substr(b, e - b));
+      auto allowed = test::libthai_breaks(chars.substr(b, e - b));
       EXPECT_TRUE(allowed.count(cp - b)) << "line ends inside a word: ..." << line;
       ++checked;
     }

@@ -1,7 +1,5 @@
 // Unit tests of the text engine: segmentation, line breaking, justification, cache.
 #include <gtest/gtest.h>
-#include <thai/thwbrk.h>
-#include <thai/thbrk.h>
 
 #include <cmath>
 #include <set>
@@ -32,16 +30,6 @@ TextStyle body(double size = 16) {
   return s;
 }
 
-// Break positions (code point indexes) that libthai itself reports for a Thai string.
-std::set<size_t> libthai_breaks(const std::u32string& s) {
-  ThBrk* brk = th_brk_new(nullptr);
-  std::vector<wchar_t> buf(s.begin(), s.end());
-  buf.push_back(0);
-  std::vector<int> pos(s.size() + 1);
-  int n = th_brk_wc_find_breaks(brk, buf.data(), pos.data(), pos.size());
-  th_brk_delete(brk);
-  return {pos.begin(), pos.begin() + n};
-}
 
 std::string glyph_text(const TextLine& line) {
   std::string out;
@@ -80,7 +68,7 @@ TEST(Digits, ConvertsBothWays) {
 TEST(Segment, ThaiBreaksComeFromLibthai) {
   std::u32string s = utf8::decode("ผู้ใหญ่บ้านปั้นโอ่งน้ำที่ฝั่งคลอง");
   auto ours = find_line_breaks(s);
-  auto theirs = libthai_breaks(s);
+  auto theirs = test::libthai_breaks(s);
   ASSERT_FALSE(theirs.empty());
   for (size_t i = 1; i < s.size(); ++i) EXPECT_EQ(ours[i], theirs.count(i) > 0) << "at " << i;
 }
@@ -158,7 +146,7 @@ TEST(Paragraph, LinesEndOnlyAtLibthaiWordBoundaries) {
     ASSERT_GT(l.lines.size(), 2u);
     std::vector<size_t> offsets;
     std::u32string chars = utf8::decode(l.text, &offsets);
-    auto allowed = libthai_breaks(chars);
+    auto allowed = test::libthai_breaks(chars);
     std::string joined;
     for (size_t i = 0; i < l.lines.size(); ++i) {
       joined += glyph_text(l.lines[i]);

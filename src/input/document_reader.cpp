@@ -58,12 +58,6 @@ std::vector<std::string> block_keys(const std::string& type) {
   return {type};
 }
 
-BlockAlign read_align(const YamlNode& node) {
-  return node.as_enum<BlockAlign>({{"left", BlockAlign::Left},
-                                   {"center", BlockAlign::Center},
-                                   {"right", BlockAlign::Right},
-                                   {"justify", BlockAlign::Justify}});
-}
 
 DigitStyle read_digits(const YamlNode& node) {
   return node.as_enum<DigitStyle>(

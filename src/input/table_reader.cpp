@@ -4,14 +4,14 @@
 
 namespace thaidoc {
 
-namespace {
-
-BlockAlign read_cell_align(const YamlNode& node) {
+BlockAlign read_align(const YamlNode& node) {
   return node.as_enum<BlockAlign>({{"left", BlockAlign::Left},
                                    {"center", BlockAlign::Center},
                                    {"right", BlockAlign::Right},
                                    {"justify", BlockAlign::Justify}});
 }
+
+namespace {
 
 int hex_digit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -46,7 +46,7 @@ TableColumn read_column(const YamlNode& node) {
     col.value = width.as_length(1, 10000);
   }
   if (map) {
-    if (auto n = map->get("align")) col.align = read_cell_align(*n);
+    if (auto n = map->get("align")) col.align = read_align(*n);
     if (auto n = map->get("valign")) col.valign = read_valign(*n);
   }
   return col;
@@ -78,7 +78,7 @@ class RowReader {
     }
     if (auto n = node.get("colspan")) c.colspan = n->as_int(1, 100);
     if (auto n = node.get("rowspan")) c.rowspan = n->as_int(1, 10000);
-    if (auto n = node.get("align")) c.align = read_cell_align(*n);
+    if (auto n = node.get("align")) c.align = read_align(*n);
     if (auto n = node.get("valign")) c.valign = read_valign(*n);
     if (auto n = node.get("bold")) c.bold = n->as_bool();
     return c;
@@ -100,7 +100,7 @@ class RowReader {
     } else {
       for (const auto& item : node.required("cells").items()) r.cells.push_back(cell(item));
     }
-    if (auto n = node.get("align")) r.align = read_cell_align(*n);
+    if (auto n = node.get("align")) r.align = read_align(*n);
     if (auto n = node.get("valign")) r.valign = read_valign(*n);
     if (auto n = node.get("bold")) r.bold = n->as_bool();
     return r;

@@ -9,6 +9,7 @@
 
 namespace thaidoc {
 
+BlockAlign read_align(const YamlNode& node);       // left | center | right | justify
 VerticalAlign read_valign(const YamlNode& node);   // top | middle | bottom
 TableBorders read_borders(const YamlNode& node);   // all | none | outer | horizontal
 Color read_color(const YamlNode& node);            // "#rrggbb" or [r, g, b] in 0..1

@@ -35,12 +35,6 @@ void apply_fields(const YamlNode& map, const std::vector<Field>& fields) {
   }
 }
 
-BlockAlign read_align(const YamlNode& node) {
-  return node.as_enum<BlockAlign>({{"left", BlockAlign::Left},
-                                   {"center", BlockAlign::Center},
-                                   {"right", BlockAlign::Right},
-                                   {"justify", BlockAlign::Justify}});
-}
 
 double font_size(const YamlNode& node) { return node.as_length(kMinFontSize, kMaxFontSize); }
 double length(const YamlNode& node) { return node.as_length(0, kMaxLength); }

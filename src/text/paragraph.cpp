@@ -72,19 +72,15 @@ class Builder {
         i = j;
       }
     }
-    // End of paragraph: no break before the final glue; a forced break after it.
-    items.push_back({BreakItem::Penalty, 0, 0, 0, BreakItem::kForceBreak});
-    pieces.push_back({});
-    items.push_back({BreakItem::Glue, 0, 1e9, 0, 0});
-    pieces.push_back({nullptr, nullptr, 0, 0, 0, 0, GlueKind::LineEnd});
-    items.push_back({BreakItem::Penalty, 0, 0, 0, -BreakItem::kForceBreak});
-    pieces.push_back({});
+    add_line_end();  // the paragraph's end
   }
 
   std::vector<BreakItem> items;
   std::vector<Piece> pieces;
 
  private:
+  // A line end (explicit, or the paragraph's): no break before the final glue, whose
+  // stretch keeps the line unjustified, and a forced break after it.
   void add_line_end() {
     items.push_back({BreakItem::Penalty, 0, 0, 0, BreakItem::kForceBreak});
     pieces.push_back({});
