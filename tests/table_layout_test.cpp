@@ -337,3 +337,62 @@ TEST(TableRender, PdftotextPerPageStartsWithTheHeader) {
   auto check = test::run("qpdf --check " + dir + "/t.pdf");
   EXPECT_EQ(check.exit_code, 0) << check.out;
 }
+
+namespace {
+
+struct Word {
+  double y_min, y_max;
+  std::string text;
+};
+
+// pdftotext -bbox words of one page.
+std::vector<Word> words_of(const std::string& pdf, int page) {
+  std::string xml = test::run("pdftotext -bbox -f " + std::to_string(page) + " -l " + std::to_string(page) + " " +
+                              test::quote(pdf) + " -")
+                        .out;
+  std::vector<Word> out;
+  std::regex word("yMin=\"([0-9.]+)\" xMax=\"[0-9.]+\" yMax=\"([0-9.]+)\">([^<]*)</word>");
+  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), word); it != std::sregex_iterator(); ++it)
+    out.push_back({std::stod((*it)[1]), std::stod((*it)[2]), (*it)[3]});
+  return out;
+}
+
+}  // namespace
+
+TEST(TableRender, Seed001ReportRepeatsTheCompleteHeaderOnEveryTablePage) {
+  std::string dir = test::temp_dir("seed001");
+  std::string pdf = dir + "/r.pdf";
+  auto r = test::run(test::quote(test::thaidoc_binary()) + " render " +
+                     test::quote(test::source_dir() + "/data/tables/taneun-results-2568.yaml") + " -o " + pdf);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  // The header's words, from the first table page: below "ลำดับ" and above the first row ("๑").
+  auto first = words_of(pdf, 2);
+  auto top = std::find_if(first.begin(), first.end(), [](const Word& w) { return w.text == "ลำดับ"; });
+  auto row1 = std::find_if(first.begin(), first.end(), [](const Word& w) { return w.text == "๑"; });
+  ASSERT_NE(top, first.end());
+  ASSERT_NE(row1, first.end());
+  std::set<std::string> header;
+  for (const Word& w : first)
+    if (w.y_min >= top->y_min - 30 && w.y_max <= row1->y_min + 0.5) header.insert(w.text);
+  for (const char* h : {"ลำดับ", "ที่", "ขั้นตอนหรือวิธีการปฏิบัติ", "ผู้รับผิดชอบ", "สรุปผลการ", "แล้วเสร็จ", "ไม่สามารถ"})
+    ASSERT_TRUE(header.count(h)) << "header word " << h << " not found on page 2";
+
+  int table_pages = 0;
+  for (int p = 3;; ++p) {
+    auto words = words_of(pdf, p);
+    if (words.empty()) break;
+    // The first word that is not the page number, "(ต่อ)" or a header word starts the rows.
+    double body_top = 1e9;
+    for (const Word& w : words) {
+      bool page_number = w.text.rfind("- ", 0) == 0;
+      if (!page_number && w.text != "(ต่อ)" && !header.count(w.text)) body_top = std::min(body_top, w.y_min);
+    }
+    if (body_top == 1e9) continue;
+    ++table_pages;
+    std::set<std::string> above;
+    for (const Word& w : words)
+      if (w.y_max <= body_top + 0.5) above.insert(w.text);
+    for (const std::string& h : header) EXPECT_TRUE(above.count(h)) << "page " << p << " lacks header word " << h;
+  }
+  EXPECT_GT(table_pages, 20);
+}
