@@ -100,7 +100,7 @@ LaidOutDocument typeset_text(const std::string& text, const TextCommandOptions& 
   para.align = Align::Justify;
   para.line_height = options.line_height;
 
-  TextEngine engine(res.shapes);
+  TextEngine engine(res.shapes, &res.paragraphs);
   LineRules rules{tpl.body.orphans, tpl.body.widows, false};
   std::vector<FlowBox> boxes;
   for (const std::string& p : split_paragraphs(text)) {

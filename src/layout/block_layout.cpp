@@ -45,10 +45,10 @@ void BlockLayouter::add_blocks(const std::vector<Block>& blocks, std::vector<Flo
 void BlockLayouter::add_paragraph(const InlineText& text, std::vector<FlowBox>& out, double x, double width,
                                   const ParagraphStyle& style, double size, bool bold, DigitStyle digits,
                                   double space_before) {
-  ParagraphLayout layout = engine_.layout(styled_spans(text, fonts_, size, digits, bold), style, width);
+  auto layout = engine_.layout_shared(styled_spans(text, fonts_, size, digits, bold), style, width);
   LineRules rules{tpl_.body.orphans, tpl_.body.widows, keep_next_};
   keep_next_ = false;
-  append_lines(out, layout, x, space_before, rules);
+  append_lines(out, *layout, x, space_before, rules);
 }
 
 void BlockLayouter::add_dotted_lines(int count, std::vector<FlowBox>& out, double x, double width) {

@@ -11,7 +11,7 @@ namespace thaidoc {
 LaidOutDocument layout_document(const Document& doc, Resources& res) {
   const Template& tpl = doc.style;
   FontSet fonts = load_fonts(tpl.fonts, res.fonts);
-  TextEngine engine(res.shapes);
+  TextEngine engine(res.shapes, &res.paragraphs);
   BlockLayouter blocks(tpl, fonts, engine, tpl.digits, doc.base_dir);
 
   std::vector<FlowBox> boxes;

@@ -2,6 +2,7 @@
 // every worker thread of a batch).
 #pragma once
 #include "font/font_manager.h"
+#include "text/paragraph_cache.h"
 #include "text/shaper.h"
 
 namespace thaidoc {
@@ -9,6 +10,7 @@ namespace thaidoc {
 struct Resources {
   FontManager fonts;
   ShapeCache shapes;
+  ParagraphCache paragraphs;
 };
 
 }  // namespace thaidoc

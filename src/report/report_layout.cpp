@@ -214,7 +214,7 @@ std::vector<FlowBox> report_boxes(const Document& doc, std::vector<TocEntry>& to
 LaidOutDocument layout_report(const Document& doc, Resources& res) {
   const Template& tpl = doc.style;
   FontSet fonts = load_fonts(tpl.fonts, res.fonts);
-  TextEngine engine(res.shapes);
+  TextEngine engine(res.shapes, &res.paragraphs);
   auto chart_drawer = [&](const Chart& c, double w, double h) {
     ita::ChartText text{engine, fonts, tpl.digits};
     if (c.kind == Chart::Kind::IndicatorScores) return ita::indicator_bar_chart(*doc.ita, text, w, h);

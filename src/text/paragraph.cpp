@@ -419,6 +419,16 @@ ParagraphLayout TextEngine::layout(const std::vector<StyledSpan>& spans, const P
   return out;
 }
 
+std::shared_ptr<const ParagraphLayout> TextEngine::layout_shared(const std::vector<StyledSpan>& spans,
+                                                                 const ParagraphStyle& style, double width) const {
+  if (!paragraphs_) return std::make_shared<const ParagraphLayout>(layout(spans, style, width));
+  std::string key = ParagraphCache::key(spans, style, width);
+  if (auto hit = paragraphs_->find(key)) return hit;
+  auto laid_out = std::make_shared<const ParagraphLayout>(layout(spans, style, width));
+  paragraphs_->put(key, laid_out);
+  return laid_out;
+}
+
 double TextEngine::measure(const std::vector<StyledSpan>& spans) const {
   ParagraphText text = join_spans(spans);
   std::vector<TextRun> runs = itemize(text, spans);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "frame/frame.h"
+#include "text/paragraph_cache.h"
 #include "text/shaper.h"
 #include "text/style.h"
 
@@ -40,10 +41,15 @@ struct JustifyParams {
 
 class TextEngine {
  public:
-  explicit TextEngine(ShapeCache& cache, JustifyParams params = {}) : cache_(cache), params_(params) {}
+  explicit TextEngine(ShapeCache& cache, ParagraphCache* paragraphs = nullptr, JustifyParams params = {})
+      : cache_(cache), paragraphs_(paragraphs), params_(params) {}
 
   // width: the column width in points; indents in `style` are inside it.
   ParagraphLayout layout(const std::vector<StyledSpan>& spans, const ParagraphStyle& style, double width) const;
+
+  // The same, shared: from the paragraph cache when the engine has one.
+  std::shared_ptr<const ParagraphLayout> layout_shared(const std::vector<StyledSpan>& spans,
+                                                       const ParagraphStyle& style, double width) const;
 
   // Width of a single-line piece of text (no breaking).
   double measure(const std::vector<StyledSpan>& spans) const;
@@ -52,6 +58,7 @@ class TextEngine {
 
  private:
   ShapeCache& cache_;
+  ParagraphCache* paragraphs_;
   JustifyParams params_;
 };
 
