@@ -60,10 +60,10 @@ read -r -a EXTRA_ARGS <<<"${FUZZ_ARGS:-}"
 log() { printf '==> %s\n' "$*" >&2; }
 
 # ---- build ----
-command -v clang >/dev/null && command -v clang++ >/dev/null || {
+if ! command -v clang >/dev/null || ! command -v clang++ >/dev/null; then
   echo "fuzz.sh: clang and clang++ are needed (apt-get install clang libclang-rt-dev)" >&2
   exit 1
-}
+fi
 log "building the fuzz targets in $FUZZ_BUILD_DIR/ (clang, -fsanitize=fuzzer,address,undefined)"
 build_log="$FUZZ_BUILD_DIR/build.log"
 mkdir -p "$FUZZ_BUILD_DIR"
@@ -109,7 +109,7 @@ for f in tests/bad_input/files/*.png tests/bad_input/files/*.jpg tests/fuzz/asse
   [[ -f $f ]] || continue
   for choice in 0 1 2 3; do
     i=$((i + 1))
-    { printf "\\x0$choice"; cat "$f"; } >"$SEEDS/image/seed$i"
+    { printf '%b' "\\x0$choice"; cat "$f"; } >"$SEEDS/image/seed$i"
   done
 done
 
@@ -127,7 +127,6 @@ run_target() {
 }
 
 log "running ${TARGETS[*]} for ${SECONDS_PER_TARGET}s each, $FUZZ_JOBS at a time"
-declare -A STATUS=()
 pids=()
 names=()
 for t in "${TARGETS[@]}"; do

@@ -12,7 +12,7 @@ namespace thaidoc::pdf_detail {
 
 namespace {
 
-constexpr size_t kMaxBytes = 64u << 20;
+constexpr size_t kMaxBytes = 16u << 20;
 
 struct Cache {
   std::mutex mutex;
@@ -32,6 +32,7 @@ std::string deflate_bytes(const std::string& data, const std::string& font_path)
                      static_cast<uLong>(data.size()), Z_BEST_SPEED);  // most glyph sets are used once: speed wins
   if (rc != Z_OK) throw Error({font_path}, "cannot compress the font program (zlib error " + std::to_string(rc) + ")");
   out.resize(size);
+  out.shrink_to_fit();  // compressBound over-allocates; the cache keeps these for long
   return out;
 }
 
@@ -55,7 +56,7 @@ std::shared_ptr<const CompressedProgram> compressed_font_program(const Font& fon
   program->length = raw.size();
   program->deflated = deflate_bytes(raw, font.path());
   std::lock_guard<std::mutex> lock(c.mutex);
-  size_t cost = key.size() + program->deflated.size();
+  size_t cost = key.capacity() + program->deflated.capacity() + sizeof(CompressedProgram) + 64;
   if (c.bytes + cost > kMaxBytes) {
     c.programs.clear();
     c.bytes = 0;

@@ -17,7 +17,7 @@ struct ParagraphLayout;
 
 class ParagraphCache {
  public:
-  ParagraphCache() : ParagraphCache(8192) {}
+  ParagraphCache() : ParagraphCache(2048) {}
   explicit ParagraphCache(size_t max_entries) : max_per_shard_(std::max<size_t>(1, max_entries / kShards)) {}
 
   // The key of a paragraph: every input of the layout, byte for byte.

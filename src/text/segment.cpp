@@ -61,7 +61,7 @@ std::vector<int> thai_word_breaks(std::u32string_view run) {
     std::unordered_map<std::u32string, std::vector<int>> map;
   };
   static constexpr size_t kShards = 16;
-  static constexpr size_t kMaxPerShard = 20000;  // bounded: memory stays flat in long batches
+  static constexpr size_t kMaxPerShard = 4000;  // bounded: memory stays flat in long batches
   static Shard shards[kShards];
   Shard& shard = shards[std::hash<std::u32string_view>()(run) % kShards];
   {

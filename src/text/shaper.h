@@ -44,7 +44,7 @@ ShapedPtr shape_text(const Font& font, hb_script_t script, std::string_view text
 
 class ShapeCache {
  public:
-  explicit ShapeCache(size_t max_entries = 500000) : max_entries_(max_entries) {}
+  explicit ShapeCache(size_t max_entries = 60000) : max_entries_(max_entries) {}
   ShapedPtr shape(const FontPtr& font, hb_script_t script, std::string_view text);
 
   size_t hits() const { return hits_; }
