@@ -39,7 +39,7 @@ BENCH_CHARS=${BENCH_CHARS:-}
 BATCH_RECORDS=${BATCH_RECORDS:-1000}
 export LC_ALL=C.UTF-8 # wc -m counts UTF-8 characters, awk prints "." decimals
 
-SCENARIOS=(text-100p table-200p memo-cold batch-1000-j1 batch-1000-j2)
+SCENARIOS=(text-100p table-200p memo-cold batch-1000-j1 batch-1000-j2 batch-7850-all)
 
 # ---- helpers for scenarios ----
 
@@ -123,6 +123,18 @@ count_batch() {
 }
 count_batch_1000_j1() { count_batch; }
 count_batch_1000_j2() { count_batch; }
+
+# Every administration's documents: 7,850 organisations x (memo, ITA report, measures table)
+# = 23,550 PDFs with 2 workers. The target is 60 s or less on 2 cores.
+prepare_batch_7850_all() {
+  command -v python3 >/dev/null || { echo "python3 missing (needed by scripts/gen_orgs.py)"; return 1; }
+  [[ -s $WORK/orgs-7850.csv ]] || python3 scripts/gen_orgs.py --count 7850 --seed 2568 -o "$WORK/orgs-7850.csv" || return 1
+  CMD=("$THAIDOC" batch data/batch/memo-template.yaml data/batch/report-template.yaml data/batch/measures-template.yaml
+       --data "$WORK/orgs-7850.csv" -o "$WORK/batch/{province}/{org}-{template}.pdf" -j 2 -q --report "$WORK/batch-report.json")
+  echo "input: 7850 records x 3 templates, 2 workers"
+}
+before_batch_7850_all() { before_batch; }
+count_batch_7850_all() { count_batch; }
 
 # ---- driver ----
 
