@@ -114,7 +114,7 @@ FlowBox toc_line(TocEntry& e, size_t index, const Template& tpl, const BlockLayo
   FlowBox box = merge_boxes(lines);
   if (lines.empty()) return box;
   double y_last = box.height - lines.back().height + lines.back().baseline;
-  e.text_end = indent + (l.lines.size() > 1 ? 0 : 0) + l.lines.back().natural_width;
+  e.text_end = indent + l.lines.back().natural_width;
   box.outline.push_back({"", -1 - static_cast<int>(index), 0, y_last});
   box.space_before = rs.contents_space;
   return box;

@@ -47,7 +47,6 @@ std::vector<size_t> first_fit(const std::vector<BreakItem>& items, const std::fu
   size_t line = 0;
   double width = 0;
   size_t last_break = SIZE_MAX;
-  double width_at_last = 0;
   for (size_t i = start; i < items.size(); ++i) {
     const BreakItem& it = items[i];
     if (is_forced(it)) {
@@ -61,15 +60,11 @@ std::vector<size_t> first_fit(const std::vector<BreakItem>& items, const std::fu
     }
     if (is_legal_break(items, i)) {
       double w = width + (it.kind == BreakItem::Penalty ? it.width : 0);
-      if (w <= line_width(line) || last_break == SIZE_MAX) {
-        last_break = i;
-        width_at_last = width;
-      }
+      if (w <= line_width(line) || last_break == SIZE_MAX) last_break = i;
     }
     if (it.kind != BreakItem::Penalty) width += it.width;
     if (width > line_width(line) && last_break != SIZE_MAX && it.kind == BreakItem::Box) {
       breaks.push_back(last_break);
-      (void)width_at_last;
       start = line_start(items, last_break + 1);
       i = start - 1;
       width = 0;
