@@ -639,3 +639,32 @@ TEST(BatchCli, DeterministicAndShardsPartition) {
 
 }  // namespace
 }  // namespace thaidoc
+
+// Like `render`, a batch refuses images outside the template's folder unless allowed.
+TEST(BatchImages, OutsideTheTemplateFolderNeedsTheFlag) {
+  namespace fs = std::filesystem;
+  std::string dir = thaidoc::test::temp_dir("batch-outside");
+  fs::create_directories(dir + "/t");
+  fs::copy_file(thaidoc::test::source_dir() + "/tests/bad_input/files/ok.png", dir + "/ok.png");
+  thaidoc::test::write_file(dir + "/t/memo.yaml",
+                            "kind: memo\n"
+                            "memo:\n"
+                            "  emblem: ../ok.png\n"
+                            "  agency: \"{{org}}\"\n"
+                            "  reference: ทส ๑/๒\n"
+                            "  date: 2025-04-24\n"
+                            "  subject: ทดสอบ\n"
+                            "  to: นายก\n"
+                            "  body: [ข้อความ]\n"
+                            "  signer: {name: นายทดสอบ}\n");
+  thaidoc::test::write_file(dir + "/data.csv", "org\nสำนักปลัด\n");
+  std::string base = thaidoc::test::quote(thaidoc::test::thaidoc_binary()) + " batch " + dir + "/t/memo.yaml --data " +
+                     dir + "/data.csv -q -o '" + dir + "/out/{org}.pdf'";
+  auto refused = thaidoc::test::run(base);
+  EXPECT_EQ(refused.exit_code, 2) << refused.out;
+  EXPECT_NE(refused.out.find("outside the document's folder"), std::string::npos) << refused.out;
+  EXPECT_FALSE(fs::exists(dir + "/out/สำนักปลัด.pdf"));
+  auto allowed = thaidoc::test::run(base + " --allow-outside-images");
+  EXPECT_EQ(allowed.exit_code, 0) << allowed.out;
+  EXPECT_TRUE(fs::exists(dir + "/out/สำนักปลัด.pdf"));
+}

@@ -138,6 +138,7 @@ class Batch {
     }
 
     read_options_.template_dirs = default_template_dirs();
+    read_options_.allow_images_outside = options_.allow_outside_images;
     read_options_.template_cache = std::make_shared<TemplateCache>();
     read_options_.font_exists = [this](const std::string& name) {
       return fs::is_regular_file(resources_.fonts.resolve(name));

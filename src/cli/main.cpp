@@ -53,6 +53,8 @@ int main(int argc, char** argv) {
   batch_cmd->add_option("--shard", batch.shard, "Only records with (number - 1) % N == K - 1, given as K/N");
   batch_cmd->add_option("--report", batch.report, "Write a JSON report of every output and error");
   batch_cmd->add_flag("-q,--quiet", batch.quiet, "No progress output (errors and the summary only)");
+  batch_cmd->add_flag("--allow-outside-images", batch.allow_outside_images,
+                      "Allow image paths outside the template's folder (trusted templates only)");
 
   CLI11_PARSE(app, argc, argv);
 
