@@ -219,6 +219,21 @@ TEST(Paragraph, RepetitionMarkNeverStartsALine) {
   }
 }
 
+TEST(Paragraph, TheEraStaysWithItsYear) {
+  ShapeCache cache;
+  TextEngine engine(cache);
+  std::string text;
+  for (int i = 0; i < 8; ++i) text += "เพื่อใช้ในการดำเนินงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ ";
+  for (double width = 120; width <= 420; width += 7) {
+    ParagraphLayout l = engine.layout({StyledSpan{text, body()}}, ParagraphStyle{}, width);
+    for (const auto& line : l.lines) {
+      std::string t = glyph_text(line);
+      while (!t.empty() && t.back() == ' ') t.pop_back();
+      EXPECT_FALSE(t.size() >= 4 && t.compare(t.size() - 4, 4, "พ.ศ.") == 0) << "width " << width << ": " << t;
+    }
+  }
+}
+
 TEST(Paragraph, OverWideWordBreaksBetweenGraphemes) {
   ShapeCache cache;
   TextEngine engine(cache);
