@@ -174,6 +174,20 @@ class Painter {
 };
 
 // A legend: entries flow left to right, wrapping to new rows, each row centred.
+// Both charts: the two axes, and the dashed pass line at `pass_y` with its label
+// (already in the document's digits) in the right margin.
+template <class Style>
+void draw_axes_and_pass_line(Painter& p, const Style& st, double left, double top, double right, double bottom,
+                             double pass_y, const std::string& pass_label) {
+  p.line(left, top, left, bottom, 0.8, st.axis_color);
+  p.line(left, bottom, right, bottom, 0.8, st.axis_color);
+  if (!st.pass_line) return;
+  p.line(left, pass_y, right, pass_y, 1.0, st.pass_color, {4, 2});
+  if (!pass_label.empty())
+    p.text(pass_label, st.text_size, true, st.pass_color, right + 3, pass_y + p.digit_height(st.text_size) / 2,
+           Align::Left);
+}
+
 struct LegendEntry {
   enum Kind { Swatch, Dashed } kind = Swatch;
   Color color;
@@ -402,19 +416,8 @@ std::vector<FrameItem> indicator_bar_chart(const Analysis& a, const ChartText& t
     }
   }
 
-  // Axes.
-  p.line(plot_left, plot_top, plot_left, plot_bottom, 0.8, st.axis_color);
-  p.line(plot_left, plot_bottom, plot_right, plot_bottom, 0.8, st.axis_color);
-
-  // The pass line over the bars, labelled in the right margin.
-  if (st.pass_line) {
-    double y = y_of(fw.pass_mark);
-    p.line(plot_left, y, plot_right, y, 1.0, st.pass_color, {4, 2});
-    if (!pass_text.empty()) {
-      p.text(digits(pass_text), st.text_size, true, st.pass_color, plot_right + 3, y + p.digit_height(st.text_size) / 2,
-             Align::Left);
-    }
-  }
+  // Axes, and the pass line labelled in the right margin.
+  draw_axes_and_pass_line(p, st, plot_left, plot_top, plot_right, plot_bottom, y_of(fw.pass_mark), digits(pass_text));
 
   // The scores above the bars, over the gridlines and the pass line.
   if (st.value_labels) {
@@ -478,17 +481,8 @@ std::vector<FrameItem> history_line_chart(const Analysis& a, const ChartText& te
     p.text(digits(plain_number(v)), st.text_size, false, st.text_color, plot_left - 5,
            y + p.digit_height(st.text_size) / 2, Align::Right);
   }
-  p.line(plot_left, plot_top, plot_left, plot_bottom, 0.8, st.axis_color);
-  p.line(plot_left, plot_bottom, plot_right, plot_bottom, 0.8, st.axis_color);
-
-  if (st.pass_line) {
-    double y = y_of(fw.pass_mark);
-    p.line(plot_left, y, plot_right, y, 1.0, st.pass_color, {4, 2});
-    if (!pass_text.empty()) {
-      p.text(digits(pass_text), st.text_size, true, st.pass_color, plot_right + 3, y + p.digit_height(st.text_size) / 2,
-             Align::Left);
-    }
-  }
+  // Axes, and the pass line labelled in the right margin.
+  draw_axes_and_pass_line(p, st, plot_left, plot_top, plot_right, plot_bottom, y_of(fw.pass_mark), digits(pass_text));
 
   const size_t n = pts.size();
   const double slot = n ? plot_w / static_cast<double>(n) : plot_w;

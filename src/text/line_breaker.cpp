@@ -47,15 +47,18 @@ std::vector<size_t> first_fit(const std::vector<BreakItem>& items, const std::fu
   size_t line = 0;
   double width = 0;
   size_t last_break = SIZE_MAX;
+  // Ends the line at item `at` and goes on from the first item of the next line.
+  auto break_at = [&](size_t at, size_t& i) {
+    breaks.push_back(at);
+    i = line_start(items, at + 1) - 1;
+    width = 0;
+    last_break = SIZE_MAX;
+    ++line;
+  };
   for (size_t i = start; i < items.size(); ++i) {
     const BreakItem& it = items[i];
     if (is_forced(it)) {
-      breaks.push_back(i);
-      start = line_start(items, i + 1);
-      i = start - 1;
-      width = 0;
-      last_break = SIZE_MAX;
-      ++line;
+      break_at(i, i);
       continue;
     }
     if (is_legal_break(items, i)) {
@@ -63,14 +66,7 @@ std::vector<size_t> first_fit(const std::vector<BreakItem>& items, const std::fu
       if (w <= line_width(line) || last_break == SIZE_MAX) last_break = i;
     }
     if (it.kind != BreakItem::Penalty) width += it.width;
-    if (width > line_width(line) && last_break != SIZE_MAX && it.kind == BreakItem::Box) {
-      breaks.push_back(last_break);
-      start = line_start(items, last_break + 1);
-      i = start - 1;
-      width = 0;
-      last_break = SIZE_MAX;
-      ++line;
-    }
+    if (width > line_width(line) && last_break != SIZE_MAX && it.kind == BreakItem::Box) break_at(last_break, i);
   }
   if (breaks.empty() || breaks.back() != items.size() - 1) breaks.push_back(items.size() - 1);
   return breaks;
