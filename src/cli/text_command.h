@@ -19,6 +19,7 @@ struct TextCommandOptions {
   std::string font = "Laksaman.ttf";
   std::string fallback_font = "DejaVuSans.ttf";
   bool page_numbers = true;
+  bool strict = false;  // layout violations are errors
 };
 
 // Splits plain text into paragraphs: blank lines separate them; the lines of a

@@ -144,16 +144,25 @@ class DocumentParser {
     Memo m;
     if (auto n = node.get("emblem")) m.emblem = image(*n);
     m.agency = node.required("agency").as_nonempty_string();
+    m.agency_at = node.required("agency").where();
     m.reference = node.required("reference").as_nonempty_string();
+    m.reference_at = node.required("reference").where();
     YamlNode date = node.required("date");
+    m.date_at = date.where();
     if (!date.is_scalar()) date.fail("expected a date (YYYY-MM-DD)");
     if (!parse_iso_date(date.as_string(), m.date)) {
       date.fail("'" + date.as_string() + "' is not a valid date (expected YYYY-MM-DD)");
     }
     m.subject = node.required("subject").as_nonempty_string();
+    m.subject_at = node.required("subject").where();
     m.to = node.required("to").as_nonempty_string();
+    m.to_at = node.required("to").where();
     m.body = blocks(node.required("body"));
-    if (auto n = node.get("closing")) m.closing = n->as_string();
+    m.closing_at = node.where();
+    if (auto n = node.get("closing")) {
+      m.closing = n->as_string();
+      m.closing_at = n->where();
+    }
     m.signer = signature(node.required("signer"));
     if (auto n = node.get("comments")) {
       for (const auto& item : n->items()) m.comments.push_back(comment(item));
@@ -334,6 +343,7 @@ class DocumentParser {
     node.expect_map();
     node.check_keys({"name", "position", "acting", "image"});
     Signature s;
+    s.where = node.where();
     s.name = node.required("name").as_nonempty_string();
     if (auto n = node.get("position")) s.positions = n->as_string_list();
     if (auto n = node.get("acting")) s.acting = n->as_string();
@@ -345,6 +355,7 @@ class DocumentParser {
     node.expect_map();
     node.check_keys({"heading", "lines", "text", "signer"});
     MemoComment c;
+    c.where = node.where();
     if (auto n = node.get("heading")) c.heading = n->as_string();
     if (auto n = node.get("lines")) c.dotted_lines = n->as_int(0, 100);
     if (auto n = node.get("text")) c.text = blocks(*n);

@@ -32,10 +32,20 @@ double BlockLayouter::body_line_height() const {
   return (f.ascender() - f.descender() + f.line_gap()) * k * tpl_.body.line_height;
 }
 
+double BlockLayouter::text_height() const {
+  const PageStyle& page = section_page_ ? *section_page_ : tpl_.page;
+  return page.height - page.top_on_page(1) - page.margin_bottom;
+}
+
 double BlockLayouter::take_space(double own_before) {
   double s = std::max(pending_space_, own_before);
   pending_space_ = 0;
   return s;
+}
+
+void BlockLayouter::register_text(const std::string& text, std::vector<FlowBox>& out, size_t from) const {
+  if (!ledger_) return;
+  tag_source(out, from, ledger_->add(where_, what_, text));
 }
 
 void BlockLayouter::add_blocks(const std::vector<Block>& blocks, std::vector<FlowBox>& out, double x, double width) {
@@ -48,7 +58,9 @@ void BlockLayouter::add_paragraph(const InlineText& text, std::vector<FlowBox>& 
   auto layout = engine_.layout_shared(styled_spans(text, fonts_, size, digits, bold), style, width);
   LineRules rules{tpl_.body.orphans, tpl_.body.widows, keep_next_};
   keep_next_ = false;
+  size_t first = out.size();
   append_lines(out, *layout, x, space_before, rules);
+  register_text(layout->text, out, first);
 }
 
 void BlockLayouter::add_dotted_lines(int count, std::vector<FlowBox>& out, double x, double width) {
@@ -73,6 +85,13 @@ void BlockLayouter::add_dotted_lines(int count, std::vector<FlowBox>& out, doubl
 
 void BlockLayouter::add_block(const Block& block, std::vector<FlowBox>& out, double x, double width, int level) {
   DigitStyle digits = block.digits.value_or(digits_);
+  struct Restore {  // the block's source position while it is laid out
+    BlockLayouter& b;
+    SourceLocation where;
+    std::string what;
+    ~Restore() { b.set_source(std::move(where), std::move(what)); }
+  } restore{*this, where_, what_};
+  if (!block.where.file.empty()) where_ = block.where;
   bool figure = std::holds_alternative<Chart>(block.content) || std::holds_alternative<Image>(block.content) ||
                 std::holds_alternative<Table>(block.content);
   struct AfterFigure {  // remembers, for the next block, whether this one was a figure
@@ -106,6 +125,7 @@ void BlockLayouter::add_block(const Block& block, std::vector<FlowBox>& out, dou
           }
           if (b.keep_with_next) keep_next_ = true;
         } else if constexpr (std::is_same_v<T, Heading>) {
+          what_ = "heading";
           const HeadingStyle& hs = tpl_.headings[std::clamp(b.level, 1, 3) - 1];
           ParagraphStyle ps;
           ps.first_line_indent = hs.first_indent;
@@ -244,7 +264,10 @@ void BlockLayouter::add_section(const Section& section, DigitStyle digits, std::
   keep_next_ = false;
   DigitStyle saved = digits_;
   digits_ = digits;
+  std::optional<PageStyle> saved_page = section_page_;
+  section_page_ = turned;
   for (const Block& b : section.blocks) add_block(b, out, 0, turned.content_width(), 0);
+  section_page_ = saved_page;
   digits_ = saved;
   FlowBox back;
   back.page_break = true;

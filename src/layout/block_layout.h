@@ -2,10 +2,12 @@
 // page breaks, dotted lines) into flow boxes.
 #pragma once
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "layout/flow.h"
+#include "layout/source_ledger.h"
 #include "layout/styles.h"
 #include "model/blocks.h"
 #include "model/template.h"
@@ -36,6 +38,9 @@ class BlockLayouter {
   void set_pending_space(double s) { pending_space_ = s; }
 
   double body_line_height() const;
+  // Height of the text area of a continuation page in the current page style (the
+  // tallest content that can be kept on one page).
+  double text_height() const;
   DigitStyle digits() const { return digits_; }
   const std::string& base_dir() const { return base_dir_; }
   const Template& style() const { return tpl_; }
@@ -45,6 +50,19 @@ class BlockLayouter {
   void set_chart_drawer(ChartDrawer drawer) { chart_drawer_ = std::move(drawer); }
   const FontSet& fonts() const { return fonts_; }
   const TextEngine& engine() const { return engine_; }
+
+  // Where laid-out text is registered for the layout invariants (may be null).
+  void set_ledger(SourceLedger* ledger) { ledger_ = ledger; }
+  SourceLedger* ledger() const { return ledger_; }
+  // The source position of the block being laid out, and what it is, for the text
+  // registered from here on (document parts set it before their own paragraphs).
+  void set_source(SourceLocation where, std::string what) {
+    where_ = std::move(where);
+    what_ = std::move(what);
+  }
+  const SourceLocation& source() const { return where_; }
+  // Registers `text` and tags the glyph runs in out[from, end) with it.
+  void register_text(const std::string& text, std::vector<FlowBox>& out, size_t from) const;
 
  private:
   void add_block(const Block& block, std::vector<FlowBox>& out, double x, double width, int list_level);
@@ -63,6 +81,10 @@ class BlockLayouter {
   bool bold_ = false;
   bool after_figure_ = false;  // the block just laid out was a chart, image or table
   ChartDrawer chart_drawer_;
+  SourceLedger* ledger_ = nullptr;
+  std::optional<PageStyle> section_page_;  // inside a landscape/portrait section
+  SourceLocation where_;
+  std::string what_ = "paragraph";
 };
 
 // The text of a list marker: "๑." "1." "(๑)" "(1)" "-" "•".
