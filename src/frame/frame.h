@@ -125,6 +125,9 @@ struct LaidOutDocument {
   std::vector<Page> pages;
   std::vector<OutlineEntry> outline;
   std::vector<SourceText> sources;  // GlyphRun::source indexes this
+  // Layout warnings ("file:line:col: warning: ..."): content that could not be kept
+  // together, a line stretched too far; printed with the invariants' violations.
+  std::vector<std::string> warnings;
 };
 
 }  // namespace thaidoc

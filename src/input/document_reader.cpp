@@ -44,7 +44,18 @@ const std::vector<std::string> kBlockTypes = {"paragraph", "heading", "list",  "
                                               "dotted",    "table",   "section", "caption", "note", "source",
                                               "chart",     "ita_table"};
 
+std::vector<std::string> block_keys_of(const std::string& type);
+
+// Every block may be kept together and kept with the next one.
 std::vector<std::string> block_keys(const std::string& type) {
+  std::vector<std::string> keys = block_keys_of(type);
+  if (type == "pagebreak" || type == "space") return keys;
+  for (const char* k : {"keep", "keep_with_next"})
+    if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+  return keys;
+}
+
+std::vector<std::string> block_keys_of(const std::string& type) {
   if (type == "paragraph") return {"paragraph", "align", "indent", "left_indent", "digits", "keep_with_next"};
   if (type == "heading") return {"heading", "level", "align", "digits"};
   if (type == "list") return {"list", "marker", "start", "digits"};
@@ -210,6 +221,11 @@ class DocumentParser {
     Block b;
     b.where = node.where();
     if (auto d = node.get("digits")) b.digits = read_digits(*d);
+    if (auto k = node.get("keep")) {
+      if (k->as_string() != "together") k->fail("expected 'together' (keep: together)");
+      b.keep_together = true;
+    }
+    if (auto k = node.get("keep_with_next")) b.keep_with_next = k->as_bool();
     YamlNode value = node.get_raw(type).value();
     if (type == "paragraph") {
       Paragraph p;

@@ -274,6 +274,7 @@ void read_memo_style(const YamlNode& node, MemoStyle& m) {
       {"signature_space", len(m.signature_space)},
       {"signature_space_before", len(m.signature_space_before)},
       {"comment_dotted_lines", [&](const YamlNode& n) { m.comment_dotted_lines = n.as_int(0, 100); }},
+      {"closing_keep_lines", [&](const YamlNode& n) { m.closing_keep_lines = n.as_int(0, 20); }},
       {"comment_heading_bold", flag(m.comment_heading_bold)},
       {"comment_dotted_indent", len(m.comment_dotted_indent)},
       {"comment_space_before", len(m.comment_space_before)},

@@ -33,6 +33,9 @@ class BlockLayouter {
   // Dotted lines for handwriting, each one body line high.
   void add_dotted_lines(int count, std::vector<FlowBox>& out, double x, double width);
 
+  // The next box may not start a page (it stays with what came before).
+  void keep_with_next() { keep_next_ = true; }
+
   // Space to leave before the next block (the previous block's space after).
   double pending_space() const { return pending_space_; }
   void set_pending_space(double s) { pending_space_ = s; }
@@ -67,6 +70,7 @@ class BlockLayouter {
  private:
   void add_block(const Block& block, std::vector<FlowBox>& out, double x, double width, int list_level);
   void add_list(const List& list, DigitStyle digits, std::vector<FlowBox>& out, double x, double width, int level);
+  void keep_together(const Block& block, std::vector<FlowBox>& out, size_t from);
   void add_image(const Image& image, std::vector<FlowBox>& out, double x, double width);
   void add_section(const Section& section, DigitStyle digits, std::vector<FlowBox>& out);
   double take_space(double own_before);

@@ -23,6 +23,7 @@ LaidOutDocument layout_document(const Document& doc, Resources& res) {
 
   LaidOutDocument out = paginate(boxes, tpl.page);
   out.sources = ledger.take();
+  out.warnings = ledger.take_warnings();
   DigitStyle page_digits = tpl.digits == DigitStyle::Arabic ? DigitStyle::Arabic : DigitStyle::Thai;
   add_page_numbers(out, engine, text_style(fonts, tpl.page_numbers.size), tpl.page_numbers, page_digits);
   out.info = doc.info;

@@ -192,7 +192,17 @@ void layout_memo(const Memo& memo, const Template& tpl, BlockLayouter& b, std::v
               ms.space_before_to, true);
   b.set_pending_space(ms.space_after_header);
 
+  size_t body_first = out.size();
   b.add_blocks(memo.body, out, 0, width);
+  // The closing never starts a page: at least `closing_keep_lines` lines of the body
+  // go with it (and the signature after it).
+  int keep = ms.closing_keep_lines;
+  for (size_t i = out.size(); keep > 1 && i > body_first + 1; --i) {
+    if (out[i - 1].page_break) break;
+    out[i - 1].break_before = false;
+    --keep;
+  }
+  if (ms.closing_keep_lines > 0) b.keep_with_next();
 
   // Closing line, indented like a paragraph, then the signature kept with it.
   std::string closing = memo.closing.empty() ? ms.closing : memo.closing;

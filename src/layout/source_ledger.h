@@ -17,10 +17,16 @@ class SourceLedger {
   // A new piece of source text; returns its id for GlyphRun::source.
   int32_t add(const SourceLocation& where, std::string what, std::string text);
   std::vector<SourceText> take() { return std::move(sources_); }
+  // A layout warning about the input at `where`.
+  void warn(const SourceLocation& where, const std::string& message) {
+    warnings_.push_back(where.to_string() + ": warning: " + message);
+  }
+  std::vector<std::string> take_warnings() { return std::move(warnings_); }
   size_t size() const { return sources_.size(); }
 
  private:
   std::vector<SourceText> sources_;
+  std::vector<std::string> warnings_;
 };
 
 // Sets the source of every glyph run in the items.

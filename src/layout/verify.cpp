@@ -231,7 +231,7 @@ namespace thaidoc {
 
 std::vector<std::string> check_layout(const LaidOutDocument& doc, const std::string& document, bool strict) {
   std::vector<LayoutViolation> violations = verify_layout(doc);
-  std::vector<std::string> lines;
+  std::vector<std::string> lines = doc.warnings;
   if (violations.empty()) return lines;
   if (!strict) {
     for (const LayoutViolation& v : violations) lines.push_back(describe(v, document));

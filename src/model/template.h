@@ -79,6 +79,9 @@ struct MemoStyle {
   std::string reference_label = "ที่";
   std::string date_label = "วันที่";
   std::string subject_label = "เรื่อง";
+  // The closing line and signature go to a new page with at least this many lines
+  // of the body before them (never alone at the top of a page).
+  int closing_keep_lines = 2;
   double label_size = 20;          // ส่วนราชการ, ที่, วันที่, เรื่อง labels
   bool label_bold = true;
   double value_size = 16;

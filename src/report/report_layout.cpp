@@ -232,6 +232,7 @@ LaidOutDocument layout_report(const Document& doc, Resources& res) {
   blocks.set_source({doc.source}, "paragraph");
   LaidOutDocument out = paginate(report_boxes(doc, toc, blocks), tpl.page);
   out.sources = ledger.take();
+  out.warnings = ledger.take_warnings();
   // The body's headings are the outline entries after the contents' own entry.
   std::vector<int> pages;
   bool after_contents = false;
