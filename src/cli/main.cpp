@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   text_cmd->add_option("--font", text.font, "Main font file (name in fonts/ or a path)")->capture_default_str();
   text_cmd->add_flag("!--no-page-numbers", text.page_numbers, "Leave out page numbers");
+  text_cmd->add_option("--trace", text.trace, "Also write a text trace of the laid-out pages (for golden tests)");
   text_cmd->add_flag("--strict", text.strict,
                      "Treat layout violations (content off the page, text not placed) as errors");
 
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
   render_cmd->add_option("-o,--output", render.output, "Output PDF")->required();
   render_cmd->add_flag("--allow-outside-images", render.allow_outside_images,
                        "Allow images outside the document's folder (by default they must be in it or below it)");
+  render_cmd->add_option("--trace", render.trace, "Also write a text trace of the laid-out pages (for golden tests)");
   render_cmd->add_flag("--strict", render.strict,
                        "Treat layout violations (content off the page or outside its box, text not placed) as errors");
 

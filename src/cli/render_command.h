@@ -13,6 +13,7 @@ struct RenderOptions {
   bool allow_outside_images = false;
   // Layout violations (content off the page or its box, text not placed) are errors.
   bool strict = false;
+  std::string trace;  // also write a text trace of the laid-out pages here ("" = none)
 };
 
 // Reads, lays out and writes atomically; throws Error.

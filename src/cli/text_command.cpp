@@ -13,6 +13,7 @@
 #include "layout/flow.h"
 #include "layout/page_numbers.h"
 #include "layout/source_ledger.h"
+#include "layout/trace.h"
 #include "layout/verify.h"
 #include "model/template.h"
 #include "pdf/pdf_writer.h"
@@ -129,6 +130,7 @@ void run_text_command(const TextCommandOptions& options, Resources& res) {
   std::string text = read_text_file(options.input);
   LaidOutDocument doc = typeset_text(text, options, res);
   for (const std::string& w : check_layout(doc, options.input, options.strict)) std::cerr << w << "\n";
+  if (!options.trace.empty()) write_trace_file(doc, options.trace);
   write_atomically(options.output, [&](const std::string& temp) { write_pdf(doc, temp); });
 }
 
