@@ -39,7 +39,8 @@ BENCH_CHARS=${BENCH_CHARS:-}
 BATCH_RECORDS=${BATCH_RECORDS:-1000}
 export LC_ALL=C.UTF-8 # wc -m counts UTF-8 characters, awk prints "." decimals
 
-SCENARIOS=(text-100p table-200p memo-cold batch-1000-j1 batch-1000-j2 batch-7850-all)
+SCENARIOS=(text-100p table-200p memo-cold batch-1000-j1 batch-1000-j2 batch-7850-all table-10k-rows table-100k-rows
+           check-cost)
 
 # ---- helpers for scenarios ----
 
@@ -135,6 +136,44 @@ prepare_batch_7850_all() {
 }
 before_batch_7850_all() { before_batch; }
 count_batch_7850_all() { count_batch; }
+
+# One long table of TABLE_LONG_ROWS short rows (4 columns, one line each): memory and time
+# must grow in proportion to the rows (targets: 10k rows < 300 MB and < 2 s; 100k < 1 GB).
+make_long_table() {
+  python3 - "$1" "$2" <<'PY'
+import sys
+rows, out = int(sys.argv[1]), sys.argv[2]
+with open(out, "w", encoding="utf-8") as f:
+    f.write("kind: document\ndigits: arabic\nblocks:\n  - table:\n      columns: [2cm, 1, 3cm, 3cm]\n")
+    f.write("      header:\n        - [ลำดับ, หน่วยงาน, คะแนน, ระดับ]\n      rows:\n")
+    for r in range(1, rows + 1):
+        f.write(f"        - [{r}, องค์การบริหารส่วนตำบลที่ {r}, {80 + r % 20}.{r % 100:02d}, ผ่าน]\n")
+PY
+}
+prepare_table_10k_rows() {
+  make_long_table 10000 "$WORK/long-10k.yaml" || return 1
+  CMD=("$THAIDOC" render "$WORK/long-10k.yaml" -o "$OUT")
+  echo "input: one table of 10,000 rows"
+}
+prepare_table_100k_rows() {
+  make_long_table 100000 "$WORK/long-100k.yaml" || return 1
+  CMD=("$THAIDOC" render "$WORK/long-100k.yaml" -o "$OUT")
+  echo "input: one table of 100,000 rows"
+}
+
+# What the layout invariants (layout/verify.h) cost: the share of the check in the
+# stage timings (THAIDOC_TIMINGS=1) of the ~100-page text, the ~200-page table and the
+# nakhonpathom report; the target is under 5 %. Prints one line per document.
+prepare_check_cost() {
+  local in="$WORK/check-text.txt" table="$WORK/check-table.yaml" f
+  make_text "$in" 200000 || return 1
+  python3 scripts/gen_table.py --rows 115 -o "$table" || return 1
+  for f in "text $in" "render $table" "render data/report/nakhonpathom-ita-2565.yaml"; do
+    # shellcheck disable=SC2086
+    THAIDOC_TIMINGS=1 "$THAIDOC" $f -o "$WORK/check.pdf" 2>&1 | sed -n "s|^thaidoc: timings:|  ${f##*/}:|p"
+  done
+  CMD=("$THAIDOC" text "$in" -o "$OUT")
+}
 
 # ---- driver ----
 

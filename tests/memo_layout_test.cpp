@@ -8,6 +8,7 @@
 #include "base/digits.h"
 #include "input/document_reader.h"
 #include "layout/document_layout.h"
+#include "layout/verify.h"
 #include "test_support.h"
 
 using namespace thaidoc;
@@ -38,15 +39,21 @@ Resources& resources() {
   return res;
 }
 
+// Every layout a test makes must keep the layout invariants (layout/verify.h).
+LaidOutDocument checked(LaidOutDocument doc) {
+  for (const LayoutViolation& v : verify_layout(doc)) ADD_FAILURE() << describe(v, "test document");
+  return doc;
+}
+
 LaidOutDocument layout_file(const std::string& path) {
   Document doc = read_document(path, options());
-  return layout_document(doc, resources());
+  return checked(layout_document(doc, resources()));
 }
 
 LaidOutDocument layout_yaml(const std::string& yaml, const std::string& dir = "") {
   std::string d = dir.empty() ? test::temp_dir("memo-yaml") : dir;
   Document doc = read_document_string(yaml, d + "/memo.yaml", options());
-  return layout_document(doc, resources());
+  return checked(layout_document(doc, resources()));
 }
 
 std::string th(int n) { return convert_digits(std::to_string(n), DigitStyle::Thai); }

@@ -12,6 +12,7 @@
 #include "layout/document_layout.h"
 #include "layout/table_layout.h"
 #include "pdf/pdf_writer.h"
+#include "layout/verify.h"
 #include "test_support.h"
 
 using namespace thaidoc;
@@ -28,11 +29,17 @@ Resources& resources() {
   return res;
 }
 
+// Every layout a test makes must keep the layout invariants (layout/verify.h).
+LaidOutDocument checked(LaidOutDocument doc) {
+  for (const LayoutViolation& v : verify_layout(doc)) ADD_FAILURE() << describe(v, "test document");
+  return doc;
+}
+
 LaidOutDocument layout_yaml(const std::string& yaml) {
   ReadOptions o;
   o.template_dirs = {test::source_dir() + "/templates"};
   Document doc = read_document_string(yaml, test::temp_dir("table") + "/t.yaml", o);
-  return layout_document(doc, resources());
+  return checked(layout_document(doc, resources()));
 }
 
 std::string error_of(const std::string& yaml) {

@@ -12,9 +12,15 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <cstdlib>
 #include <unistd.h>
 
 namespace thaidoc::test {
+
+namespace {
+// Every thaidoc the tests run is --strict: a layout violation fails the command.
+const bool kStrict = [] { return ::setenv("THAIDOC_STRICT", "1", 1) == 0; }();
+}  // namespace
 
 CommandResult run(const std::string& command) {
   CommandResult r;

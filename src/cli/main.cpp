@@ -1,5 +1,6 @@
 // thaidoc command line.
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <iostream>
 
 #include "base/error.h"
@@ -65,6 +66,12 @@ int main(int argc, char** argv) {
                       "Treat layout violations as errors: the record fails and no PDF is written for it");
 
   CLI11_PARSE(app, argc, argv);
+  // THAIDOC_STRICT=1 makes every command --strict (the test suite sets it).
+  if (const char* s = std::getenv("THAIDOC_STRICT"); s && std::string(s) == "1") {
+    text.strict = true;
+    render.strict = true;
+    batch.strict = true;
+  }
 
   try {
     if (text_cmd->parsed()) {

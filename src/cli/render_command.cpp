@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "report/report_layout.h"
+#include "cli/stage_times.h"
 #include "layout/trace.h"
 #include "layout/verify.h"
 #include "pdf/pdf_writer.h"
@@ -22,10 +23,14 @@ void run_render_command(const RenderOptions& options, Resources& res) {
   };
   Document doc = read_document(options.input, read);
   for (const std::string& w : doc.warnings) std::cerr << w << "\n";
+  StageTimes times;
   LaidOutDocument laid_out = layout_any(doc, res);
+  times.mark("layout");
   for (const std::string& w : check_layout(laid_out, options.input, options.strict)) std::cerr << w << "\n";
+  times.mark("check");
   if (!options.trace.empty()) write_trace_file(laid_out, options.trace);
   write_atomically(options.output, [&](const std::string& temp) { write_pdf(laid_out, temp); });
+  times.mark("pdf");
 }
 
 }  // namespace thaidoc

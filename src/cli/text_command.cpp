@@ -13,6 +13,7 @@
 #include "layout/flow.h"
 #include "layout/page_numbers.h"
 #include "layout/source_ledger.h"
+#include "cli/stage_times.h"
 #include "layout/trace.h"
 #include "layout/verify.h"
 #include "model/template.h"
@@ -115,7 +116,7 @@ LaidOutDocument typeset_text(const std::string& text, const TextCommandOptions& 
     append_lines(boxes, layout, 0, boxes.empty() ? 0 : tpl.body.space_after, rules);
     tag_source(boxes, first, ledger.add({options.input, 0, 0}, "paragraph", layout.text));
   }
-  LaidOutDocument doc = paginate(boxes, tpl.page);
+  LaidOutDocument doc = paginate(std::move(boxes), tpl.page);
   doc.sources = ledger.take();
   if (options.page_numbers) {
     DigitStyle page_digits = options.digits == DigitStyle::Arabic ? DigitStyle::Arabic : DigitStyle::Thai;
@@ -128,10 +129,14 @@ LaidOutDocument typeset_text(const std::string& text, const TextCommandOptions& 
 
 void run_text_command(const TextCommandOptions& options, Resources& res) {
   std::string text = read_text_file(options.input);
+  StageTimes times;
   LaidOutDocument doc = typeset_text(text, options, res);
+  times.mark("layout");
   for (const std::string& w : check_layout(doc, options.input, options.strict)) std::cerr << w << "\n";
+  times.mark("check");
   if (!options.trace.empty()) write_trace_file(doc, options.trace);
   write_atomically(options.output, [&](const std::string& temp) { write_pdf(doc, temp); });
+  times.mark("pdf");
 }
 
 }  // namespace thaidoc

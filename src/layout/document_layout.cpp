@@ -21,7 +21,7 @@ LaidOutDocument layout_document(const Document& doc, Resources& res) {
   if (doc.kind == DocumentKind::Memo) layout_memo(doc.memo, tpl, blocks, boxes);
   else blocks.add_blocks(doc.blocks, boxes, 0, tpl.page.content_width());
 
-  LaidOutDocument out = paginate(boxes, tpl.page);
+  LaidOutDocument out = paginate(std::move(boxes), tpl.page);
   out.sources = ledger.take();
   out.warnings = ledger.take_warnings();
   DigitStyle page_digits = tpl.digits == DigitStyle::Arabic ? DigitStyle::Arabic : DigitStyle::Thai;

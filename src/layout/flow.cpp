@@ -77,7 +77,7 @@ FlowBox merge_boxes(const std::vector<FlowBox>& boxes) {
   return merged;
 }
 
-LaidOutDocument paginate(const std::vector<FlowBox>& boxes, const PageStyle& first_style) {
+LaidOutDocument paginate(std::vector<FlowBox> boxes, const PageStyle& first_style) {
   LaidOutDocument doc;
   PageStyle style = first_style;
   struct Placed {
@@ -96,7 +96,9 @@ LaidOutDocument paginate(const std::vector<FlowBox>& boxes, const PageStyle& fir
     p.area = TextArea{style.margin_left, style.top_on_page(index), style.width - style.margin_right,
                       style.height - style.margin_bottom};
   };
+  size_t released = 0;  // boxes before this one are on finished pages: their items are freed
   auto new_page = [&](size_t first_box) {
+    for (; released < first_box && released < boxes.size(); ++released) boxes[released] = FlowBox{};
     doc.pages.emplace_back();
     set_area(doc.pages.back());
     y = style.top_on_page(static_cast<int>(doc.pages.size()) - 1);

@@ -52,7 +52,8 @@ void append_lines(std::vector<FlowBox>& out, const ParagraphLayout& paragraph, d
 // Merges boxes into one unsplittable box (their spacing kept).
 FlowBox merge_boxes(const std::vector<FlowBox>& boxes);
 
-// Places the boxes on pages of the given style.
-LaidOutDocument paginate(const std::vector<FlowBox>& boxes, const PageStyle& page);
+// Places the boxes on pages of the given style. The boxes are taken by value: those on
+// finished pages are freed as pagination goes on, so a long table is held once, not twice.
+LaidOutDocument paginate(std::vector<FlowBox> boxes, const PageStyle& page);
 
 }  // namespace thaidoc
