@@ -636,7 +636,7 @@ TEST_F(InputTest, BlockStructureErrors) {
             "memo.yaml:10:7: memo.body[1].paragraph: a block has one type, but 'heading' is also given");
   EXPECT_EQ(error(replace(kMemo, "    - ข้อความ", "    - paragraph: ก\n      width: 3cm")),
             "memo.yaml:10:7: memo.body[1].width: unknown key (expected one of: paragraph, align, indent, "
-            "left_indent, digits, keep_with_next)");
+            "left_indent, digits, keep_with_next, keep)");
   EXPECT_EQ(error(replace(kMemo, "kind: memo\n", "kind: memo\nblocks: [ก]\n")),
             "memo.yaml:2:1: blocks: not used in a memo (the memo's text goes in memo.body)");
 }
