@@ -89,11 +89,11 @@ double lines_height(const std::vector<FlowBox>& lines, size_t from, size_t to) {
 }
 double lines_height(const Cell& c, size_t from, size_t to) { return lines_height(c.lines, from, to); }
 
-// Whether cell i shows its restated text in this part: it began above the part and
-// has no text of its own left to show.
+// Whether cell i shows its restated text in this part (a continuation): it began on an
+// earlier page and has no text of its own left to show.
 bool restates(const Part& part, size_t i) {
   const Cell& c = part.grid->cells[i];
-  return part.continued && c.row < part.r0 && !c.restated.empty() && part.first[i - part.c0] >= c.lines.size();
+  return part.continued && c.row <= part.r0 && !c.restated.empty() && part.first[i - part.c0] >= c.lines.size();
 }
 
 // Row tops of the part (size rows + 1): each row as tall as its single-row cells
