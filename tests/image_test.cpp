@@ -587,6 +587,38 @@ TEST(ImagePdf, BadImagesAreErrorsAtTheirKey) {
   }
 }
 
+// The PDF writer on its own (a laid-out page naming image files, as layout makes them):
+// a bad image is an Error naming the file, and the writer, LibHaru's document and the
+// process survive it; the next document is written as usual.
+TEST(ImagePdf, WriterErrorsLeaveTheProcessIntact) {
+  const Corpus& c = corpus();
+  auto page_with = [&](const std::string& name) {
+    LaidOutDocument doc;
+    doc.pages.emplace_back();
+    doc.pages.back().items.push_back(ImageItem{c.dir + "/" + name, 72, 72, 100, 100});
+    doc.pages.back().items.push_back(ImageItem{c.dir + "/" + name, 72, 300, 50, 50});
+    return doc;
+  };
+  for (const std::string& bad : {std::string("truncated-rgb8.png"), std::string("truncated-baseline.jpg"),
+                                 std::string("no-such-file.png")}) {
+    try {
+      write_pdf_to_memory(page_with(bad));
+      ADD_FAILURE() << bad << " was embedded";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.where().file, c.dir + "/" + bad);
+      EXPECT_EQ(e.exit_code(), 2);
+    }
+  }
+  for (const std::string& good : {std::string("rgba-interlaced-300x330.png"), std::string("cmyk-adobe-inverted.jpg")}) {
+    std::string pdf = write_pdf_to_memory(page_with(good));
+    EXPECT_EQ(pdf.compare(0, 5, "%PDF-"), 0);
+    // One XObject for both uses of the image (plus its soft mask).
+    size_t xobjects = 0;
+    for (size_t at = 0; (at = pdf.find("/Subtype /Image", at)) != std::string::npos; ++at) ++xobjects;
+    EXPECT_EQ(xobjects, good.find(".png") != std::string::npos ? 2u : 1u) << good;
+  }
+}
+
 TEST(ImageCache, HitsAreSharedChangesAreSeenAndTheSizeIsBounded) {
   const Corpus& c = corpus();
   std::string dir = test::temp_dir("image-cache");
