@@ -644,7 +644,7 @@ TEST(ImageCache, HitsAreSharedChangesAreSeenAndTheSizeIsBounded) {
   image::set_cache_limit(0);
   EXPECT_EQ(image::cache_bytes(), 0u);
   EXPECT_EQ(image::cache_entries(), 0u);
-  image::set_cache_limit(64u << 20);
+  image::set_cache_limit(32u << 20);
 }
 
 // A batch whose records show an interlaced, a 16-bit and a truncated image (and good

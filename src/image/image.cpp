@@ -488,7 +488,7 @@ struct Cache {
   std::list<CacheEntry> entries;  // most recently used first
   std::unordered_map<std::string, std::list<CacheEntry>::iterator> index;
   size_t bytes = 0;
-  size_t limit = 64u << 20;
+  size_t limit = 32u << 20;  // a template's emblem and signatures fit many times over
 
   void trim() {  // with the mutex held
     while (bytes > limit && !entries.empty()) {
