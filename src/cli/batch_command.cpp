@@ -25,6 +25,7 @@
 #include "input/document_reader.h"
 #include "input/placeholders.h"
 #include "input/template_cache.h"
+#include "layout/verify.h"
 #include "report/report_layout.h"
 #include "pdf/pdf_writer.h"
 
@@ -348,6 +349,13 @@ class Batch {
       Document doc = parsed[job.templ]->read(std::map<std::string, std::string>(fields.begin(), fields.end()),
                                              read_options_);
       LaidOutDocument laid_out = layout_any(doc, resources_);
+      std::vector<std::string> warnings = check_layout(laid_out, record_label(job), options_.strict);
+      if (!warnings.empty()) {
+        std::lock_guard<std::mutex> lock(print_mutex_);
+        if (bar_shown_) std::fputs("\r\033[K", stderr);
+        for (const std::string& w : warnings) std::fprintf(stderr, "thaidoc: %s\n", w.c_str());
+        bar_shown_ = false;
+      }
       write_atomically(job.output, [&](const std::string& temp) { write_pdf(laid_out, temp); });
       res.pages = std::max<int>(1, static_cast<int>(laid_out.pages.size()));
       res.status = Status::Done;

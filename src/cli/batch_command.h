@@ -22,6 +22,7 @@ struct BatchOptions {
   std::string report;  // JSON report file, "" = none
   bool quiet = false;  // no progress lines (errors and the summary are still printed)
   bool allow_outside_images = false;  // images may lie outside the template's folder
+  bool strict = false;  // layout violations fail the record (otherwise they are warnings)
 };
 
 // Runs the batch and returns the exit code: 0 if every document was written or skipped,

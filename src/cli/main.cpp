@@ -23,6 +23,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   text_cmd->add_option("--font", text.font, "Main font file (name in fonts/ or a path)")->capture_default_str();
   text_cmd->add_flag("!--no-page-numbers", text.page_numbers, "Leave out page numbers");
+  text_cmd->add_option("--trace", text.trace, "Also write a text trace of the laid-out pages (for golden tests)");
+  text_cmd->add_flag("--strict", text.strict,
+                     "Treat layout violations (content off the page, text not placed) as errors");
 
   thaidoc::RenderOptions render;
   CLI::App* render_cmd = app.add_subcommand("render", "Typeset a YAML document (memo, ...) into a PDF");
@@ -30,6 +33,9 @@ int main(int argc, char** argv) {
   render_cmd->add_option("-o,--output", render.output, "Output PDF")->required();
   render_cmd->add_flag("--allow-outside-images", render.allow_outside_images,
                        "Allow images outside the document's folder (by default they must be in it or below it)");
+  render_cmd->add_option("--trace", render.trace, "Also write a text trace of the laid-out pages (for golden tests)");
+  render_cmd->add_flag("--strict", render.strict,
+                       "Treat layout violations (content off the page or outside its box, text not placed) as errors");
 
   thaidoc::BatchOptions batch;
   CLI::App* batch_cmd = app.add_subcommand(
@@ -55,6 +61,8 @@ int main(int argc, char** argv) {
   batch_cmd->add_flag("-q,--quiet", batch.quiet, "No progress output (errors and the summary only)");
   batch_cmd->add_flag("--allow-outside-images", batch.allow_outside_images,
                       "Allow image paths outside the template's folder (trusted templates only)");
+  batch_cmd->add_flag("--strict", batch.strict,
+                      "Treat layout violations as errors: the record fails and no PDF is written for it");
 
   CLI11_PARSE(app, argc, argv);
 

@@ -7,6 +7,8 @@
 #include <iostream>
 
 #include "report/report_layout.h"
+#include "layout/trace.h"
+#include "layout/verify.h"
 #include "pdf/pdf_writer.h"
 
 namespace thaidoc {
@@ -21,6 +23,8 @@ void run_render_command(const RenderOptions& options, Resources& res) {
   Document doc = read_document(options.input, read);
   for (const std::string& w : doc.warnings) std::cerr << w << "\n";
   LaidOutDocument laid_out = layout_any(doc, res);
+  for (const std::string& w : check_layout(laid_out, options.input, options.strict)) std::cerr << w << "\n";
+  if (!options.trace.empty()) write_trace_file(laid_out, options.trace);
   write_atomically(options.output, [&](const std::string& temp) { write_pdf(laid_out, temp); });
 }
 

@@ -11,6 +11,9 @@ struct RenderOptions {
   std::string output;
   // Images may be anywhere, not only in the document's folder and below it.
   bool allow_outside_images = false;
+  // Layout violations (content off the page or its box, text not placed) are errors.
+  bool strict = false;
+  std::string trace;  // also write a text trace of the laid-out pages here ("" = none)
 };
 
 // Reads, lays out and writes atomically; throws Error.

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include "base/atomic_file.h"
@@ -11,6 +12,9 @@
 #include "base/utf8.h"
 #include "layout/flow.h"
 #include "layout/page_numbers.h"
+#include "layout/source_ledger.h"
+#include "layout/trace.h"
+#include "layout/verify.h"
 #include "model/template.h"
 #include "pdf/pdf_writer.h"
 #include "text/paragraph.h"
@@ -103,12 +107,16 @@ LaidOutDocument typeset_text(const std::string& text, const TextCommandOptions& 
   TextEngine engine(res.shapes, &res.paragraphs);
   LineRules rules{tpl.body.orphans, tpl.body.widows, false};
   std::vector<FlowBox> boxes;
+  SourceLedger ledger;
   for (const std::string& p : split_paragraphs(text)) {
     std::string converted = convert_digits(p, options.digits);
     ParagraphLayout layout = engine.layout({StyledSpan{converted, style}}, para, tpl.page.content_width());
+    size_t first = boxes.size();
     append_lines(boxes, layout, 0, boxes.empty() ? 0 : tpl.body.space_after, rules);
+    tag_source(boxes, first, ledger.add({options.input, 0, 0}, "paragraph", layout.text));
   }
   LaidOutDocument doc = paginate(boxes, tpl.page);
+  doc.sources = ledger.take();
   if (options.page_numbers) {
     DigitStyle page_digits = options.digits == DigitStyle::Arabic ? DigitStyle::Arabic : DigitStyle::Thai;
     tpl.page_numbers.size = options.size;
@@ -121,6 +129,8 @@ LaidOutDocument typeset_text(const std::string& text, const TextCommandOptions& 
 void run_text_command(const TextCommandOptions& options, Resources& res) {
   std::string text = read_text_file(options.input);
   LaidOutDocument doc = typeset_text(text, options, res);
+  for (const std::string& w : check_layout(doc, options.input, options.strict)) std::cerr << w << "\n";
+  if (!options.trace.empty()) write_trace_file(doc, options.trace);
   write_atomically(options.output, [&](const std::string& temp) { write_pdf(doc, temp); });
 }
 

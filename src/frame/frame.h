@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "base/error.h"
 #include "font/font.h"
 
 namespace thaidoc {
@@ -43,6 +44,11 @@ struct GlyphRun {
   std::vector<PositionedGlyph> glyphs;
   std::vector<GlyphCluster> clusters;  // in glyph order, covering all glyphs
   double width = 0;  // advance width of the whole run
+  // Which input text this run shows (an index into LaidOutDocument::sources; -1 =
+  // generated text such as list markers and page numbers), and whether it is a
+  // repeated copy (a table header on a continuation page) rather than the original.
+  int32_t source = -1;
+  bool repeated = false;
 };
 
 struct RectItem {
@@ -71,12 +77,36 @@ struct LinkItem {
   std::string uri;
 };
 
-using FrameItem = std::variant<GlyphRun, RectItem, LineItem, ImageItem, LinkItem>;
+// Not drawn: the next `count` items must lie inside this rectangle (a table cell's
+// content area). The layout invariants check it.
+struct BoundsItem {
+  double x = 0, y = 0, w = 0, h = 0;
+  uint32_t count = 0;
+};
+
+using FrameItem = std::variant<GlyphRun, RectItem, LineItem, ImageItem, LinkItem, BoundsItem>;
+
+// Where body content may go on a page: the text area inside the margins.
+struct TextArea {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
 
 struct Page {
   double width = 595.276;   // A4
   double height = 841.89;
   std::vector<FrameItem> items;
+  // items[0, flow_items) are body content, which must stay inside `area`; the rest
+  // (page numbers, running heads) only on the paper.
+  size_t flow_items = 0;
+  TextArea area;
+};
+
+// One piece of input text (a paragraph, a cell's paragraph, a memo field): where it
+// was written and the text the layout was given, to check it is all placed once.
+struct SourceText {
+  SourceLocation where;
+  std::string what;  // "paragraph", "table cell", "memo subject" ...
+  std::string text;
 };
 
 struct OutlineEntry {
@@ -94,6 +124,10 @@ struct LaidOutDocument {
   DocumentInfo info;
   std::vector<Page> pages;
   std::vector<OutlineEntry> outline;
+  std::vector<SourceText> sources;  // GlyphRun::source indexes this
+  // Layout warnings ("file:line:col: warning: ..."): content that could not be kept
+  // together, a line stretched too far; printed with the invariants' violations.
+  std::vector<std::string> warnings;
 };
 
 }  // namespace thaidoc

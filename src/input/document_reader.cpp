@@ -44,7 +44,18 @@ const std::vector<std::string> kBlockTypes = {"paragraph", "heading", "list",  "
                                               "dotted",    "table",   "section", "caption", "note", "source",
                                               "chart",     "ita_table"};
 
+std::vector<std::string> block_keys_of(const std::string& type);
+
+// Every block may be kept together and kept with the next one.
 std::vector<std::string> block_keys(const std::string& type) {
+  std::vector<std::string> keys = block_keys_of(type);
+  if (type == "pagebreak" || type == "space") return keys;
+  for (const char* k : {"keep", "keep_with_next"})
+    if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+  return keys;
+}
+
+std::vector<std::string> block_keys_of(const std::string& type) {
   if (type == "paragraph") return {"paragraph", "align", "indent", "left_indent", "digits", "keep_with_next"};
   if (type == "heading") return {"heading", "level", "align", "digits"};
   if (type == "list") return {"list", "marker", "start", "digits"};
@@ -144,16 +155,25 @@ class DocumentParser {
     Memo m;
     if (auto n = node.get("emblem")) m.emblem = image(*n);
     m.agency = node.required("agency").as_nonempty_string();
+    m.agency_at = node.required("agency").where();
     m.reference = node.required("reference").as_nonempty_string();
+    m.reference_at = node.required("reference").where();
     YamlNode date = node.required("date");
+    m.date_at = date.where();
     if (!date.is_scalar()) date.fail("expected a date (YYYY-MM-DD)");
     if (!parse_iso_date(date.as_string(), m.date)) {
       date.fail("'" + date.as_string() + "' is not a valid date (expected YYYY-MM-DD)");
     }
     m.subject = node.required("subject").as_nonempty_string();
+    m.subject_at = node.required("subject").where();
     m.to = node.required("to").as_nonempty_string();
+    m.to_at = node.required("to").where();
     m.body = blocks(node.required("body"));
-    if (auto n = node.get("closing")) m.closing = n->as_string();
+    m.closing_at = node.where();
+    if (auto n = node.get("closing")) {
+      m.closing = n->as_string();
+      m.closing_at = n->where();
+    }
     m.signer = signature(node.required("signer"));
     if (auto n = node.get("comments")) {
       for (const auto& item : n->items()) m.comments.push_back(comment(item));
@@ -201,6 +221,11 @@ class DocumentParser {
     Block b;
     b.where = node.where();
     if (auto d = node.get("digits")) b.digits = read_digits(*d);
+    if (auto k = node.get("keep")) {
+      if (k->as_string() != "together") k->fail("expected 'together' (keep: together)");
+      b.keep_together = true;
+    }
+    if (auto k = node.get("keep_with_next")) b.keep_with_next = k->as_bool();
     YamlNode value = node.get_raw(type).value();
     if (type == "paragraph") {
       Paragraph p;
@@ -334,6 +359,7 @@ class DocumentParser {
     node.expect_map();
     node.check_keys({"name", "position", "acting", "image"});
     Signature s;
+    s.where = node.where();
     s.name = node.required("name").as_nonempty_string();
     if (auto n = node.get("position")) s.positions = n->as_string_list();
     if (auto n = node.get("acting")) s.acting = n->as_string();
@@ -345,6 +371,7 @@ class DocumentParser {
     node.expect_map();
     node.check_keys({"heading", "lines", "text", "signer"});
     MemoComment c;
+    c.where = node.where();
     if (auto n = node.get("heading")) c.heading = n->as_string();
     if (auto n = node.get("lines")) c.dotted_lines = n->as_int(0, 100);
     if (auto n = node.get("text")) c.text = blocks(*n);

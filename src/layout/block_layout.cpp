@@ -32,10 +32,20 @@ double BlockLayouter::body_line_height() const {
   return (f.ascender() - f.descender() + f.line_gap()) * k * tpl_.body.line_height;
 }
 
+double BlockLayouter::text_height() const {
+  const PageStyle& page = section_page_ ? *section_page_ : tpl_.page;
+  return page.height - page.top_on_page(1) - page.margin_bottom;
+}
+
 double BlockLayouter::take_space(double own_before) {
   double s = std::max(pending_space_, own_before);
   pending_space_ = 0;
   return s;
+}
+
+void BlockLayouter::register_text(const std::string& text, std::vector<FlowBox>& out, size_t from) const {
+  if (!ledger_) return;
+  tag_source(out, from, ledger_->add(where_, what_, text));
 }
 
 void BlockLayouter::add_blocks(const std::vector<Block>& blocks, std::vector<FlowBox>& out, double x, double width) {
@@ -48,7 +58,9 @@ void BlockLayouter::add_paragraph(const InlineText& text, std::vector<FlowBox>& 
   auto layout = engine_.layout_shared(styled_spans(text, fonts_, size, digits, bold), style, width);
   LineRules rules{tpl_.body.orphans, tpl_.body.widows, keep_next_};
   keep_next_ = false;
+  size_t first = out.size();
   append_lines(out, *layout, x, space_before, rules);
+  register_text(layout->text, out, first);
 }
 
 void BlockLayouter::add_dotted_lines(int count, std::vector<FlowBox>& out, double x, double width) {
@@ -73,6 +85,14 @@ void BlockLayouter::add_dotted_lines(int count, std::vector<FlowBox>& out, doubl
 
 void BlockLayouter::add_block(const Block& block, std::vector<FlowBox>& out, double x, double width, int level) {
   DigitStyle digits = block.digits.value_or(digits_);
+  struct Restore {  // the block's source position while it is laid out
+    BlockLayouter& b;
+    SourceLocation where;
+    std::string what;
+    ~Restore() { b.set_source(std::move(where), std::move(what)); }
+  } restore{*this, where_, what_};
+  if (!block.where.file.empty()) where_ = block.where;
+  const size_t block_first = out.size();
   bool figure = std::holds_alternative<Chart>(block.content) || std::holds_alternative<Image>(block.content) ||
                 std::holds_alternative<Table>(block.content);
   struct AfterFigure {  // remembers, for the next block, whether this one was a figure
@@ -99,13 +119,18 @@ void BlockLayouter::add_block(const Block& block, std::vector<FlowBox>& out, dou
                                                                    : tpl_.report.source;
             ps.first_line_indent = b.first_indent.value_or(rs.first_indent);
             ps.align = to_align(b.align.value_or(rs.align));
-            // A caption or source line right after a figure or table stays with it.
-            if (b.role != ParagraphRole::Note && after_figure_) keep_next_ = true;
+            // A caption, note or source line right after a figure or table stays with
+            // it (and so does the next note or source line).
+            if (after_figure_ && (b.role != ParagraphRole::Note || tpl_.tables.keep_notes)) {
+              keep_next_ = true;
+              remember.value = true;
+            }
             add_paragraph(b.text, out, x, width, ps, rs.size, bold_ || rs.bold, digits, take_space(rs.space_before));
             pending_space_ = rs.space_after;
           }
           if (b.keep_with_next) keep_next_ = true;
         } else if constexpr (std::is_same_v<T, Heading>) {
+          what_ = "heading";
           const HeadingStyle& hs = tpl_.headings[std::clamp(b.level, 1, 3) - 1];
           ParagraphStyle ps;
           ps.first_line_indent = hs.first_indent;
@@ -178,6 +203,32 @@ void BlockLayouter::add_block(const Block& block, std::vector<FlowBox>& out, dou
         }
       },
       block.content);
+  if (block.keep_with_next) keep_next_ = true;
+  if (block.keep_together) keep_together(block, out, block_first);
+}
+
+void BlockLayouter::keep_together(const Block& block, std::vector<FlowBox>& out, size_t from) {
+  size_t n = 0;
+  for (size_t i = from; i < out.size(); ++i) n += !out[i].page_break;
+  if (n < 2) return;
+  for (size_t i = from; i < out.size(); ++i)
+    if (out[i].page_break) {
+      if (ledger_) ledger_->warn(block.where, "keep: together ignored: the block contains a page break");
+      return;
+    }
+  std::vector<FlowBox> parts(out.begin() + static_cast<long>(from), out.end());
+  FlowBox whole = merge_boxes(parts);
+  if (whole.height > text_height()) {
+    if (ledger_) {
+      char msg[160];
+      std::snprintf(msg, sizeof msg, "keep: together: the block is %.1f cm tall, more than a page (%.1f cm); it is split",
+                    whole.height / kPointsPerCm, text_height() / kPointsPerCm);
+      ledger_->warn(block.where, msg);
+    }
+    return;
+  }
+  out.erase(out.begin() + static_cast<long>(from), out.end());
+  out.push_back(std::move(whole));
 }
 
 void BlockLayouter::add_list(const List& list, DigitStyle digits, std::vector<FlowBox>& out, double x, double width,
@@ -211,6 +262,9 @@ void BlockLayouter::add_list(const List& list, DigitStyle digits, std::vector<Fl
       } else {
         add_block(b, out, item_x, width - (item_x - x), level + 1);
       }
+      // An item whose first paragraph introduces more content acts as a heading:
+      // it is never the last thing on a page.
+      if (k == 0 && item.blocks.size() > 1 && std::holds_alternative<Paragraph>(b.content)) keep_next_ = true;
     }
     // The marker sits on the first baseline of the item.
     size_t at = first;
@@ -244,7 +298,10 @@ void BlockLayouter::add_section(const Section& section, DigitStyle digits, std::
   keep_next_ = false;
   DigitStyle saved = digits_;
   digits_ = digits;
+  std::optional<PageStyle> saved_page = section_page_;
+  section_page_ = turned;
   for (const Block& b : section.blocks) add_block(b, out, 0, turned.content_width(), 0);
+  section_page_ = saved_page;
   digits_ = saved;
   FlowBox back;
   back.page_break = true;

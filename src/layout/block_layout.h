@@ -2,10 +2,12 @@
 // page breaks, dotted lines) into flow boxes.
 #pragma once
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "layout/flow.h"
+#include "layout/source_ledger.h"
 #include "layout/styles.h"
 #include "model/blocks.h"
 #include "model/template.h"
@@ -31,11 +33,17 @@ class BlockLayouter {
   // Dotted lines for handwriting, each one body line high.
   void add_dotted_lines(int count, std::vector<FlowBox>& out, double x, double width);
 
+  // The next box may not start a page (it stays with what came before).
+  void keep_with_next() { keep_next_ = true; }
+
   // Space to leave before the next block (the previous block's space after).
   double pending_space() const { return pending_space_; }
   void set_pending_space(double s) { pending_space_ = s; }
 
   double body_line_height() const;
+  // Height of the text area of a continuation page in the current page style (the
+  // tallest content that can be kept on one page).
+  double text_height() const;
   DigitStyle digits() const { return digits_; }
   const std::string& base_dir() const { return base_dir_; }
   const Template& style() const { return tpl_; }
@@ -46,9 +54,23 @@ class BlockLayouter {
   const FontSet& fonts() const { return fonts_; }
   const TextEngine& engine() const { return engine_; }
 
+  // Where laid-out text is registered for the layout invariants (may be null).
+  void set_ledger(SourceLedger* ledger) { ledger_ = ledger; }
+  SourceLedger* ledger() const { return ledger_; }
+  // The source position of the block being laid out, and what it is, for the text
+  // registered from here on (document parts set it before their own paragraphs).
+  void set_source(SourceLocation where, std::string what) {
+    where_ = std::move(where);
+    what_ = std::move(what);
+  }
+  const SourceLocation& source() const { return where_; }
+  // Registers `text` and tags the glyph runs in out[from, end) with it.
+  void register_text(const std::string& text, std::vector<FlowBox>& out, size_t from) const;
+
  private:
   void add_block(const Block& block, std::vector<FlowBox>& out, double x, double width, int list_level);
   void add_list(const List& list, DigitStyle digits, std::vector<FlowBox>& out, double x, double width, int level);
+  void keep_together(const Block& block, std::vector<FlowBox>& out, size_t from);
   void add_image(const Image& image, std::vector<FlowBox>& out, double x, double width);
   void add_section(const Section& section, DigitStyle digits, std::vector<FlowBox>& out);
   double take_space(double own_before);
@@ -63,6 +85,10 @@ class BlockLayouter {
   bool bold_ = false;
   bool after_figure_ = false;  // the block just laid out was a chart, image or table
   ChartDrawer chart_drawer_;
+  SourceLedger* ledger_ = nullptr;
+  std::optional<PageStyle> section_page_;  // inside a landscape/portrait section
+  SourceLocation where_;
+  std::string what_ = "paragraph";
 };
 
 // The text of a list marker: "๑." "1." "(๑)" "(1)" "-" "•".

@@ -13,12 +13,17 @@ LaidOutDocument layout_document(const Document& doc, Resources& res) {
   FontSet fonts = load_fonts(tpl.fonts, res.fonts);
   TextEngine engine(res.shapes, &res.paragraphs);
   BlockLayouter blocks(tpl, fonts, engine, tpl.digits, doc.base_dir);
+  SourceLedger ledger;
+  blocks.set_ledger(&ledger);
+  blocks.set_source({doc.source}, "paragraph");
 
   std::vector<FlowBox> boxes;
   if (doc.kind == DocumentKind::Memo) layout_memo(doc.memo, tpl, blocks, boxes);
   else blocks.add_blocks(doc.blocks, boxes, 0, tpl.page.content_width());
 
   LaidOutDocument out = paginate(boxes, tpl.page);
+  out.sources = ledger.take();
+  out.warnings = ledger.take_warnings();
   DigitStyle page_digits = tpl.digits == DigitStyle::Arabic ? DigitStyle::Arabic : DigitStyle::Thai;
   add_page_numbers(out, engine, text_style(fonts, tpl.page_numbers.size), tpl.page_numbers, page_digits);
   out.info = doc.info;

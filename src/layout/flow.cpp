@@ -89,21 +89,29 @@ LaidOutDocument paginate(const std::vector<FlowBox>& boxes, const PageStyle& fir
   double y = 0;
   double bottom = 0;
 
-  auto new_page = [&](size_t first_box) {
-    Page p;
+  auto set_area = [&](Page& p) {
+    int index = static_cast<int>(doc.pages.size()) - 1;
     p.width = style.width;
     p.height = style.height;
-    doc.pages.push_back(std::move(p));
+    p.area = TextArea{style.margin_left, style.top_on_page(index), style.width - style.margin_right,
+                      style.height - style.margin_bottom};
+  };
+  auto new_page = [&](size_t first_box) {
+    doc.pages.emplace_back();
+    set_area(doc.pages.back());
     y = style.top_on_page(static_cast<int>(doc.pages.size()) - 1);
     bottom = style.height - style.margin_bottom;
     placed.clear();
     page_first = first_box;
   };
-  auto put = [&](const FlowBox& box) {
+  auto put = [&](const FlowBox& box, bool repeated = false) {
     Page& page = doc.pages.back();
     size_t from = page.items.size();
     page.items.insert(page.items.end(), box.items.begin(), box.items.end());
     translate_tail(page.items, from, style.margin_left, y);
+    if (repeated)
+      for (size_t k = from; k < page.items.size(); ++k)
+        if (auto* run = std::get_if<GlyphRun>(&page.items[k])) run->repeated = true;
     for (OutlineEntry e : box.outline) {
       e.page = static_cast<int>(doc.pages.size()) - 1;
       e.y += y;
@@ -113,7 +121,7 @@ LaidOutDocument paginate(const std::vector<FlowBox>& boxes, const PageStyle& fir
   };
   // A box that starts a page brings its repeated content (a table header) first.
   auto start_page_with = [&](const FlowBox& box) {
-    if (box.repeat && placed.empty()) put(*box.repeat);
+    if (box.repeat && placed.empty()) put(*box.repeat, true);
   };
   new_page(0);
 
@@ -133,8 +141,7 @@ LaidOutDocument paginate(const std::vector<FlowBox>& boxes, const PageStyle& fir
       if (!at_top || doc.pages.back().items.size() > 0) {
         new_page(i + 1);
       } else {  // still empty: give it the new style
-        doc.pages.back().width = style.width;
-        doc.pages.back().height = style.height;
+        set_area(doc.pages.back());
         y = style.top_on_page(static_cast<int>(doc.pages.size()) - 1);
         bottom = style.height - style.margin_bottom;
         page_first = i + 1;
@@ -194,6 +201,7 @@ LaidOutDocument paginate(const std::vector<FlowBox>& boxes, const PageStyle& fir
     new_page(j);
     i = j;
   }
+  for (Page& p : doc.pages) p.flow_items = p.items.size();
   return doc;
 }
 

@@ -29,7 +29,8 @@ ParagraphLayout single_line(BlockLayouter& b, const std::string& text, double si
 
 // "label value" in [x0, x1]: the value wraps under itself; optionally dotted to x1.
 std::vector<RowLine> labelled_field(BlockLayouter& b, const Template& tpl, const std::string& label, double label_size,
-                                    bool label_bold, const std::string& value, double x0, double x1, bool dotted) {
+                                    bool label_bold, const std::string& value, double x0, double x1, bool dotted,
+                                    const SourceLocation& at, const char* what) {
   const MemoStyle& ms = tpl.memo;
   ParagraphLayout lab = single_line(b, label, label_size, label_bold);
   double value_x = x0 + lab.lines[0].natural_width + ms.label_gap;
@@ -38,6 +39,7 @@ std::vector<RowLine> labelled_field(BlockLayouter& b, const Template& tpl, const
   ps.line_height = ms.header_line_height;
   ParagraphLayout val =
       b.engine().layout(plain_spans(value, b.fonts(), ms.value_size, b.digits()), ps, std::max(1.0, x1 - value_x));
+  int32_t source = b.ledger() ? b.ledger()->add(at, what, val.text) : -1;
   std::vector<RowLine> rows(std::max<size_t>(1, val.lines.size()));
   for (size_t k = 0; k < rows.size(); ++k) {
     RowLine& r = rows[k];
@@ -50,6 +52,7 @@ std::vector<RowLine> labelled_field(BlockLayouter& b, const Template& tpl, const
     if (k < val.lines.size()) {
       merge_metrics(r, val.lines[k]);
       std::vector<FrameItem> items = val.lines[k].items;
+      tag_source(items, source);
       translate_items(items, value_x, 0);
       r.items.insert(r.items.end(), items.begin(), items.end());
     }
@@ -152,7 +155,9 @@ FlowBox signature_box(const Signature& signer, const Template& tpl, BlockLayoute
   for (const std::string& text : lines) {
     ParagraphLayout l =
         b.engine().layout(plain_spans(text, b.fonts(), tpl.body.size, b.digits()), ps, 2 * half);
+    size_t first = parts.size();
     append_lines(parts, l, col_x, 0, LineRules{1, 1, true});
+    if (b.ledger()) tag_source(parts, first, b.ledger()->add(signer.where, "signature", l.text));
   }
   FlowBox box = merge_boxes(parts);
   box.space_before = ms.signature_space_before;
@@ -170,23 +175,34 @@ void layout_memo(const Memo& memo, const Template& tpl, BlockLayouter& b, std::v
 
   // ส่วนราชการ / ที่ + วันที่ / เรื่อง: labels and values on dotted lines.
   append_rows(out, labelled_field(b, tpl, ms.agency_label, ms.label_size, ms.label_bold, memo.agency, 0, width,
-                                  ms.dotted_values),
+                                  ms.dotted_values, memo.agency_at, "memo agency"),
               ms.space_after_title, true);
   double date_x = width * ms.date_column;
   std::string date = format_thai_date(memo.date, tpl.months, b.digits());
   auto ref = labelled_field(b, tpl, ms.reference_label, ms.label_size, ms.label_bold, memo.reference, 0,
-                            date_x - ms.label_gap, ms.dotted_values);
+                            date_x - ms.label_gap, ms.dotted_values, memo.reference_at, "memo reference");
   auto when = labelled_field(b, tpl, ms.date_label, ms.label_size, ms.label_bold, date, date_x, width,
-                             ms.dotted_values);
+                             ms.dotted_values, memo.date_at, "memo date");
   append_rows(out, side_by_side(ref, when), 0, true);
   append_rows(out, labelled_field(b, tpl, ms.subject_label, ms.label_size, ms.label_bold, memo.subject, 0, width,
-                                  ms.dotted_values),
+                                  ms.dotted_values, memo.subject_at, "memo subject"),
               0, true);
-  append_rows(out, labelled_field(b, tpl, ms.to_label, ms.to_label_size, ms.to_label_bold, memo.to, 0, width, false),
+  append_rows(out, labelled_field(b, tpl, ms.to_label, ms.to_label_size, ms.to_label_bold, memo.to, 0, width, false,
+                                  memo.to_at, "memo addressee"),
               ms.space_before_to, true);
   b.set_pending_space(ms.space_after_header);
 
+  size_t body_first = out.size();
   b.add_blocks(memo.body, out, 0, width);
+  // The closing never starts a page: at least `closing_keep_lines` lines of the body
+  // go with it (and the signature after it).
+  int keep = ms.closing_keep_lines;
+  for (size_t i = out.size(); keep > 1 && i > body_first + 1; --i) {
+    if (out[i - 1].page_break) break;
+    out[i - 1].break_before = false;
+    --keep;
+  }
+  if (ms.closing_keep_lines > 0) b.keep_with_next();
 
   // Closing line, indented like a paragraph, then the signature kept with it.
   std::string closing = memo.closing.empty() ? ms.closing : memo.closing;
@@ -194,6 +210,7 @@ void layout_memo(const Memo& memo, const Template& tpl, BlockLayouter& b, std::v
   ps.first_line_indent = tpl.body.first_indent;
   ps.align = Align::Left;
   ps.line_height = tpl.body.line_height;
+  b.set_source(memo.closing_at, "memo closing");
   b.add_paragraph({InlineSpan{closing}}, out, 0, width, ps, tpl.body.size, false, b.digits(),
                   std::max(b.pending_space(), ms.closing_space_before));
   b.set_pending_space(0);
@@ -206,6 +223,7 @@ void layout_memo(const Memo& memo, const Template& tpl, BlockLayouter& b, std::v
     hs.align = Align::Left;
     hs.line_height = tpl.body.line_height;
     b.set_pending_space(0);
+    b.set_source(c.where, "comment heading");
     b.add_paragraph({InlineSpan{c.heading}}, parts, 0, width, hs, tpl.body.size, ms.comment_heading_bold,
                     b.digits(), 0);
     b.set_pending_space(0);

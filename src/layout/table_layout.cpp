@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <memory>
 #include <numeric>
 
@@ -39,6 +40,9 @@ namespace {
 struct Cell {
   int row = 0, col = 0, rowspan = 1, colspan = 1;
   std::vector<FlowBox> lines;  // content, x from the cell's content edge, y from the top of each line
+  // A cell spanning rows: its text again, followed by "(ต่อ)", for the page after a
+  // cut that left none of its own text to show there (repeated, not counted as placed).
+  std::vector<FlowBox> restated;
   VerticalAlign valign = VerticalAlign::Top;
   bool fill = false;
   Color fill_color;
@@ -46,8 +50,9 @@ struct Cell {
 
 struct Grid {
   int rows = 0;
-  std::vector<Cell> cells;
+  std::vector<Cell> cells;  // in the order of their first row
   std::vector<RowKind> kinds;
+  std::vector<size_t> row_first;  // index of the first cell starting in each row (rows + 1 values)
 };
 
 struct TableData {
@@ -63,21 +68,32 @@ struct TableData {
 
 using DataPtr = std::shared_ptr<const TableData>;
 
-// A range of rows and, for every cell of the grid, the first line still to show.
+// A range of rows, the cells that start in its row group [c0, c1), and for each of
+// them the first line still to show. Only the group's own cells are kept, so a long
+// table costs memory and time in proportion to its rows.
 struct Part {
   const Grid* grid = nullptr;
   int r0 = 0, r1 = 0;
-  std::vector<size_t> first;
+  size_t c0 = 0, c1 = 0;
+  std::vector<size_t> first;  // first[i - c0]
   bool continued = false;  // the rest of a cut row group: content is top-aligned
   bool outer_top = false, outer_bottom = false;  // edges drawn with TableBorders::Outer
 };
 
 bool intersects(const Cell& c, int r0, int r1) { return c.row < r1 && c.row + c.rowspan > r0; }
 
-double lines_height(const Cell& c, size_t from, size_t to) {
+double lines_height(const std::vector<FlowBox>& lines, size_t from, size_t to) {
   double h = 0;
-  for (size_t k = from; k < to; ++k) h += (k > from ? c.lines[k].space_before : 0) + c.lines[k].height;
+  for (size_t k = from; k < to; ++k) h += (k > from ? lines[k].space_before : 0) + lines[k].height;
   return h;
+}
+double lines_height(const Cell& c, size_t from, size_t to) { return lines_height(c.lines, from, to); }
+
+// Whether cell i shows its restated text in this part: it began above the part and
+// has no text of its own left to show.
+bool restates(const Part& part, size_t i) {
+  const Cell& c = part.grid->cells[i];
+  return part.continued && c.row < part.r0 && !c.restated.empty() && part.first[i - part.c0] >= c.lines.size();
 }
 
 // Row tops of the part (size rows + 1): each row as tall as its single-row cells
@@ -87,7 +103,7 @@ std::vector<double> row_tops(const TableData& d, const Part& part) {
   const int n = part.r1 - part.r0;
   std::vector<double> h(n, 2 * d.pad_y);
   std::vector<size_t> order;
-  for (size_t i = 0; i < g.cells.size(); ++i)
+  for (size_t i = part.c0; i < part.c1; ++i)
     if (intersects(g.cells[i], part.r0, part.r1)) order.push_back(i);
   auto span = [&](size_t i) {
     const Cell& c = g.cells[i];
@@ -97,7 +113,9 @@ std::vector<double> row_tops(const TableData& d, const Part& part) {
   for (size_t i : order) {
     const Cell& c = g.cells[i];
     int a = std::max(c.row, part.r0) - part.r0, b = std::min(c.row + c.rowspan, part.r1) - part.r0;
-    double need = lines_height(c, part.first[i], c.lines.size()) + 2 * d.pad_y;
+    double need = (restates(part, i) ? lines_height(c.restated, 0, c.restated.size())
+                                      : lines_height(c, part.first[i - part.c0], c.lines.size())) +
+                  2 * d.pad_y;
     double have = 0;
     for (int r = a; r < b; ++r) have += h[r];
     if (need > have) h[b - 1] += need - have;
@@ -117,7 +135,7 @@ void draw(const TableData& d, const Part& part, const std::vector<double>& tops,
           double clip, FlowBox& box) {
   const Grid& g = *part.grid;
   std::vector<FrameItem> fills, content, borders;
-  for (size_t i = 0; i < g.cells.size(); ++i) {
+  for (size_t i = part.c0; i < part.c1; ++i) {
     const Cell& c = g.cells[i];
     if (!intersects(c, part.r0, part.r1)) continue;
     int a = std::max(c.row, part.r0) - part.r0, b = std::min(c.row + c.rowspan, part.r1) - part.r0;
@@ -126,22 +144,31 @@ void draw(const TableData& d, const Part& part, const std::vector<double>& tops,
     double x0 = d.x + d.col_x[c.col], x1 = d.x + d.col_x[c.col + c.colspan];
     if (c.fill) fills.push_back(RectItem{x0, y0, x1 - x0, y1 - y0, true, c.fill_color, false, Color{}, 0});
 
-    size_t from = part.first[i];
-    size_t to = count[i] == SIZE_MAX ? c.lines.size() : std::min(c.lines.size(), from + count[i]);
+    bool restated = restates(part, i);
+    const std::vector<FlowBox>& lines = restated ? c.restated : c.lines;
+    size_t from = restated ? 0 : part.first[i - part.c0];
+    size_t n = count[i - part.c0];
+    size_t to = restated || n == SIZE_MAX ? lines.size() : std::min(lines.size(), from + n);
     double offset = d.pad_y;
-    bool whole = from == 0 && to == c.lines.size() && !part.continued && tops[b] <= clip + 0.01;
+    bool whole = from == 0 && to == lines.size() && (restated || !part.continued) && tops[b] <= clip + 0.01;
     if (whole && c.valign != VerticalAlign::Top) {
-      double spare = (y1 - y0) - 2 * d.pad_y - lines_height(c, from, to);
+      double spare = (y1 - y0) - 2 * d.pad_y - lines_height(lines, from, to);
       if (spare > 0) offset += c.valign == VerticalAlign::Middle ? spare / 2 : spare;
     }
+    // The content must stay inside the cell (checked by the layout invariants).
+    size_t bounds_at = content.size();
+    content.push_back(BoundsItem{x0 + d.pad_x, y0, (x1 - x0) - 2 * d.pad_x, y1 - y0, 0});
     double y = y0 + offset;
     for (size_t k = from; k < to; ++k) {
-      if (k > from) y += c.lines[k].space_before;
-      std::vector<FrameItem> items = c.lines[k].items;
+      if (k > from) y += lines[k].space_before;
+      if (restated && y + lines[k].height > clip + 0.01) break;  // a restatement is only shown whole lines
+      std::vector<FrameItem> items = lines[k].items;
       translate_items(items, x0 + d.pad_x, y);
+      if (restated) mark_repeated(items);
       content.insert(content.end(), items.begin(), items.end());
-      y += c.lines[k].height;
+      y += lines[k].height;
     }
+    std::get<BoundsItem>(content[bounds_at]).count = static_cast<uint32_t>(content.size() - bounds_at - 1);
 
     switch (d.borders) {
       case TableBorders::All:
@@ -179,20 +206,20 @@ bool split_part(const DataPtr& data, const Part& part, double avail, FlowBox& he
   const TableData& d = *data;
   const Grid& g = *part.grid;
   const std::vector<double> tops = row_tops(d, part);
-  std::vector<size_t> keep(g.cells.size(), 0);
+  std::vector<size_t> keep(part.c1 - part.c0, 0);
 
   // Lines of each cell that fit above `limit`, with the minimum lines before and
   // after a cut; returns the first row (index in the part) that cannot start here.
   auto fit = [&](double limit) {
     int first_deferred = part.r1 - part.r0;
-    for (size_t i = 0; i < g.cells.size(); ++i) {
+    for (size_t i = part.c0; i < part.c1; ++i) {
       const Cell& c = g.cells[i];
-      keep[i] = 0;
+      size_t& k = keep[i - part.c0];
+      k = 0;
       if (!intersects(c, part.r0, part.r1)) continue;
       int a = std::max(c.row, part.r0) - part.r0;
       double top = tops[a];
-      size_t from = part.first[i], total = c.lines.size() - from;
-      size_t k = 0;
+      size_t from = part.first[i - part.c0], total = c.lines.size() - from;
       if (top + d.pad_y < limit) {
         double y = top + d.pad_y;
         for (size_t j = from; j < c.lines.size(); ++j) {
@@ -207,33 +234,37 @@ bool split_part(const DataPtr& data, const Part& part, double avail, FlowBox& he
           if (k < d.min_before) k = 0;
         }
       }
-      keep[i] = k;
       // A cell that starts in this part with text but shows none of it defers its row.
-      bool starts_here = c.row >= part.r0 || part.first[i] == 0;
+      bool starts_here = c.row >= part.r0 || from == 0;
       if (starts_here && total > 0 && k == 0) first_deferred = std::min(first_deferred, a);
     }
     return first_deferred;
   };
 
+  const int rows = part.r1 - part.r0;
   int deferred = fit(avail);
   if (deferred == 0) return false;  // the first row cannot start on this page
-  if (deferred < part.r1 - part.r0) {
-    // A row starts whole on the next page: cut at its top, so no cell of it (or
-    // below it) shows here while another cell of the same row moves on.
-    double limit = tops[deferred];
-    if (fit(limit) < deferred) return false;
+  // A row that starts whole on the next page: cut at its top (or at the page's end,
+  // whichever comes first), so no cell of it (or below it) shows here while another
+  // cell of the same row moves on. Fewer lines may then fit above: repeat until the
+  // first deferred row is stable.
+  while (deferred < rows) {
+    int again = fit(std::min(avail, tops[deferred]));
+    if (again == 0) return false;
+    if (again >= deferred) break;
+    deferred = again;
   }
   double cut = 0;
-  for (size_t i = 0; i < g.cells.size(); ++i) {
+  for (size_t i = part.c0; i < part.c1; ++i) {
     const Cell& c = g.cells[i];
     if (!intersects(c, part.r0, part.r1)) continue;
-    size_t from = part.first[i], total = c.lines.size() - from;
-    if (keep[i] == 0 && total > 0) continue;
+    size_t from = part.first[i - part.c0], total = c.lines.size() - from, k = keep[i - part.c0];
+    if (k == 0 && total > 0) continue;
     int a = std::max(c.row, part.r0) - part.r0;
-    cut = std::max(cut, tops[a] + 2 * d.pad_y + lines_height(c, from, from + keep[i]));
+    cut = std::max(cut, tops[a] + 2 * d.pad_y + lines_height(c, from, from + k));
   }
   cut = std::min(cut, avail);
-  if (deferred < part.r1 - part.r0) cut = std::min(cut, tops[deferred]);
+  if (deferred < rows) cut = std::min(cut, tops[deferred]);
   // The rest starts with the first row that reaches below the cut.
   int tail_r0 = part.r1;
   for (int r = part.r0; r < part.r1; ++r)
@@ -252,7 +283,7 @@ bool split_part(const DataPtr& data, const Part& part, double avail, FlowBox& he
   rest.r0 = tail_r0;
   rest.continued = true;
   rest.outer_top = true;
-  for (size_t i = 0; i < g.cells.size(); ++i) rest.first[i] = part.first[i] + keep[i];
+  for (size_t i = 0; i < keep.size(); ++i) rest.first[i] = part.first[i] + keep[i];
   tail = make_box(data, rest, true);
   return true;
 }
@@ -260,7 +291,7 @@ bool split_part(const DataPtr& data, const Part& part, double avail, FlowBox& he
 FlowBox make_box(const DataPtr& data, const Part& part, bool splittable) {
   FlowBox box;
   std::vector<double> tops = row_tops(*data, part);
-  draw(*data, part, tops, std::vector<size_t>(part.grid->cells.size(), SIZE_MAX), tops.back(), box);
+  draw(*data, part, tops, std::vector<size_t>(part.c1 - part.c0, SIZE_MAX), tops.back(), box);
   if (splittable) {
     box.split = [data, part](double avail, FlowBox& head, FlowBox& tail) {
       return split_part(data, part, avail, head, tail);
@@ -293,13 +324,16 @@ class TableBuilder {
 
   void emit(std::vector<FlowBox>& out) {
     const TableData& d = *data_;
+    const size_t table_start = out.size();
     bool has_caption = !t_.caption.empty();
     if (has_caption) {
       ParagraphStyle ps;
       ps.align = Align::Center;
       ParagraphLayout l = outer_.engine().layout(
           plain_spans(t_.caption, outer_.fonts(), ts_.caption_size, digits_, ts_.caption_bold), ps, width_);
+      size_t first = out.size();
       append_lines(out, l, d.x, 0, LineRules{1, 1, false});
+      if (SourceLedger* ledger = outer_.ledger()) tag_source(out, first, ledger->add(outer_.source(), "table caption", l.text));
     }
     bool has_header = d.header.rows > 0;
     std::vector<FlowBox> repeat_parts;
@@ -322,6 +356,16 @@ class TableBuilder {
     }
     std::shared_ptr<const FlowBox> repeat;
     if (!repeat_parts.empty()) repeat = std::make_shared<FlowBox>(merge_boxes(repeat_parts));
+    // The header comes back on every page the table covers: with at least two body
+    // lines under it, it must fit on one, or rows would have no room.
+    if (repeat && d.body.rows > 0 && repeat->height + 2 * outer_.body_line_height() > outer_.text_height()) {
+      char msg[200];
+      std::snprintf(msg, sizeof msg,
+                    "the table's header rows are %.1f cm tall: with two lines of a row under them they do not fit "
+                    "the %.1f cm of a page (shorten the header or use a landscape section)",
+                    repeat->height / kPointsPerCm, outer_.text_height() / kPointsPerCm);
+      throw Error(outer_.source(), msg, 2);
+    }
 
     bool first = true;
     bool keep_next = false;  // the previous row was a group row: this one stays with it
@@ -364,6 +408,18 @@ class TableBuilder {
     };
     emit_grid(d.body, d.footer.rows == 0, false);
     emit_grid(d.footer, true, true);
+
+    // A small table is not split: its rows become one box when they fit on a page.
+    int keep_rows = ts_.keep_rows;
+    if (keep_rows > 0 && d.body.rows <= keep_rows) {
+      size_t from = table_start;
+      std::vector<FlowBox> parts(out.begin() + static_cast<long>(from), out.end());
+      FlowBox whole = merge_boxes(parts);
+      if (whole.height <= outer_.text_height()) {
+        out.erase(out.begin() + static_cast<long>(from), out.end());
+        out.push_back(std::move(whole));
+      }
+    }
   }
 
  private:
@@ -372,7 +428,9 @@ class TableBuilder {
     p.grid = &g;
     p.r0 = r0;
     p.r1 = r1;
-    p.first.assign(g.cells.size(), 0);
+    p.c0 = g.row_first[r0];
+    p.c1 = g.row_first[r1];
+    p.first.assign(p.c1 - p.c0, 0);
     return p;
   }
 
@@ -382,14 +440,10 @@ class TableBuilder {
     int r = 0;
     while (r < g.rows) {
       int end = r + 1;
-      bool grew = true;
-      while (grew) {
-        grew = false;
-        for (const Cell& c : g.cells)
-          if (c.row >= r && c.row < end && c.row + c.rowspan > end) {
-            end = c.row + c.rowspan;
-            grew = true;
-          }
+      // The cells are in row order: the group grows while a cell inside it spans further.
+      for (size_t i = g.row_first[r]; i < g.row_first[end]; ++i) {
+        const Cell& c = g.cells[i];
+        if (c.row + c.rowspan > end) end = c.row + c.rowspan;
       }
       out.emplace_back(r, end);
       r = end;
@@ -398,7 +452,7 @@ class TableBuilder {
   }
 
   std::vector<FlowBox> cell_lines(const TableCell& cell, const TableRow& row, const TableColumn* column, bool header,
-                                  bool group, double content_width) const {
+                                  bool group, double content_width, bool registered = true) const {
     Template ct = outer_.style();
     ct.body.size = size_;
     ct.body.line_height = ts_.line_height;
@@ -410,11 +464,40 @@ class TableBuilder {
     if (group) fallback = BlockAlign::Left;
     ct.body.align = cell.align.value_or(row.align.value_or(fallback));
     BlockLayouter layouter(ct, outer_.fonts(), outer_.engine(), digits_, outer_.base_dir());
+    if (registered) layouter.set_ledger(outer_.ledger());
+    layouter.set_source(outer_.source(), header ? "table header cell" : "table cell");
     layouter.set_bold(cell.bold.value_or(row.bold.value_or(header ? ts_.header_bold : group && ts_.group_bold)));
     std::vector<FlowBox> lines;
     layouter.add_blocks(cell.blocks, lines, 0, std::max(1.0, content_width));
     lines.erase(std::remove_if(lines.begin(), lines.end(), [](const FlowBox& b) { return b.page_break; }),
                 lines.end());
+    return lines;
+  }
+
+  // A spanning cell's paragraphs as one line of text followed by "(ต่อ)", laid out
+  // like the cell; none when the template sets no such text or the cell has no text.
+  std::vector<FlowBox> restated_lines(const TableCell& cell, const TableRow& row, const TableColumn* column,
+                                      double content_width) const {
+    std::string suffix = ts_.span_continued;
+    if (suffix.empty()) return {};
+    std::string text;
+    for (const Block& b : cell.blocks)
+      if (const auto* p = std::get_if<Paragraph>(&b.content)) {
+        std::string t = plain_text(p->text);
+        if (t.empty()) continue;
+        text += (text.empty() ? "" : " ") + t;
+      }
+    if (text.empty()) return {};
+    TableCell copy;
+    copy.align = cell.align;
+    copy.bold = cell.bold;
+    Block b;
+    Paragraph p;
+    p.text = {InlineSpan{text + " " + suffix}};
+    b.content = std::move(p);
+    copy.blocks.push_back(std::move(b));
+    std::vector<FlowBox> lines = cell_lines(copy, row, column, false, false, content_width, false);
+    for (FlowBox& l : lines) tag_source(l.items, -1);
     return lines;
   }
 
@@ -427,6 +510,7 @@ class TableBuilder {
     for (int r = 0; r < g.rows; ++r) {
       const TableRow& row = rows[r];
       g.kinds.push_back(row.kind);
+      g.row_first.push_back(g.cells.size());
       int col = 0;
       for (const TableCell& tc : row.cells) {
         while (col < ncols && taken[r][col]) ++col;
@@ -440,6 +524,7 @@ class TableBuilder {
         const TableColumn* column = c.colspan == 1 ? &t_.columns[col] : nullptr;
         double content = d.col_x[c.col + c.colspan] - d.col_x[c.col] - 2 * d.pad_x;
         c.lines = cell_lines(tc, row, column, header, group, content);
+        if (!header && c.rowspan > 1) c.restated = restated_lines(tc, row, column, content);
         VerticalAlign va = header ? ts_.header_valign : ts_.body_valign;
         if (column && column->valign) va = *column->valign;
         if (group) va = VerticalAlign::Middle;
@@ -458,6 +543,7 @@ class TableBuilder {
         g.cells.push_back(std::move(c));
       }
     }
+    g.row_first.push_back(g.cells.size());
     return g;
   }
 

@@ -86,6 +86,8 @@ struct DottedLines {
 struct Block {
   std::variant<Paragraph, Heading, List, Image, VerticalSpace, PageBreak, DottedLines, Table, Section, Chart> content;
   std::optional<DigitStyle> digits;  // per-block override of the document's digit style
+  bool keep_together = false;  // `keep: together`: not split across pages (when it fits on one)
+  bool keep_with_next = false; // no page break between this block and the next
   SourceLocation where;
 };
 

@@ -14,6 +14,7 @@ struct Signature {
   std::vector<std::string> positions;  // position lines under the name
   std::string acting;                  // e.g. "ปลัดองค์การบริหารส่วนตำบลตาเนิน รักษาการแทน", above the last position
   std::string image;                   // optional signature image (PNG/JPEG)
+  SourceLocation where;                // the signer in the YAML file
 };
 
 struct MemoComment {
@@ -21,6 +22,7 @@ struct MemoComment {
   std::vector<Block> text;             // optional printed comment
   int dotted_lines = -1;               // lines for handwriting; -1 = template default
   Signature signer;
+  SourceLocation where;
 };
 
 struct Memo {
@@ -34,6 +36,8 @@ struct Memo {
   std::string closing;                 // จึงเรียนมาเพื่อโปรดพิจารณา (template default if empty)
   Signature signer;
   std::vector<MemoComment> comments;
+  // Where each header field was written (for layout warnings).
+  SourceLocation agency_at, reference_at, date_at, subject_at, to_at, closing_at;
 };
 
 }  // namespace thaidoc

@@ -79,6 +79,9 @@ struct MemoStyle {
   std::string reference_label = "ที่";
   std::string date_label = "วันที่";
   std::string subject_label = "เรื่อง";
+  // The closing line and signature go to a new page with at least this many lines
+  // of the body before them (never alone at the top of a page).
+  int closing_keep_lines = 2;
   double label_size = 20;          // ส่วนราชการ, ที่, วันที่, เรื่อง labels
   bool label_bold = true;
   double value_size = 16;
@@ -126,6 +129,11 @@ struct TableStyle {
   int min_lines_after_split = 2;   // ...and carries at least this many to the next
   std::string continued = "(ต่อ)"; // shown above the repeated header on continuation pages ("" = none)
   bool repeat_group = true;        // restate the current group row after a page break
+  // A cell spanning rows that a page break cuts, and whose text is all on the page
+  // before, is restated on the next page followed by this ("" = left blank).
+  std::string span_continued = "(ต่อ)";
+  int keep_rows = 5;               // a table with at most this many body rows is not split (0 = any)
+  bool keep_notes = true;          // notes and source lines after a table stay with its last row
   double caption_size = 16;
   bool caption_bold = true;
   double space_before = 6;

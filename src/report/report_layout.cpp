@@ -227,7 +227,12 @@ LaidOutDocument layout_report(const Document& doc, Resources& res) {
   if (doc.report.contents) collect_headings(doc.report.body, tpl.digits, tpl.report.contents_levels, toc);
   BlockLayouter blocks(tpl, fonts, engine, tpl.digits, doc.base_dir);
   if (doc.ita) blocks.set_chart_drawer(chart_drawer);
+  SourceLedger ledger;
+  blocks.set_ledger(&ledger);
+  blocks.set_source({doc.source}, "paragraph");
   LaidOutDocument out = paginate(report_boxes(doc, toc, blocks), tpl.page);
+  out.sources = ledger.take();
+  out.warnings = ledger.take_warnings();
   // The body's headings are the outline entries after the contents' own entry.
   std::vector<int> pages;
   bool after_contents = false;

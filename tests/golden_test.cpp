@@ -1,0 +1,84 @@
+// Golden traces: every example in data/ is rendered with --strict (no layout
+// violation allowed) and its page trace (layout/trace.h) compared with the one kept in
+// tests/golden/. A change shows as a unified diff. After an intended change:
+//   scripts/update_golden.sh          (UPDATE_GOLDEN=1 build/tests/golden_test)
+// and review `git diff tests/golden`.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "test_support.h"
+
+using namespace thaidoc;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Example {
+  std::string command;  // render | text
+  std::string input;    // relative to the repository
+  std::string golden;   // relative to the repository
+};
+
+std::vector<Example> examples() {
+  std::vector<Example> out;
+  const std::string root = test::source_dir();
+  for (const char* dir : {"data/memo", "data/tables", "data/report", "data/text"}) {
+    std::vector<std::string> files;
+    for (const auto& e : fs::directory_iterator(root + "/" + dir)) {
+      std::string name = e.path().filename().string();
+      bool yaml = e.path().extension() == ".yaml" && name.find("-template") == std::string::npos;
+      bool text = e.path().extension() == ".txt";
+      if (yaml || text) files.push_back(name);
+    }
+    std::sort(files.begin(), files.end());
+    for (const std::string& name : files) {
+      bool text = fs::path(name).extension() == ".txt";
+      out.push_back({text ? "text" : "render", std::string(dir) + "/" + name,
+                     "tests/golden/" + std::string(dir).substr(5) + "/" + fs::path(name).stem().string() + ".trace"});
+    }
+  }
+  return out;
+}
+
+void PrintTo(const Example& e, std::ostream* os) { *os << e.input; }
+
+class Golden : public ::testing::TestWithParam<Example> {};
+
+TEST_P(Golden, TraceMatchesAndNoLayoutViolation) {
+  const Example& ex = GetParam();
+  const std::string root = test::source_dir();
+  std::string dir = test::temp_dir("golden");
+  std::string trace = dir + "/out.trace";
+  test::CommandResult r = test::run("cd " + test::quote(root) + " && " + test::quote(test::thaidoc_binary()) + " " +
+                                    ex.command + " " + test::quote(ex.input) + " -o " + test::quote(dir + "/out.pdf") +
+                                    " --strict --trace " + test::quote(trace) + " 2>&1");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.out.find("warning"), std::string::npos) << r.out;
+  std::string golden = root + "/" + ex.golden;
+  const char* update = std::getenv("UPDATE_GOLDEN");
+  if (update && std::string(update) == "1") {
+    fs::create_directories(fs::path(golden).parent_path());
+    test::write_file(golden, test::read_file(trace));
+    return;
+  }
+  ASSERT_TRUE(fs::exists(golden)) << ex.golden << " is missing: run scripts/update_golden.sh";
+  if (test::read_file(golden) == test::read_file(trace)) return;
+  test::CommandResult diff =
+      test::run("diff -u " + test::quote(golden) + " " + test::quote(trace) + " | head -n 80");
+  ADD_FAILURE() << ex.input << ": the layout differs from " << ex.golden
+                << " (if intended, run scripts/update_golden.sh and review git diff):\n"
+                << diff.out;
+}
+
+std::string name_of(const ::testing::TestParamInfo<Example>& info) {
+  std::string n = info.param.input.substr(5);
+  for (char& c : n)
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  return n;
+}
+
+INSTANTIATE_TEST_SUITE_P(Examples, Golden, ::testing::ValuesIn(examples()), name_of);
+
+}  // namespace
