@@ -18,7 +18,7 @@ JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 PACKAGES=(
   build-essential cmake pkg-config
   libhpdf-dev libharfbuzz-dev libfreetype-dev libyaml-cpp-dev
-  libthai-dev libthai-data libcli11-dev libgtest-dev libpng-dev
+  libthai-dev libthai-data libcli11-dev libgtest-dev libpng-dev libjpeg-dev
   poppler-utils qpdf time
 )
 

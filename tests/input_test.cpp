@@ -15,7 +15,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kPng = std::string("\x89PNG\r\n\x1a\n", 8) + "not really an image";
+// A complete 1 x 1 grey PNG (images are decoded when the document is read).
+const std::string kPng(
+    "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x01\x00\x00\x00"
+    "\x01\x08\x00\x00\x00\x00\x3a\x7e\x9b\x55\x00\x00\x00\x0a\x49\x44\x41\x54\x78\x9c\x63\x68\x00"
+    "\x00\x00\x82\x00\x81\x77\xcd\x72\xb6\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82",
+    67);
 
 class InputTest : public ::testing::Test {
  protected:
@@ -126,7 +131,7 @@ std::vector<std::string> strings(const Template& t) {
 TEST_F(InputTest, FullMemo) {
   write("garuda.png", kPng);
   write("sig.png", kPng);
-  write("img/chart.jpg", "\xFF\xD8\xFF\xE0 jpeg");
+  write("img/chart.jpg", test::read_file(test::source_dir() + "/tests/bad_input/files/ok.jpg"));  // a real JPEG
   Document doc = read(R"Y(kind: memo
 title: รายงานผลการดำเนินการ ITA
 author: สำนักปลัด อบต.ตาเนิน

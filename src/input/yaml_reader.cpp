@@ -18,6 +18,7 @@
 
 #include "base/digits.h"
 #include "base/utf8.h"
+#include "image/image.h"
 #include "model/template.h"
 
 namespace thaidoc {
@@ -134,78 +135,6 @@ class LimitChecker {
 [[noreturn]] void file_too_large(const std::string& path) {
   throw Error(SourceLocation{path},
               "file too large (at most " + std::to_string(yaml_limits::kMaxFileBytes >> 20) + " MB)", 2);
-}
-
-// The PNG chunk CRC (ISO 3309 / ITU-T V.42).
-uint32_t png_crc(const unsigned char* data, size_t n, uint32_t crc = 0xFFFFFFFFu) {
-  static const auto table = [] {
-    std::array<uint32_t, 256> t{};
-    for (uint32_t i = 0; i < 256; ++i) {
-      uint32_t c = i;
-      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-      t[i] = c;
-    }
-    return t;
-  }();
-  for (size_t i = 0; i < n; ++i) crc = table[(crc ^ data[i]) & 0xFF] ^ (crc >> 8);
-  return crc;
-}
-
-uint32_t be32(const unsigned char* p) {
-  return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
-}
-
-std::string image_size_problem(long long width, long long height) {
-  if (width <= 0 || height <= 0) return "has no size (0 pixels wide or high)";
-  if (width > yaml_limits::kMaxImageSide || height > yaml_limits::kMaxImageSide ||
-      width * height > yaml_limits::kMaxImagePixels) {
-    return "is too large (" + std::to_string(width) + " x " + std::to_string(height) +
-           " pixels; at most " + std::to_string(yaml_limits::kMaxImageSide) + " per side and " +
-           std::to_string(yaml_limits::kMaxImagePixels / 1000000) + " megapixels)";
-  }
-  return "";
-}
-
-// What is wrong with a PNG or JPEG file as far as a quick look tells, or "". A PNG with
-// its IHDR header gets its chunks walked and their CRCs checked (so a truncated or
-// damaged file is caught here, at the YAML value; the PDF writer also decodes it before
-// embedding); a JPEG's size is taken from its start-of-frame segment. Files too short
-// to have these parts are left to the layout, which rejects them.
-std::string image_problem(std::istream& in, bool png) {
-  std::vector<unsigned char> data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (png) {
-    if (data.size() < 33 || std::memcmp(&data[12], "IHDR", 4) != 0) return "";
-    std::string size = image_size_problem(be32(&data[16]), be32(&data[20]));
-    if (!size.empty()) return size;
-    size_t pos = 8;
-    bool idat = false;
-    while (true) {
-      if (data.size() - pos < 12) return "is truncated (it ends before its IEND chunk)";
-      size_t length = be32(&data[pos]);
-      if (length > data.size() - pos - 12) return "is truncated (a chunk runs past the end of the file)";
-      uint32_t crc = png_crc(&data[pos + 4], length + 4) ^ 0xFFFFFFFFu;
-      if (crc != be32(&data[pos + 8 + length])) return "is damaged (a chunk's checksum is wrong)";
-      const unsigned char* type = &data[pos + 4];
-      if (std::memcmp(type, "IDAT", 4) == 0) idat = true;
-      if (std::memcmp(type, "IEND", 4) == 0) break;
-      pos += length + 12;
-    }
-    return idat ? "" : "is damaged (it has no image data)";
-  }
-  for (size_t i = 2; i + 9 < data.size();) {  // JPEG segments up to the first start-of-frame
-    if (data[i] != 0xFF) return "";
-    unsigned marker = data[i + 1];
-    if (marker == 0xFF || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8)) {
-      ++i;
-      continue;
-    }
-    if (marker == 0xD9 || marker == 0xDA) return "";
-    if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
-      return image_size_problem((data[i + 7] << 8) | data[i + 8], (data[i + 5] << 8) | data[i + 6]);
-    }
-    i += 2 + ((data[i + 2] << 8) | data[i + 3]);
-  }
-  return "";
 }
 
 }  // namespace
@@ -560,18 +489,10 @@ std::string YamlNode::as_image_path(const std::string& base_dir, bool allow_outs
   }
   if (!fs::exists(resolved, ec)) fail("image file '" + name + "' not found");
   if (!fs::is_regular_file(resolved, ec)) fail("image file '" + name + "' is not a file");
-  std::ifstream in(resolved, std::ios::binary);
-  unsigned char head[8] = {};
-  in.read(reinterpret_cast<char*>(head), sizeof head);
-  if (!in && in.gcount() == 0) fail("image file '" + name + "' cannot be read");
-  static const unsigned char kPng[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-  bool png = in.gcount() == 8 && std::memcmp(head, kPng, 8) == 0;
-  bool jpeg = in.gcount() >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
-  if (!png && !jpeg) fail("image file '" + name + "' is not a PNG or JPEG image");
-  in.clear();
-  in.seekg(0);
-  std::string problem = image_problem(in, png);
-  if (!problem.empty()) fail("image file '" + name + "' " + problem);
+  // Decoded here (and cached for layout and the PDF writer), so that a bad image is an
+  // error at this key: damaged, truncated, oversized, or not a PNG or JPEG at all.
+  image::Loaded loaded = image::load_image(resolved.string());
+  if (!loaded.ok()) fail("image file '" + name + "' " + loaded.problem);
   return resolved.string();
 }
 

@@ -32,8 +32,7 @@ inline constexpr size_t kMaxFileBytes = 50u << 20;    // the file's text
 inline constexpr size_t kMaxScalarBytes = 1u << 20;   // one value (or key)
 inline constexpr size_t kMaxValues = 1000000;         // values, each alias use counted in full
 inline constexpr int kMaxDepth = 64;                  // nesting of lists and mappings
-inline constexpr long kMaxImageSide = 20000;          // image pixels per side
-inline constexpr long long kMaxImagePixels = 100000000;  // image pixels in all
+// (Image limits are image::kMaxSide and image::kMaxPixels, in src/image/image.h.)
 }  // namespace yaml_limits
 
 // The text of one YAML file, to turn yaml-cpp marks (0-based, columns in bytes)
@@ -132,9 +131,9 @@ class YamlNode {
   InlineText as_inline() const;
   // A path to an existing PNG or JPEG file, resolved against base_dir; returns the
   // resolved path. "image file 'x.png' not found" / "... is not a PNG or JPEG image";
-  // with allow_outside false, also "... is outside the document's folder". Also checks
-  // the image's size against yaml_limits and, for a PNG, that it is complete and its
-  // chunks are intact ("... is truncated or damaged").
+  // with allow_outside false, also "... is outside the document's folder". The image is
+  // decoded (src/image: limits, damage, truncation), so a bad one fails here:
+  // "image file 'x.png' is truncated (...)".
   std::string as_image_path(const std::string& base_dir, bool allow_outside = true) const;
 
   // Where the code point at `offset` of this scalar's value is in the file, for

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "layout/image_info.h"
+#include "image/image.h"
 #include "layout/table_layout.h"
 
 namespace thaidoc {
@@ -314,7 +314,7 @@ void BlockLayouter::add_image(const Image& image, std::vector<FlowBox>& out, dou
   namespace fs = std::filesystem;
   fs::path p(image.path);
   std::string path = p.is_absolute() || base_dir_.empty() ? image.path : (fs::path(base_dir_) / p).string();
-  ImageInfo info = read_image_info(path);
+  image::Size info = image::size_of(path);
   double aspect = static_cast<double>(info.height) / info.width;
   double w = image.width, h = image.height;
   if (w <= 0 && h <= 0) {

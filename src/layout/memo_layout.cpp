@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "layout/image_info.h"
+#include "image/image.h"
 
 namespace thaidoc {
 
@@ -107,7 +107,7 @@ FlowBox title_box(const Memo& memo, const Template& tpl, BlockLayouter& b, const
   double emblem_h = ms.emblem_height;
   if (!memo.emblem.empty()) {
     std::string path = resolve(base_dir, memo.emblem);
-    ImageInfo info = read_image_info(path);
+    image::Size info = image::size_of(path);
     double w = emblem_h * info.width / info.height;
     box.items.push_back(ImageItem{path, 0, 0, w, emblem_h});
   }
@@ -136,7 +136,7 @@ FlowBox signature_box(const Signature& signer, const Template& tpl, BlockLayoute
   space.height = ms.signature_space;
   if (!signer.image.empty()) {
     std::string path = resolve(base_dir, signer.image);
-    ImageInfo info = read_image_info(path);
+    image::Size info = image::size_of(path);
     double h = ms.signature_space * 0.8;
     double w = h * info.width / info.height;
     space.items.push_back(ImageItem{path, center - w / 2, ms.signature_space - h, w, h});

@@ -5,12 +5,10 @@
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
-#include <png.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
-#include <csetjmp>
 #include <cstdio>
 #include <cstring>
 #include <deque>
@@ -20,6 +18,7 @@
 #include <vector>
 
 #include "base/error.h"
+#include "image/image.h"
 #include "pdf/pdf_font.h"
 
 namespace thaidoc {
@@ -42,64 +41,6 @@ constexpr char kHex[] = "0123456789ABCDEF";
 // document, where check_hpdf() finds it and throws. Nothing may be thrown from
 // here: the handler runs inside C code.
 void hpdf_error_handler(HPDF_STATUS, HPDF_STATUS, void*) {}
-
-// ---- PNG check ------------------------------------------------------------
-// LibHaru hands PNG files to libpng without an error handler that can stop it, so a
-// damaged PNG aborts the whole process inside HPDF_LoadPngImageFromFile. Every PNG is
-// therefore decoded here first, where libpng's errors jump back to us.
-constexpr png_uint_32 kMaxImageSide = 20000;  // the same limits as the YAML reader's
-constexpr unsigned long long kMaxImagePixels = 100000000;
-
-struct PngCheck {
-  char message[256] = "";
-};
-
-void png_check_error(png_structp png, png_const_charp message) {
-  auto* check = static_cast<PngCheck*>(png_get_error_ptr(png));
-  std::snprintf(check->message, sizeof check->message, "%s", message ? message : "unknown error");
-  png_longjmp(png, 1);
-}
-
-void png_check_warning(png_structp, png_const_charp) {}
-
-// Decodes every row of the PNG in `file`; false (and check->message) if libpng fails or
-// the image is over the size limits. Only plain C objects live here (longjmp).
-bool png_decodes(FILE* file, PngCheck* check) {
-  png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, check, png_check_error, png_check_warning);
-  if (!png) {
-    std::snprintf(check->message, sizeof check->message, "out of memory");
-    return false;
-  }
-  png_infop info = png_create_info_struct(png);
-  png_bytep volatile row = nullptr;
-  if (!info || setjmp(png_jmpbuf(png))) {
-    if (!info) std::snprintf(check->message, sizeof check->message, "out of memory");
-    png_free(png, row);
-    png_destroy_read_struct(&png, info ? &info : nullptr, nullptr);
-    return false;
-  }
-  png_init_io(png, file);
-  png_set_user_limits(png, kMaxImageSide, kMaxImageSide);
-  png_read_info(png, info);
-  png_uint_32 width = png_get_image_width(png, info), height = png_get_image_height(png, info);
-  if (static_cast<unsigned long long>(width) * height > kMaxImagePixels) {
-    std::snprintf(check->message, sizeof check->message, "image too large (%u x %u pixels)",
-                  static_cast<unsigned>(width), static_cast<unsigned>(height));
-    png_destroy_read_struct(&png, &info, nullptr);
-    return false;
-  }
-  int passes = png_set_interlace_handling(png);
-  png_read_update_info(png, info);
-  row = static_cast<png_bytep>(png_malloc(png, png_get_rowbytes(png, info)));
-  for (int pass = 0; pass < passes; ++pass) {
-    for (png_uint_32 y = 0; y < height; ++y) png_read_row(png, row, nullptr);
-  }
-  png_read_end(png, nullptr);
-  png_free(png, row);
-  row = nullptr;
-  png_destroy_read_struct(&png, &info, nullptr);
-  return true;
-}
 
 struct DocDeleter {
   void operator()(HPDF_Doc d) const { HPDF_Free(d); }
@@ -198,45 +139,76 @@ class DocumentWriter {
   }
 
   // ---- images -------------------------------------------------------------
+  // Every image is an XObject built here from src/image's decoded, PDF-ready data (the
+  // same bounded cache that validated it when the document was read). LibHaru's own
+  // image loaders are not used: when one fails (any interlaced PNG, for one) it frees an
+  // object it has already registered in the document's cross-reference table, and
+  // HPDF_Free (our DocDeleter) then frees it a second time: the double free that aborted
+  // renders and batches. Nothing here frees a LibHaru object; LibHaru owns them all.
   HPDF_Image image_for(const std::string& path) {
     auto it = images_.find(path);
     if (it != images_.end()) return it->second;
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) throw Error({path}, "image file not found");
-    unsigned char magic[8] = {0};
-    size_t got = 0;
-    if (FILE* f = std::fopen(path.c_str(), "rb")) {
-      got = std::fread(magic, 1, sizeof magic, f);
-      std::fclose(f);
-    } else {
-      throw Error({path}, std::string("cannot read image file: ") + std::strerror(errno));
-    }
+    std::shared_ptr<const image::PdfImage> img = image::load_image_or_throw(path);
+    HPDF_Dict xobject = image_stream(*img, false);
+    if (!img->alpha.empty()) HPDF_Dict_Add(xobject, "SMask", image_stream(*img, true));
+    check_hpdf(pdf_.get(), ("embedding image " + path).c_str());
+    images_.emplace(path, xobject);
+    return xobject;
+  }
+
+  // The image's colour (or, with `alpha`, its soft mask) as an image XObject whose
+  // data is encoded already: LibHaru writes it as is, with the /Filter from write_fn.
+  HPDF_Dict image_stream(const image::PdfImage& img, bool alpha) {
     HPDF_Doc pdf = pdf_.get();
-    HPDF_Image image = nullptr;
-    static const unsigned char kPng[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    if (got == 8 && std::memcmp(magic, kPng, 8) == 0) {
-      PngCheck check;
-      bool ok = false;
-      if (FILE* f = std::fopen(path.c_str(), "rb")) {
-        ok = png_decodes(f, &check);
-        std::fclose(f);
-      } else {
-        throw Error({path}, std::string("cannot read image file: ") + std::strerror(errno));
+    HPDF_Dict d = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (!d) {
+      check_hpdf(pdf, "creating an image");
+      throw Error({}, "PDF writer: cannot create an image (out of memory)");
+    }
+    d->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+    image::ColorSpace color = alpha ? image::ColorSpace::Gray : img.color;
+    HPDF_Dict_AddName(d, "Type", "XObject");
+    HPDF_Dict_AddName(d, "Subtype", "Image");
+    HPDF_Dict_AddNumber(d, "Width", img.width);
+    HPDF_Dict_AddNumber(d, "Height", img.height);
+    HPDF_Dict_AddName(d, "ColorSpace", color == image::ColorSpace::Gray  ? "DeviceGray"
+                                       : color == image::ColorSpace::Rgb ? "DeviceRGB"
+                                                                          : "DeviceCMYK");
+    HPDF_Dict_AddNumber(d, "BitsPerComponent", 8);
+    if (!alpha && img.decode_inverted) {  // Adobe's inverted CMYK JPEG, passed through
+      HPDF_Array decode = HPDF_Array_New(pdf->mmgr);
+      HPDF_Dict_Add(d, "Decode", decode);
+      for (int i = 0; i < image::components(color); ++i) {
+        HPDF_Array_AddNumber(decode, 1);
+        HPDF_Array_AddNumber(decode, 0);
       }
-      if (!ok) throw Error({path}, std::string("damaged or unsupported PNG image (") + check.message + ")", 2);
-      image = HPDF_LoadPngImageFromFile(pdf, path.c_str());
-    } else if (got >= 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF) {
-      image = HPDF_LoadJpegImageFromFile(pdf, path.c_str());
-    } else {
-      throw Error({path}, "unsupported image format (only PNG and JPEG can be embedded)", 2);
     }
-    if (!image || HPDF_GetError(pdf) != HPDF_OK) {
-      std::string why = pdf_detail::describe_hpdf_error(HPDF_GetError(pdf), HPDF_GetErrorDetail(pdf));
-      HPDF_ResetError(pdf);
-      throw Error({path}, "cannot embed image: " + why, 2);
-    }
-    images_.emplace(path, image);
-    return image;
+    bool dct = !alpha && img.encoding == image::PdfImage::Encoding::Dct;
+    d->filter = HPDF_STREAM_FILTER_NONE;  // encoded already
+    d->write_fn = dct ? write_dct_filter : write_predictor_filter;
+    const std::string& data = alpha ? img.alpha : img.data;
+    HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(data.data()),
+                      static_cast<HPDF_UINT>(data.size()));
+    check_hpdf(pdf, "writing an image");
+    return d;
+  }
+
+  static HPDF_STATUS write_dct_filter(HPDF_Dict, HPDF_Stream stream) {
+    return HPDF_Stream_WriteStr(stream, "/Filter /DCTDecode\012");
+  }
+
+  // /Filter and /DecodeParms of src/image's Flate data (a PNG predictor on each row).
+  static HPDF_STATUS write_predictor_filter(HPDF_Dict dict, HPDF_Stream stream) {
+    auto* width = static_cast<HPDF_Number>(HPDF_Dict_GetItem(dict, "Width", HPDF_OCLASS_NUMBER));
+    auto* space = static_cast<HPDF_Name>(HPDF_Dict_GetItem(dict, "ColorSpace", HPDF_OCLASS_NAME));
+    if (!width || !space) return HPDF_INVALID_OBJECT;
+    int colors = std::strcmp(space->value, "DeviceGray") == 0 ? 1 : std::strcmp(space->value, "DeviceRGB") == 0 ? 3 : 4;
+    char text[160];
+    std::snprintf(text, sizeof text,
+                  "/Filter /FlateDecode /DecodeParms << /Predictor 15 /Colors %d /BitsPerComponent 8 "
+                  "/Columns %d >>\012",
+                  colors, static_cast<int>(width->value));
+    return HPDF_Stream_WriteStr(stream, text);
   }
 
   // ---- pages --------------------------------------------------------------

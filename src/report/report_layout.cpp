@@ -7,7 +7,7 @@
 #include "layout/block_layout.h"
 #include "layout/document_layout.h"
 #include "layout/flow.h"
-#include "layout/image_info.h"
+#include "image/image.h"
 #include "layout/page_numbers.h"
 #include "layout/styles.h"
 
@@ -44,7 +44,7 @@ FlowBox cover_box(const ReportCover& cover, const Template& tpl, const BlockLayo
   if (!cover.logo.empty()) {
     std::string path = cover.logo;
     if (!base_dir.empty() && path.front() != '/') path = base_dir + "/" + path;
-    ImageInfo info = read_image_info(path);
+    image::Size info = image::size_of(path);
     double h = rs.cover_logo_height, w = h * info.width / info.height;
     box.items.push_back(ImageItem{path, (width - w) / 2, std::max(0.0, y - h - 12), w, h});
   }

@@ -1,8 +1,9 @@
-// Fuzzes image files through `thaidoc render`'s path: the bytes are written as an image
-// next to a document that shows it (as a block and as the memo emblem), which is then
-// read (header, size and PNG chunk checks), laid out (read_image_info) and written as a
-// PDF (the PNG decode check, then LibHaru). An Error is the expected outcome for a bad
-// image; a crash or abort (LibHaru/libpng on a damaged PNG) is a finding.
+// Fuzzes image files: first straight through src/image (decode, then the PDF form), then
+// through `thaidoc render`'s path: the bytes are written as an image next to a document
+// that shows it (as a block and as the memo emblem), which is then read (src/image decodes
+// it at the YAML key), laid out (its size from the same module) and written as a PDF (the
+// module's data as an image XObject). An Error is the expected outcome for a bad image; a
+// crash, an abort or a sanitizer report is a finding.
 //
 // The first byte picks the file name's extension (.png or .jpg; the content decides the
 // format) and which document uses it.
@@ -13,8 +14,10 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <string_view>
 
 #include "base/error.h"
+#include "image/image.h"
 #include "input/document_reader.h"
 #include "layout/document_layout.h"
 #include "pdf/pdf_writer.h"
@@ -38,11 +41,27 @@ const std::string& work_dir() {
   return *dir;
 }
 
+// A problem reads on from "image file 'x' ": "is ...", "has ...", "cannot ...".
+bool problem_is_phrase(const std::string& p) {
+  return p.rfind("is ", 0) == 0 || p.rfind("has ", 0) == 0 || p.rfind("cannot ", 0) == 0;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 1) return 0;
   unsigned choice = data[0];
+  thaidoc::image::Decoded decoded =
+      thaidoc::image::decode(std::string_view(reinterpret_cast<const char*>(data + 1), size - 1));
+  if (decoded.ok()) {
+    const thaidoc::image::Bitmap& bm = decoded.bitmap;
+    size_t pixels = static_cast<size_t>(bm.width) * bm.height;
+    if (bm.samples.size() != pixels * thaidoc::image::components(bm.color)) std::abort();
+    if (!bm.alpha.empty() && bm.alpha.size() != pixels) std::abort();
+    if (thaidoc::image::to_pdf(decoded).data.empty()) std::abort();
+  } else if (!problem_is_phrase(decoded.problem)) {
+    std::abort();
+  }
   std::string name = (choice & 1) ? "img.jpg" : "img.png";
   {
     std::ofstream out(work_dir() + "/" + name, std::ios::binary | std::ios::trunc);
