@@ -9,11 +9,7 @@ namespace {
 using ita::format2;
 
 // 30 for a whole number, else 2 decimals.
-std::string whole_or_2(double v) {
-  double r = ita::round2(v);
-  if (r == static_cast<long>(r)) return std::to_string(static_cast<long>(r));
-  return format2(v);
-}
+std::string whole_or_2(ita::Hundredths v) { return v.whole_or_2(); }
 
 Block text_block(const std::string& text) {
   Block b;
@@ -95,7 +91,7 @@ std::map<std::string, std::string> ita_values(const ita::ItaData& data, const it
   v["ita.year"] = std::to_string(a.year);
   v["ita.total"] = format2(a.total());
   v["ita.level"] = a.level;
-  v["ita.passed"] = a.passed ? "ผ่าน" : "ไม่ผ่าน";
+  v["ita.passed"] = ita::pass_word(a.passed);
   v["ita.pass_mark"] = whole_or_2(a.framework.pass_mark);
   v["ita.organisation"] = data.organisation.name;
   v["ita.district"] = data.organisation.district;
@@ -168,11 +164,9 @@ Table ita_table(const std::string& kind, const ita::ItaData& data, const ita::An
   } else if (kind == "weighted") {
     t.columns = {col(4), col(1.7, kCenter), col(2, kCenter), col(2, kCenter)};
     t.header.push_back(header({"ประเด็นการประเมิน", "น้ำหนัก (ร้อยละ)", "คะแนนเฉลี่ยที่ได้รับ", "คะแนนถ่วงน้ำหนัก"}));
-    double weights = 0;
     for (const auto& in : a.instruments) {
-      weights += in.weight;
       t.body.push_back(row({cell(in.name + " (" + std::string(ita::instrument_code(in.instrument)) + ")"),
-                            cell(whole_or_2(in.share * 100)), cell(format2(in.value())), cell(format2(in.weighted()))}));
+                            cell(whole_or_2(in.percent())), cell(format2(in.value())), cell(format2(in.weighted()))}));
     }
     TableRow total = row({cell("รวม"), cell("100"), cell(""), cell(format2(a.total()))});
     total.kind = RowKind::Footer;
