@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "base/digits.h"
 #include "input/table_reader.h"
 
 namespace thaidoc {
@@ -99,6 +100,8 @@ std::map<std::string, std::string> ita_values(const ita::ItaData& data, const it
     v["ita.name." + n] = ind.name;
     v["ita.rank." + n] = std::to_string(ind.rank);
   }
+  v["ita.indicators"] = std::to_string(a.indicators.size());
+  v["ita.instruments"] = std::to_string(a.instruments.size());
   v["ita.highest"] = names_of(a.highest);
   v["ita.lowest"] = names_of(a.lowest);
   if (!a.highest.empty()) v["ita.highest.score"] = format2(a.highest.front().score);
@@ -178,10 +181,11 @@ std::string instrument_label(const ItaTableView& view, const ita::InstrumentResu
   return in.name + " (" + code + ")";
 }
 
-std::string indicator_name(const ItaViewColumn& c, const ita::IndicatorResult& ind) {
+std::string indicator_name(const ItaTableView& view, const ItaViewColumn& c, const ita::IndicatorResult& ind) {
   std::string format = c.name_format.empty() ? "{number}. {name}" : c.name_format;
+  auto it = view.names.find(ind.number);
   return fill(format, {{"number", std::to_string(ind.number)},
-                       {"name", ind.name},
+                       {"name", it != view.names.end() ? it->second : ind.name},
                        {"short", ind.short_name},
                        {"code", std::string(ita::instrument_code(ind.instrument))}});
 }
@@ -295,7 +299,7 @@ void indicator_rows(const ItaTableView& view, const ita::Analysis& a, Table& t) 
         if (c.key == "no") r.cells.push_back(cell(std::to_string(no), c.align));
         else if (c.key == "rank") r.cells.push_back(cell(std::to_string(row.rank), c.align));
         else if (c.key == "number") r.cells.push_back(cell(std::to_string(ind.number), c.align));
-        else if (c.key == "name") r.cells.push_back(cell(indicator_name(c, ind), c.align));
+        else if (c.key == "name") r.cells.push_back(cell(indicator_name(view, c, ind), c.align));
         else if (c.key == "score") r.cells.push_back(cell(with_unit(number(ind.score, c.format), c), c.align));
         else if (c.key == "tier") r.cells.push_back(cell(a.framework.tiers[ind.tier].label, c.align));
         else if (c.key == "unit") r.cells.push_back(cell(c.text_in_rows ? c.text : "", c.align));
@@ -464,7 +468,7 @@ Table ita_table(const std::string& kind, const ita::ItaData& data, const ita::An
 const std::vector<std::string>& ita_table_keys() {
   static const std::vector<std::string> keys = {"ita_table", "digits",   "font_size", "caption",    "continued",
                                                 "columns",   "title",    "groups",    "group",      "comments",
-                                                "instruments", "rank_style", "footer", "separator"};
+                                                "instruments", "rank_style", "footer", "separator", "names"};
   return keys;
 }
 
@@ -588,6 +592,18 @@ Table read_ita_table(const YamlNode& block, const ita::ItaData& data, const ita:
       view.instruments[key] = value.as_string();
     }
   }
+  if (auto n = block.get("names")) {
+    if (!indicator_kind(kind)) n->fail("only ita_table: scores, ranking or tiers name indicators");
+    n->expect_map();
+    for (const auto& [key, value] : n->entries()) {
+      std::string digits = convert_digits(key, DigitStyle::Arabic);
+      auto number = ita::Hundredths::parse(digits);
+      if (!number || number->count() % 100 != 0 || !a.framework.indicator(static_cast<int>(number->count() / 100))) {
+        throw Error(value.key_where(), value.path() + ": '" + key + "' is not an indicator of the framework", 2);
+      }
+      view.names[static_cast<int>(number->count() / 100)] = value.as_nonempty_string();
+    }
+  }
   if (auto n = block.get("rank_style")) {
     view.rank_style = n->as_enum<ita::RankStyle>({{"shared", ita::RankStyle::Competition},
                                                   {"competition", ita::RankStyle::Competition},
@@ -600,11 +616,9 @@ Table read_ita_table(const YamlNode& block, const ita::ItaData& data, const ita:
     if (!n->is_null()) {
       for (const YamlNode& item : n->items()) {
         ItaViewFooter f;
-        YamlNode row = item;
-        if (item.is_map()) {
-          item.check_keys({"row", "label", "weight", "bold"});
-          row = item.required("row");
-        }
+        if (item.is_map()) item.check_keys({"row", "label", "weight", "bold"});
+        // (A YamlNode is not re-assigned: assigning a yaml-cpp node writes through to the document.)
+        const YamlNode row = item.is_map() ? item.required("row") : item;
         f.row = row.as_enum<std::string>({{"highest", "highest"}, {"lowest", "lowest"}, {"total", "total"}});
         f.label = f.row == "highest" ? "คะแนนสูงสุด" : f.row == "lowest" ? "คะแนนต่ำสุด" : kind == "scores" ? "คะแนนรวม (ระดับ {level})" : "รวม";
         f.bold = f.row == "total";

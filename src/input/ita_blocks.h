@@ -57,6 +57,7 @@ struct ItaTableView {
   std::string group_text;               // {instrument} {code} {mean} {tier} {range} {count}
   std::map<std::string, std::string> comments;     // group (IIT, urgent, ...) -> comment cell text
   std::map<std::string, std::string> instruments;  // IIT -> label in instrument/name cells
+  std::map<int, std::string> names;                // indicator number -> name in this table
   ita::RankStyle rank_style = ita::RankStyle::Competition;
   std::vector<ItaViewFooter> footer;
   std::string separator = " - ";        // level ranges: "85 - 94.99"
