@@ -100,7 +100,28 @@ std::map<std::string, std::string> ita_values(const ita::ItaData& data, const it
     v["ita.name." + n] = ind.name;
     v["ita.rank." + n] = std::to_string(ind.rank);
   }
+  // The trend: every year's total and level, and which years are first, last, best, worst.
+  for (const auto& h : a.history) {
+    std::string y = "ita.history." + std::to_string(h.year);
+    v[y + ".total"] = h.total.str();
+    v[y + ".level"] = h.level;
+  }
+  if (!a.history.empty()) {
+    v["ita.history.count"] = std::to_string(a.history.size());
+    v["ita.history.first"] = std::to_string(a.history.front().year);
+    v["ita.history.last"] = std::to_string(a.history.back().year);
+    auto best = a.history.front(), worst = a.history.front();
+    for (const auto& h : a.history) {
+      if (h.total > best.total) best = h;
+      if (h.total < worst.total) worst = h;
+    }
+    v["ita.history.highest"] = std::to_string(best.year);
+    v["ita.history.highest.total"] = best.total.str();
+    v["ita.history.lowest"] = std::to_string(worst.year);
+    v["ita.history.lowest.total"] = worst.total.str();
+  }
   v["ita.indicators"] = std::to_string(a.indicators.size());
+  v["ita.levels"] = std::to_string(a.framework.levels.size());
   v["ita.instruments"] = std::to_string(a.instruments.size());
   v["ita.highest"] = names_of(a.highest);
   v["ita.lowest"] = names_of(a.lowest);
@@ -109,6 +130,7 @@ std::map<std::string, std::string> ita_values(const ita::ItaData& data, const it
   for (size_t t = 0; t < a.tiers.size(); ++t) {
     v["ita.tier." + std::to_string(t + 1)] = names_of(a, a.tiers[t]);
     v["ita.tier." + std::to_string(t + 1) + ".count"] = std::to_string(a.tiers[t].size());
+    v["ita.tier." + std::to_string(t + 1) + ".from"] = a.framework.tiers[t].from.str();
   }
   return v;
 }
