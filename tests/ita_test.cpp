@@ -430,9 +430,10 @@ TEST(ItaWarnings, SuppliedTotalThatChangesTheLevelAlwaysWarns) {
   ASSERT_EQ(a.warnings.size(), 1u);
   EXPECT_EQ(a.warnings[0].key_path, "ita.supplied.total");
   EXPECT_EQ(a.warnings[0].to_string(),
-            "s.yaml:7:12: warning: ita.supplied.total: the source gives the total as 85.00 is level A (A: 85 - 94.99) "
-            "(ผ่าน), but the weighted total of the instrument means (IIT 30, EIT 30, OIT 40) is 84.99 is level B "
-            "(B: 75 - 84.99) (ไม่ผ่าน, pass mark 85); the supplied value and its level are printed");
+            "s.yaml:7:12: warning: ita.supplied.total: the source gives the total as 85.00, level A (A: 85 - 94.99), "
+            "ผ่าน, but the weighted total of the instrument means (IIT 30, EIT 30, OIT 40) is 84.99, level B "
+            "(B: 75 - 84.99), ไม่ผ่าน (pass mark 85); within the tolerance, but the level differs; the supplied "
+            "value and its level are printed");
   EXPECT_EQ(a.level, "A");  // printed as supplied
   EXPECT_TRUE(a.passed);
   EXPECT_FALSE(a.passed_computed);

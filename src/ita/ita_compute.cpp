@@ -61,11 +61,11 @@ class Checker {
     std::string ls = level_name(supplied.value, f), lc = level_name(computed, f);
     bool ps = passes(supplied.value, f), pc = passes(computed, f);
     if (ls == lc && ps == pc) return;
-    std::string message = what_supplied + " " + supplied.value.str() + " is level " + level_or_none(ls) +
-                          band_of(supplied.value, f) + " (" + pass_word(ps) + "), but " + what_computed + " " +
-                          computed.str() + " is level " + level_or_none(lc) + band_of(computed, f) + " (" +
-                          pass_word(pc) + ", pass mark " + f.pass_mark.plain() +
-                          "); the supplied value and its level are printed";
+    std::string message = what_supplied + " " + supplied.value.str() + ", level " + level_or_none(ls) +
+                          band_of(supplied.value, f) + ", " + pass_word(ps) + ", but " + what_computed + " " +
+                          computed.str() + ", level " + level_or_none(lc) + band_of(computed, f) + ", " +
+                          pass_word(pc) + " (pass mark " + f.pass_mark.plain() +
+                          "); within the tolerance, but the level differs; the supplied value and its level are printed";
     add(supplied.origin, supplied.value.str() + " " + ls, computed.str() + " " + lc, message);
   }
 
