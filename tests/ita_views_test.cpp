@@ -5,6 +5,7 @@
 // documented arithmetic, the comment next to it says so.
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -324,4 +325,66 @@ TEST(ItaViews, BadViewsAreLocatedErrors) {
             "blocks[1].rank_style: unknown value 'olympic' (expected shared, competition, dense or ordinal)");
   EXPECT_EQ(error("  - ita_table: ranking\n    columns: [score, name]\n"),
             "blocks[1]: footer row 'highest' needs a value column (score, weighted) after a first column");
+}
+
+// ---------------------------------------------------------------- frameworks by fiscal year
+
+TEST(ItaFrameworks, PresetsByYearAndAWarningForAYearWithout) {
+  auto read = [](const std::string& year, const std::string& extra = "") {
+    return read_ita_string("ita:\n  organisation: {name: อบต.ทดสอบ}\n  year: " + year +
+                               "\n  scores: {1: 90, 2: 90, 3: 90, 4: 90, 5: 90, 6: 90, 7: 90, 8: 90, 9: 90, 10: 90}\n" +
+                               extra,
+                           "f.yaml");
+  };
+  EXPECT_EQ(read("2565").framework.name, "FY2565");
+  EXPECT_EQ(read("2566").framework.name, "FY2566");
+  EXPECT_TRUE(read("2565").framework.oit_items.empty());  // no seed lists the FY2565 checklist
+  ita::ItaData d = read("2568");
+  EXPECT_EQ(d.framework.name, "FY2566");
+  ita::Analysis a = ita::analyse(d);
+  ASSERT_EQ(a.warnings.size(), 1u);
+  EXPECT_EQ(a.warnings[0].to_string(),
+            "f.yaml:3:9: warning: ita.year: there is no ITA framework preset for fiscal year 2568 (presets: FY2565 "
+            "and FY2566); the FY2566 framework is used (select one with 'framework: {preset: ...}' or define it)");
+  // Selected explicitly: no warning.
+  EXPECT_TRUE(ita::analyse(read("2568", "  framework: {preset: FY2566}\n")).warnings.empty());
+  EXPECT_EQ(read("2568", "  framework: FY2565\n").framework.name, "FY2565");
+  try {
+    read("2565", "  framework: {preset: FY2556}\n");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "f.yaml:5:23: ita.framework.preset: unknown ITA framework 'FY2556' (expected FY2565 or FY2566)");
+  }
+}
+
+// Seed 003 (lines 262-409): the FY2566 OIT checklist, O1-O43 under sub-indicators 9.1-10.2,
+// with its topics and their four footnotes.
+TEST(ItaFrameworks, Fy2566OitChecklistAsSeed003ListsIt) {
+  ita::Framework f = *ita::Framework::preset("FY2566");
+  ASSERT_EQ(f.oit_items.size(), 43u);
+  for (size_t i = 0; i < 43; ++i) EXPECT_EQ(f.oit_items[i].code, "O" + std::to_string(i + 1));
+  EXPECT_EQ(f.oit_items[0].item, "โครงสร้าง");
+  EXPECT_EQ(f.oit_items[0].subindicator, "9.1");
+  EXPECT_EQ(f.oit_items[14].topic, "การให้บริการ");  // O15
+  EXPECT_EQ(f.oit_items[42].subindicator, "10.2");
+  EXPECT_EQ(f.oit_items[41].item, "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน");
+  EXPECT_EQ(f.oit_items[41].components.rfind("• แสดงการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใ", 0), 0u);
+  EXPECT_EQ(f.oit_notes.size(), 4u);
+  std::set<std::string> topics;
+  for (const auto& o : f.oit_items) topics.insert(o.topic);
+  EXPECT_EQ(topics.size(), 15u);  // the 15 topic headings of the seed's tables
+
+  // The generated table: a sub-indicator row, topic rows (with the footnote rows), the items.
+  Table t = generated("nakhonpathom-2565.yaml", "  - ita_table: oit\n");
+  std::vector<std::string> rows = rows_of(t);
+  EXPECT_EQ(rows[0], "ข้อ\tข้อมูล\tองค์ประกอบด้านข้อมูล\tหน่วยงานรับผิดชอบ");
+  EXPECT_EQ(rows[1], "ตัวชี้วัดย่อยที่ 9.1 ข้อมูลพื้นฐาน");
+  EXPECT_EQ(rows[2], "ข้อมูลพื้นฐาน");
+  EXPECT_EQ(rows[3].rfind("O1\tโครงสร้าง\t• แสดงแผนผังโครงสร้าง", 0), 0u) << rows[3];
+  EXPECT_EQ(rows[3].substr(rows[3].rfind('\t') + 1), "สำนักปลัดเทศบาล");  // data: ita.responsible
+  size_t groups = 0;
+  for (const TableRow& r : t.body) groups += r.kind == RowKind::Group;
+  EXPECT_EQ(groups, 7u + 15u);
+  EXPECT_EQ(t.body.size(), 7u + 15u + 4u + 43u);
 }

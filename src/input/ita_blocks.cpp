@@ -35,6 +35,20 @@ TableCell cell(const std::string& text, std::optional<BlockAlign> align = std::n
   return c;
 }
 
+// One paragraph per line of the text.
+TableCell lines_cell(const std::string& text, std::optional<BlockAlign> align) {
+  TableCell c;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    c.blocks.push_back(text_block(text.substr(start, end - start)));
+    start = end + 1;
+  }
+  c.align = align;
+  return c;
+}
+
 TableRow group(const std::string& text) {
   TableRow r;
   r.kind = RowKind::Group;
@@ -136,8 +150,8 @@ std::map<std::string, std::string> ita_values(const ita::ItaData& data, const it
 }
 
 const std::vector<std::string>& ita_table_kinds() {
-  static const std::vector<std::string> kinds = {"scores", "ranking",  "weighted",       "levels",
-                                                 "history", "tiers", "recommendations"};
+  static const std::vector<std::string> kinds = {"scores",  "ranking", "weighted",        "levels",
+                                                 "history", "tiers",   "recommendations", "oit"};
   return kinds;
 }
 
@@ -362,6 +376,8 @@ const std::vector<std::string>& ita_column_keys(const std::string& kind) {
   static const std::vector<std::string> levels = {"level", "range"};
   static const std::vector<std::string> history = {"year", "total", "level", "unit"};
   static const std::vector<std::string> recommendations = {"code", "text"};
+  static const std::vector<std::string> oit = {"code", "item", "components", "responsible"};
+  if (kind == "oit") return oit;
   static const std::vector<std::string> none;
   if (indicator_kind(kind)) return indicators;
   if (kind == "weighted") return weighted;
@@ -399,6 +415,13 @@ ItaTableView ita_default_view(const std::string& kind) {
     v.group_text = "{tier} ({range})";
   } else if (kind == "recommendations") {
     v.columns = {column("code", "ข้อคำถาม", 1.6, C), column("text", "ข้อเสนอแนะ", 6)};
+  } else if (kind == "oit") {
+    // Seed 003's responsibility tables: ข้อ | ข้อมูล | องค์ประกอบด้านข้อมูล | หน่วยงานรับผิดชอบ,
+    // under sub-indicator and topic headings, with the topics' footnotes.
+    v.columns = {column("code", "ข้อ", 1.1, C), column("item", "ข้อมูล", 3), column("components", "องค์ประกอบด้านข้อมูล", 6),
+                 column("responsible", "หน่วยงานรับผิดชอบ", 3)};
+    v.groups = "subindicator";
+    v.group_text = "ตัวชี้วัดย่อยที่ {number} {name}";
   } else {
     throw std::invalid_argument("unknown ITA table kind " + kind);
   }
@@ -462,6 +485,52 @@ Table build_ita_table(const ItaTableView& view, const ita::ItaData& data, const 
         else if (c.key == "total") r.cells.push_back(cell(with_unit(number(h.total, c.format), c), c.align));
         else if (c.key == "level") r.cells.push_back(cell(h.level, c.align));
         else r.cells.push_back(cell(c.text_in_rows ? c.text : "", c.align));
+      }
+      t.body.push_back(std::move(r));
+    }
+  } else if (view.kind == "oit") {
+    if (a.framework.oit_items.empty()) {
+      throw std::invalid_argument("the " + (a.framework.name.empty() ? std::string("document's") : a.framework.name) +
+                                  " framework has no OIT checklist (the FY2566 preset has one)");
+    }
+    std::string sub, topic;
+    for (const ita::OitItem& item : a.framework.oit_items) {
+      if (item.subindicator != sub && view.groups != "none") {
+        sub = item.subindicator;
+        std::string name;
+        for (const auto& [n, nm] : a.framework.subindicators)
+          if (n == sub) name = nm;
+        t.body.push_back(group(fill(view.group_text, {{"number", sub}, {"name", name}})));
+        topic.clear();
+      }
+      if (item.topic != topic && view.groups != "none") {
+        topic = item.topic;
+        std::string text = topic;
+        const ita::OitTopicNote* note = nullptr;
+        for (const auto& n : a.framework.oit_notes)
+          if (n.topic == topic) note = &n;
+        if (note) text += "*";
+        TableRow tr = group(text);
+        tr.bold = false;
+        t.body.push_back(std::move(tr));
+        if (note) {
+          TableRow nr;
+          TableCell nc = cell(note->footnote, std::nullopt, ncols);
+          nr.cells.push_back(std::move(nc));
+          t.body.push_back(std::move(nr));
+        }
+      }
+      TableRow r;
+      for (const ItaViewColumn& c : view.columns) {
+        if (c.key == "code") r.cells.push_back(cell(item.code, c.align));
+        else if (c.key == "item") r.cells.push_back(cell(item.item, c.align));
+        else if (c.key == "components") r.cells.push_back(lines_cell(item.components, c.align));
+        else {
+          std::string unit;
+          for (const auto& [code, text] : data.responsible)
+            if (code == item.code) unit = text;
+          r.cells.push_back(cell(unit, c.align));
+        }
       }
       t.body.push_back(std::move(r));
     }
@@ -594,8 +663,12 @@ Table read_ita_table(const YamlNode& block, const ita::ItaData& data, const ita:
   }
   if (auto n = block.get("title")) view.titles = n->as_string_list();
   if (auto n = block.get("groups")) {
-    if (!indicator_kind(kind)) n->fail("only ita_table: scores, ranking or tiers have groups");
-    view.groups = n->as_enum<std::string>({{"none", "none"}, {"instrument", "instrument"}, {"tier", "tier"}});
+    if (!indicator_kind(kind) && kind != "oit") n->fail("only ita_table: scores, ranking, tiers or oit have groups");
+    view.groups = n->as_enum<std::string>(
+        {{"none", "none"}, {"instrument", "instrument"}, {"tier", "tier"}, {"subindicator", "subindicator"}});
+    if (kind == "oit" ? view.groups != "subindicator" && view.groups != "none" : view.groups == "subindicator") {
+      n->fail("ita_table: oit groups by subindicator (or none); the others by instrument or tier");
+    }
     if (kind == "ranking" && view.groups != "none") n->fail("a ranking is not grouped (it is in rank order)");
     if (view.groups == "instrument" && block.get("group") == std::nullopt) view.group_text = "{label}";
     if (view.groups == "tier" && block.get("group") == std::nullopt) view.group_text = "{tier} ({range})";

@@ -306,7 +306,7 @@ void read_indicator_defs(const YamlNode& n, Framework& fw) {
 
 Framework read_ita_framework(const YamlNode& n, Framework fw) {
   n.expect_map();
-  n.check_keys({"weights", "instruments", "pass", "levels", "tiers", "indicators"});
+  n.check_keys({"preset", "weights", "instruments", "pass", "levels", "tiers", "indicators"});
   if (auto v = n.get("instruments")) {
     for (const auto& [key, value] : v->entries()) {
       Instrument i = read_instrument_key(value, key);
@@ -352,12 +352,52 @@ Framework read_ita_framework(const YamlNode& n, Framework fw) {
 
 ItaData read_ita(const YamlNode& n) {
   n.expect_map();
-  n.check_keys({"organisation", "year", "scores", "supplied", "history", "recommendations", "framework"});
+  n.check_keys({"organisation", "year", "scores", "supplied", "history", "recommendations", "framework",
+                "responsible"});
   ItaData data;
   data.source = n.source().path();
-  if (auto v = n.get("framework")) data.framework = read_ita_framework(*v);
+  YamlNode year_node = n.required("year");
+  data.year = read_year_value(year_node);
+  // The framework: a named preset (by `framework: NAME` / `framework: {preset: NAME}`, else
+  // the fiscal year's own), with the document's overrides on top.
+  auto fw_node = n.get("framework");
+  std::optional<YamlNode> preset_node;
+  if (fw_node && fw_node->is_scalar()) preset_node = *fw_node;
+  if (fw_node && fw_node->is_map()) preset_node = fw_node->get("preset");
+  std::string preset;
+  if (preset_node) {
+    preset = preset_node->as_nonempty_string();
+    if (!Framework::preset(preset)) {
+      std::string hint = suggest(preset, Framework::preset_names());
+      preset_node->fail("unknown ITA framework '" + preset + "' (expected " + join_alternatives(Framework::preset_names()) +
+                        (hint.empty() ? "" : "; did you mean '" + hint + "'?") + ")");
+    }
+  } else if (auto p = Framework::preset_for_year(data.year)) {
+    preset = *p;
+  } else {
+    const auto& names = Framework::preset_names();
+    preset = data.year > 2566 ? names.back() : names.front();
+    data.notes.push_back({Origin{year_node.where(), year_node.path()},
+                          "there is no ITA framework preset for fiscal year " + std::to_string(data.year) +
+                              " (presets: " + join_alternatives(names, " and ") + "); the " + preset +
+                              " framework is used (select one with 'framework: {preset: ...}' or define it)"});
+  }
+  data.framework = *Framework::preset(preset);
+  if (fw_node && fw_node->is_map()) data.framework = read_ita_framework(*fw_node, data.framework);
+  if (auto v = n.get("responsible")) {
+    v->expect_map();
+    for (const auto& [key, value] : v->entries()) {
+      std::string code = convert_digits(key, DigitStyle::Arabic);
+      bool known = std::any_of(data.framework.oit_items.begin(), data.framework.oit_items.end(),
+                               [&](const OitItem& o) { return o.code == code; });
+      if (!known) {
+        throw key_error(value, "'" + key + "' is not an item of the " + data.framework.name + " OIT checklist" +
+                                   (data.framework.oit_items.empty() ? " (it has none)" : ""));
+      }
+      data.responsible.emplace_back(code, value.as_nonempty_string());
+    }
+  }
   read_organisation(n.required("organisation"), data.organisation);
-  data.year = read_year_value(n.required("year"));
   read_scores(n.required("scores"), data.framework, data.scores);
   if (auto v = n.get("supplied")) read_supplied(*v, data.framework, data.supplied);
   if (auto v = n.get("history")) read_history(*v, data.framework, data.history);

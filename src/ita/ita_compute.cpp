@@ -170,6 +170,15 @@ Analysis analyse(const ItaData& data, const ComputeOptions& options) {
   a.source = data.source;
   a.year = data.year;
   Checker check(data, options, a.warnings);
+  for (const DataNote& note : data.notes) {
+    Warning w;
+    w.file = note.origin.where.file.empty() ? data.source : note.origin.where.file;
+    w.key_path = note.origin.key_path;
+    w.line = note.origin.where.line;
+    w.column = note.origin.where.column;
+    w.message = note.message;
+    a.warnings.push_back(std::move(w));
+  }
 
   // Indicators, in number order.
   for (const IndicatorDef& def : fw.indicators) {

@@ -64,12 +64,60 @@ Framework Framework::defaults() {
       {"D", h(5500), h(6499)},   {"E", h(5000), h(5499)}, {"F", h(0), h(4999)},
   };
   f.pass_mark = Hundredths::whole(85);
+  f.name = "FY2565";
   f.tiers = {
       {"urgent", "จุดอ่อนที่ต้องแก้ไขอย่างเร่งด่วน", Hundredths(0)},
       {"develop", "ประเด็นที่ต้องพัฒนาให้ดียิ่งขึ้น", Hundredths::whole(90)},
       {"maintain", "ควรรักษามาตรฐานไว้", Hundredths::whole(95)},
   };
   return f;
+}
+
+// Sources of the presets:
+//  * FY2565: seed 003 (เทศบาลนครนครปฐม, lines 30-75: the ten indicators, three instruments, the
+//    7 level bands, pass 85) and seed 004 (อบต.คลองใหม่: weights 30/30/40, which its total 76.81
+//    follows); the tiers <90 / 90-<95 / >=95 are seed 003's analysis groups (lines 172-213).
+//    Neither seed lists the FY2565 OIT checklist, so this preset has none.
+//  * FY2566: seed 000 (เทศบาลตำบลวังสมบูรณ์, FY2566 results: the same ten indicators, and its
+//    total 90.74 follows the weights 30/30/40) and seed 003's responsibility tables (lines
+//    262-409), which list the FY2566 OIT checklist O1-O43 with the sub-indicators 9.1-10.2.
+std::optional<Framework> Framework::preset(std::string_view name) {
+  if (name == "FY2565") {
+    Framework f = defaults();
+    f.name = "FY2565";
+    return f;
+  }
+  if (name == "FY2566") {
+    Framework f = defaults();
+    f.name = "FY2566";
+    f.oit_items = {
+#include "ita/oit_fy2566.inc"
+    };
+    f.oit_notes = {
+#include "ita/oit_fy2566_notes.inc"
+    };
+    // Seed 003, lines 46-62 and 262-396.
+    f.subindicators = {{"9.1", "ข้อมูลพื้นฐาน"},
+                       {"9.2", "การบริหารงาน"},
+                       {"9.3", "การจัดซื้อจัดจ้าง"},
+                       {"9.4", "การบริหารและพัฒนาทรัพยากรบุคคล"},
+                       {"9.5", "การส่งเสริมความโปร่งใส"},
+                       {"10.1", "การดำเนินการเพื่อป้องกันการทุจริต"},
+                       {"10.2", "มาตรการส่งเสริมคุณธรรมและความโปร่งใส"}};
+    return f;
+  }
+  return std::nullopt;
+}
+
+const std::vector<std::string>& Framework::preset_names() {
+  static const std::vector<std::string> names = {"FY2565", "FY2566"};
+  return names;
+}
+
+std::optional<std::string> Framework::preset_for_year(int year) {
+  std::string name = "FY" + std::to_string(year);
+  if (preset(name)) return name;
+  return std::nullopt;
 }
 
 const IndicatorDef* Framework::indicator(int number) const {

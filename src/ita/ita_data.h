@@ -74,7 +74,22 @@ struct Tier {
   Hundredths from;
 };
 
+// An item of the OIT checklist (แบบตรวจการเปิดเผยข้อมูลสาธารณะ) of a fiscal year.
+struct OitItem {
+  std::string code;          // O1 .. O43
+  std::string subindicator;  // 9.1 .. 10.2
+  std::string topic;         // ข้อมูลพื้นฐาน, การให้บริการ ...
+  std::string item;          // โครงสร้าง
+  std::string components;    // องค์ประกอบด้านข้อมูล, "• ..." lines
+};
+
+struct OitTopicNote {
+  std::string topic;     // การให้บริการ
+  std::string footnote;  // "* การให้บริการ หมายถึง ..."
+};
+
 struct Framework {
+  std::string name;                        // the preset's name (FY2565, FY2566); "" if defined in the document
   std::vector<IndicatorDef> indicators;    // in number order
   std::vector<InstrumentDef> instruments;  // in print order (IIT, EIT, OIT)
   std::vector<LevelBand> levels;           // best first (AA, A, ..., F)
@@ -85,6 +100,17 @@ struct Framework {
   // B 75-84.99, C 65-74.99, D 55-64.99, E 50-54.99, F 0-49.99, pass 85, tiers
   // <90 (urgent) / 90 to <95 (develop) / >=95 (maintain).
   static Framework defaults();
+
+  // Named presets of the frameworks the seeds show: FY2565 (seeds 003 and 004) and FY2566
+  // (seed 000's results, seed 003's O1-O43 checklist). nullopt for an unknown name.
+  static std::optional<Framework> preset(std::string_view name);
+  static const std::vector<std::string>& preset_names();
+  // The preset of a fiscal year (2565 -> FY2565); nullopt if there is none.
+  static std::optional<std::string> preset_for_year(int year);
+
+  std::vector<OitItem> oit_items;          // the OIT checklist (empty if the preset has none)
+  std::vector<std::pair<std::string, std::string>> subindicators;  // 9.1 -> ข้อมูลพื้นฐาน
+  std::vector<OitTopicNote> oit_notes;
 
   const IndicatorDef* indicator(int number) const;     // nullptr if unknown
   const InstrumentDef* instrument(Instrument i) const;  // nullptr if not in the framework
@@ -134,6 +160,12 @@ struct Recommendation {
   Origin origin;
 };
 
+// A remark about the data that is not an error (a fiscal year without a framework preset).
+struct DataNote {
+  Origin origin;
+  std::string message;
+};
+
 struct ItaData {
   std::string source;  // the file the data came from (for messages); may be empty
   Organisation organisation;
@@ -143,6 +175,8 @@ struct ItaData {
   std::vector<HistoryEntry> history;  // sorted by year
   std::vector<Recommendation> recommendations;  // in input order
   Framework framework = Framework::defaults();
+  std::vector<DataNote> notes;  // become warnings in the analysis
+  std::vector<std::pair<std::string, std::string>> responsible;  // O1 -> the unit responsible (input order)
 
   const IndicatorScore* score(int number) const;  // nullptr if not given
   const Recommendation* recommendation(std::string_view code) const;
