@@ -274,6 +274,15 @@ void check_fits(double needed, double have, const char* what) {
   }
 }
 
+// A value label's baseline moved clear of the pass line: the label box (as Painter::label
+// draws it, from baseline - digit height - 1.2 to baseline + 0.18 x size) must not contain
+// the line. `above`: move it above the line, else below.
+double clear_of_line(const Painter& p, double baseline, double size, double line_y, bool above) {
+  const double top = baseline - p.digit_height(size) - 1.2, bottom = baseline + 0.18 * size;
+  if (line_y < top - 1 || line_y > bottom + 1) return baseline;
+  return above ? line_y - 0.18 * size - 2 : line_y + p.digit_height(size) + 1.2 + 2;
+}
+
 }  // namespace
 
 std::string tier_range_thai(const Framework& f, size_t tier) {
@@ -424,7 +433,9 @@ std::vector<FrameItem> indicator_bar_chart(const Analysis& a, const ChartText& t
       double size = st.value_size;
       double w = p.width(label, size);
       if (w > slot - 3) size *= (slot - 3) / w;
-      p.label(label, size, false, st.text_color, cx, y_of(ind.score.to_double()) - 3, Align::Center, st.label_background);
+      double baseline = y_of(ind.score.to_double()) - 3;
+      if (st.pass_line) baseline = clear_of_line(p, baseline, size, y_of(fw.pass_mark.to_double()), true);
+      p.label(label, size, false, st.text_color, cx, baseline, Align::Center, st.label_background);
     }
   }
 
@@ -480,11 +491,25 @@ std::vector<FrameItem> history_line_chart(const Analysis& a, const ChartText& te
   // Axes, and the pass line labelled in the right margin.
   draw_axes_and_pass_line(p, st, plot_left, plot_top, plot_right, plot_bottom, y_of(fw.pass_mark.to_double()), digits(pass_text));
 
+  // A year axis: one slot per fiscal year from the first to the last, so a year without a
+  // total is a gap (its year printed, no point, the line broken there).
   const size_t n = pts.size();
-  const double slot = n ? plot_w / static_cast<double>(n) : plot_w;
-  auto x_of = [&](size_t i) { return plot_left + slot * (static_cast<double>(i) + 0.5); };
+  const int first_year = n ? pts.front().year : 0;
+  const size_t years = n ? static_cast<size_t>(pts.back().year - first_year + 1) : 0;
+  const double slot = years ? plot_w / static_cast<double>(years) : plot_w;
+  auto x_at = [&](int year) { return plot_left + slot * (static_cast<double>(year - first_year) + 0.5); };
+  auto x_of = [&](size_t i) { return x_at(pts[i].year); };
   for (size_t i = 1; i < n; ++i) {
+    if (pts[i].year != pts[i - 1].year + 1) continue;  // a missing year: no line across it
     p.line(x_of(i - 1), y_of(pts[i - 1].total.to_double()), x_of(i), y_of(pts[i].total.to_double()), st.line_width, st.line_color);
+  }
+  for (size_t k = 0; k < years; ++k) {
+    int year = first_year + static_cast<int>(k);
+    bool have = std::any_of(pts.begin(), pts.end(), [&](const HistoryPoint& h) { return h.year == year; });
+    if (have) continue;
+    p.line(x_at(year), plot_bottom, x_at(year), plot_bottom + 3, 0.6, st.axis_color);
+    p.text(digits(std::to_string(year)), st.text_size, false, st.grid_color, x_at(year),
+           plot_bottom + 3 + p.ascent(st.text_size), Align::Center);
   }
   for (size_t i = 0; i < n; ++i) {
     const HistoryPoint& h = pts[i];
@@ -509,6 +534,16 @@ std::vector<FrameItem> history_line_chart(const Analysis& a, const ChartText& te
       double label_h = p.digit_height(st.text_size) + 0.2 * st.text_size;
       bool below = n > 1 && prev_higher && next_higher && plot_bottom - (y + s / 2 + 4) > label_h + 2;
       double baseline = below ? y + s / 2 + 4 + p.digit_height(st.text_size) : y - s / 2 - 4;
+      if (st.pass_line) {
+        // Clear of the pass line: to the side of the line the point is on.
+        // A label crossing the line goes to the point's own side of it: above a point above the
+        // line, below a point under it.
+        double pass_y = y_of(fw.pass_mark.to_double());
+        if (clear_of_line(p, baseline, st.text_size, pass_y, true) != baseline) {
+          baseline = y <= pass_y ? y - s / 2 - 4 : y + s / 2 + 4 + p.digit_height(st.text_size);
+          baseline = clear_of_line(p, baseline, st.text_size, pass_y, y <= pass_y);
+        }
+      }
       p.label(digits(label), st.text_size, h.current, h.current ? st.current_color : st.text_color, x_of(i),
               baseline, Align::Center, st.label_background);
     }
