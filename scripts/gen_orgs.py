@@ -11,10 +11,13 @@ same on every machine and Python version). Provinces, their abbreviations and di
 real; the organisations, people and scores are invented. Within a province every organisation
 has a unique short name (column `org`), so 'out/{province}/{org}-memo.pdf' is unique.
 Columns: see COLUMNS below. Scores are ITA 2568 style: indicators 1-5 (IIT), 6-8 (EIT), 9-10
-(OIT), total = 30% IIT + 30% EIT + 40% OIT, grade AA..F.
+(OIT), total = 30% IIT + 30% EIT + 40% OIT, grade AA..F, computed as thaidoc computes them
+(src/ita/ita_compute.h): exact decimal arithmetic, each instrument mean rounded half up to two
+decimals, the total from those printed means, rounded half up; the grade from the printed total.
 """
 import argparse
 import csv
+from fractions import Fraction
 import io
 import random
 import sys
@@ -104,10 +107,23 @@ def person(rng, sex=None):
 
 
 def grade(total):
+    """The level of a printed total (a Fraction of whole hundredths)."""
     for limit, g in ((95, "AA"), (85, "A"), (75, "B"), (65, "C"), (55, "D"), (50, "E")):
         if total >= limit:
             return g
     return "F"
+
+
+def round_half_up(x):
+    """A non-negative Fraction rounded to whole hundredths, half up (65.375 -> 65.38)."""
+    return Fraction(int(x * 100 + Fraction(1, 2)), 100)
+
+
+def hundredths(x):
+    """A Fraction of whole hundredths as text: Fraction(7681, 100) -> '76.81'."""
+    n = int(x * 100)
+    assert n == x * 100
+    return "%d.%02d" % (n // 100, n % 100)
 
 
 def scores(rng):
@@ -117,9 +133,12 @@ def scores(rng):
     for i in range(1, 11):
         spread = 4.0 if i <= 5 else 6.0 if i <= 8 else 11.0  # OIT varies most
         bias = 4.0 if i <= 5 else 0.0 if i <= 8 else -3.0     # IIT scores run high
-        out.append(round(min(100.0, max(60.0, rng.gauss(level + bias, spread))), 2))
-    iit, eit, oit = sum(out[0:5]) / 5, sum(out[5:8]) / 3, sum(out[8:10]) / 2
-    total = round(0.3 * iit + 0.3 * eit + 0.4 * oit, 2)
+        score = round(min(100.0, max(60.0, rng.gauss(level + bias, spread))), 2)
+        out.append(Fraction("%.2f" % score))  # the score as printed, exactly
+    iit = round_half_up(sum(out[0:5]) / 5)
+    eit = round_half_up(sum(out[5:8]) / 3)
+    oit = round_half_up(sum(out[8:10]) / 2)
+    total = round_half_up(Fraction(3, 10) * iit + Fraction(3, 10) * eit + Fraction(4, 10) * oit)
     return out, total, grade(total)
 
 
@@ -194,11 +213,11 @@ def generate(count, seed):
             "head_title": "หัวหน้า" + office,
             "officer": person(rng),
             "officer_position": rng.choice(OFFICER_POSITIONS),
-            "ita_total": "%.2f" % total,
+            "ita_total": hundredths(total),
             "ita_grade": g,
         }
         for i, s in enumerate(ita, 1):
-            row["ita%d" % i] = "%.2f" % s
+            row["ita%d" % i] = hundredths(s)
         rows.append(row)
     return rows
 

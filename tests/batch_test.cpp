@@ -406,7 +406,7 @@ TEST(BatchCli, BrokenRecordsAreReportedAndTheRestWritten) {
   const std::set<size_t> broken = {3, 10, 17, 24, 31};
   test::write_file(dir + "/orgs.csv", make_csv(50, [&](size_t n, std::vector<std::string>& f) {
     if (n == 3) f[column("date")] = "2025-02-30";           // not a real date
-    if (n == 10) f.resize(column("ita_total"));             // short row: no ita_total ...
+    if (n == 10) f.resize(column("ita10"));                 // short row: no ita10 ...
     if (n == 17) f[column("org_full")] = "อบต.**ตาเนิน";     // unclosed bold in the value
     if (n == 24) f.push_back("extra");                      // a field too many
     if (n == 31) f[column("date")] = "24/04/2568";          // wrong date format
@@ -419,7 +419,7 @@ TEST(BatchCli, BrokenRecordsAreReportedAndTheRestWritten) {
   const std::string tpl = template_path();
   EXPECT_NE(r.out.find("record 3 (orgs.csv:"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(tpl + ":19:9: memo.date: '2025-02-30' is not a valid date"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("no value for placeholder {{ita_total}}"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("no value for placeholder {{ita10}}"), std::string::npos) << r.out;
 
   Json report = read_json(dir + "/report.json");
   EXPECT_EQ(report["summary"]["done"].num(), 45);
@@ -433,7 +433,7 @@ TEST(BatchCli, BrokenRecordsAreReportedAndTheRestWritten) {
   EXPECT_EQ(failed, broken);
   EXPECT_EQ(errors[3], tpl + ":19:9: memo.date: '2025-02-30' is not a valid date (expected YYYY-MM-DD)");
   EXPECT_NE(errors[10].find(tpl + ":"), std::string::npos) << errors[10];
-  EXPECT_NE(errors[10].find("memo.body[4]: no value for placeholder {{ita_total}} in this record (the row has 34 "
+  EXPECT_NE(errors[10].find("ita.scores.10: no value for placeholder {{ita10}} in this record (the row has 33 "
                             "fields, the header 36)"),
             std::string::npos) << errors[10];
   EXPECT_NE(errors[17].find("unclosed '**'"), std::string::npos) << errors[17];

@@ -210,6 +210,67 @@ TEST_F(ItaChartTest, LineChartOfTotals) {
   EXPECT_NE(t.find("76.81 (B)"), std::string::npos) << t;
 }
 
+// Value labels are never crossed by the pass line: scores and totals just under and over 85
+// whose labels, put above the point, would straddle it.
+TEST_F(ItaChartTest, ValueLabelsClearThePassLine) {
+  ItaData d = read_ita_file(test::source_dir() + "/data/ita/klongmai-2565.yaml");
+  for (auto& sc : d.scores) sc.score = Hundredths(sc.number % 2 ? 8420 : 8540);  // 84.20 and 85.40
+  d.history = {{2562, {Hundredths(8440), {}}, {}}, {2563, {Hundredths(8520), {}}, {}}, {2564, {Hundredths(8470), {}}, {}}};
+  d.supplied = {};
+  Analysis a = analyse(d);
+  auto check = [&](const std::vector<FrameItem>& items, Color pass_color, size_t expected_labels) {
+    double pass_y = -1, longest = 0;  // the pass line (not the legend's short sample of it)
+    for (const LineItem& l : lines(items)) {
+      if (l.color == pass_color && !l.dash.empty() && std::fabs(l.x2 - l.x1) > longest) {
+        longest = std::fabs(l.x2 - l.x1);
+        pass_y = l.y1;
+      }
+    }
+    ASSERT_GT(pass_y, 0);
+    size_t labels = 0;
+    for (const auto& item : items) {
+      const auto* g = std::get_if<GlyphRun>(&item);
+      if (!g) continue;
+      std::string t;
+      for (const auto& c : g->clusters) t += c.text;
+      if (t.size() < 4 || !std::isdigit(static_cast<unsigned char>(t[0])) || t.find('.') == std::string::npos) {
+        continue;  // not a value label ("84.50")
+      }
+      ++labels;
+      double top = g->y - 0.75 * g->size - 1.2, bottom = g->y + 0.18 * g->size;
+      EXPECT_FALSE(pass_y >= top && pass_y <= bottom) << t << " crosses the pass line at " << pass_y;
+    }
+    EXPECT_EQ(labels, expected_labels);
+  };
+  BarChartStyle bars;
+  check(indicator_bar_chart(a, text(DigitStyle::Arabic), 450, 300, bars), bars.pass_color, 10);
+  LineChartStyle line;
+  check(history_line_chart(a, text(DigitStyle::Arabic), 450, 220, line), line.pass_color, 4);
+}
+
+// The trend has a year axis: a missing year keeps its place (and its year), the line breaks there.
+TEST_F(ItaChartTest, TrendKeepsGapsForMissingYears) {
+  ItaData d = read_ita_file(test::source_dir() + "/data/ita/klongmai-2565.yaml");
+  d.history = {{2561, {Hundredths(7541), {}}, {}}, {2562, {Hundredths(8503), {}}, {}}, {2564, {Hundredths(8095), {}}, {}}};
+  Analysis a = analyse(d);  // + 2565 (the assessed year): 2561, 2562, 2564, 2565
+  LineChartStyle st;
+  auto items = history_line_chart(a, text(DigitStyle::Arabic), 450, 220, st);
+  std::vector<RectItem> points;
+  for (const auto& item : items) {
+    const auto* r = std::get_if<RectItem>(&item);
+    if (r && r->fill && (r->fill_color == st.point_color || r->fill_color == st.current_color)) points.push_back(*r);
+  }
+  ASSERT_EQ(points.size(), 4u);
+  auto cx = [&](int i) { return points[i].x + points[i].w / 2; };
+  // 2562 -> 2564 is two slots, 2561 -> 2562 one.
+  EXPECT_NEAR(cx(2) - cx(1), 2 * (cx(1) - cx(0)), 1e-9);
+  EXPECT_NEAR(cx(3) - cx(2), cx(1) - cx(0), 1e-9);
+  int segments = 0;
+  for (const LineItem& l : lines(items)) segments += l.color == st.line_color && l.width == st.line_width;
+  EXPECT_EQ(segments, 2);  // 2561-2562 and 2564-2565; none across 2563
+  EXPECT_NE(text_of(items).find("2563"), std::string::npos);  // the missing year is on the axis
+}
+
 TEST_F(ItaChartTest, TooSmallBoxIsRefused) {
   Analysis a = load("klongmai-2565.yaml");
   EXPECT_THROW(indicator_bar_chart(a, text(DigitStyle::Thai), 450, 60), std::invalid_argument);

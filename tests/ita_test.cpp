@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -21,13 +22,16 @@ namespace {
 
 std::string data_file(const std::string& name) { return test::source_dir() + "/data/ita/" + name; }
 
+// A two-decimal literal as exact hundredths (test shorthand: H(93.37) is 9337 hundredths).
+Hundredths H(double x) { return Hundredths(std::llround(x * 100)); }
+
 // Indicator scores 1..10 in code (no reader involved).
 ItaData make_data(const std::vector<double>& scores, int year = 2565) {
   ItaData d;
   d.source = "made.yaml";
   d.organisation.name = "หน่วยงานทดสอบ";
   d.year = year;
-  for (size_t i = 0; i < scores.size(); ++i) d.scores.push_back({static_cast<int>(i) + 1, scores[i], {}});
+  for (size_t i = 0; i < scores.size(); ++i) d.scores.push_back({static_cast<int>(i) + 1, H(scores[i]), {}});
   return d;
 }
 
@@ -89,54 +93,75 @@ const std::string kBase = R"Y(ita:
 
 // ---------------------------------------------------------------- rounding, levels, tiers
 
-TEST(ItaRounding, TwoDecimalsHalfAwayFromZero) {
-  EXPECT_EQ(format2(65.375), "65.38");  // exactly representable half
-  EXPECT_EQ(format2(2.675), "2.68");    // 2.67499999... in binary: still a half by hand
-  EXPECT_EQ(format2(1.005), "1.01");
-  EXPECT_EQ(format2(-1.005), "-1.01");
-  EXPECT_EQ(format2(76.8028), "76.80");
-  EXPECT_EQ(format2(81.126666), "81.13");
-  EXPECT_EQ(format2(100), "100.00");
-  EXPECT_EQ(format2(-0.001), "0.00");  // no "-0.00"
-  EXPECT_DOUBLE_EQ(round2(84.995), 85.0);
-  EXPECT_DOUBLE_EQ(round2(84.994), 84.99);
+TEST(ItaDecimal, ParseExactHundredths) {
+  EXPECT_EQ(Hundredths::parse("93.37")->count(), 9337);
+  EXPECT_EQ(Hundredths::parse("93.370")->count(), 9337);
+  EXPECT_EQ(Hundredths::parse("85")->count(), 8500);
+  EXPECT_EQ(Hundredths::parse("0.5")->count(), 50);
+  EXPECT_EQ(Hundredths::parse("-0.01")->count(), -1);
+  EXPECT_EQ(Hundredths::parse("100.00")->count(), 10000);
+  EXPECT_FALSE(Hundredths::parse("87.716"));  // not a whole number of hundredths
+  EXPECT_FALSE(Hundredths::parse(""));
+  EXPECT_FALSE(Hundredths::parse("."));
+  EXPECT_FALSE(Hundredths::parse("8e1"));
+  EXPECT_FALSE(Hundredths::parse("12.3.4"));
+  EXPECT_EQ(Hundredths(7680).str(), "76.80");
+  EXPECT_EQ(Hundredths(-1).str(), "-0.01");
+  EXPECT_EQ(Hundredths(9499).plain(), "94.99");
+  EXPECT_EQ(Hundredths(9250).plain(), "92.5");
+  EXPECT_EQ(Hundredths(3000).whole_or_2(), "30");
+  EXPECT_EQ(Hundredths(3333).whole_or_2(), "33.33");
+}
+
+TEST(ItaDecimal, RoundHalfUpExactly) {
+  // Halves that binary floating point gets wrong (2.675 is 2.67499999... as a double).
+  EXPECT_EQ(Exact(65375, 1000).round2().str(), "65.38");
+  EXPECT_EQ(Exact(2675, 1000).round2().str(), "2.68");
+  EXPECT_EQ(Exact(1005, 1000).round2().str(), "1.01");
+  EXPECT_EQ(Exact(-1005, 1000).round2().str(), "-1.01");
+  EXPECT_EQ(Exact(28695, 1000).round2().str(), "28.70");  // 0.3 x 95.65
+  EXPECT_EQ(Exact(84995, 1000).round2().str(), "85.00");
+  EXPECT_EQ(Exact(84994, 1000).round2().str(), "84.99");
+  EXPECT_EQ(Exact(24338, 300).round2().str(), "81.13");  // 243.38 / 3 = 81.1266...
+  EXPECT_EQ(Exact(1, 3).round2().str(), "0.33");
+  EXPECT_EQ(Exact(2, 3).round2().str(), "0.67");
+  // Arithmetic is exact: 0.1 + 0.2 is 0.3, and 3 x (1/3) is 1.
+  EXPECT_EQ(Exact(Hundredths(10)) + Exact(Hundredths(20)), Exact(Hundredths(30)));
+  EXPECT_EQ(Exact(1, 3) * Exact(3, 1), Exact(1, 1));
+  EXPECT_EQ((Exact(Hundredths(43858)) / Exact(5, 1)).str(), "87.716");
+  EXPECT_EQ(Exact(768028, 10000).str(), "76.8028");
 }
 
 TEST(ItaLevels, DefaultBandsAndEdges) {
   Framework f = Framework::defaults();
   ASSERT_EQ(f.levels.size(), 7u);
-  EXPECT_EQ(level_name(100, f), "AA");
-  EXPECT_EQ(level_name(95, f), "AA");
-  EXPECT_EQ(level_name(94.99, f), "A");
-  EXPECT_EQ(level_name(85, f), "A");
-  EXPECT_EQ(level_name(84.99, f), "B");
-  EXPECT_EQ(level_name(75, f), "B");
-  EXPECT_EQ(level_name(74.99, f), "C");
-  EXPECT_EQ(level_name(65, f), "C");
-  EXPECT_EQ(level_name(64.99, f), "D");
-  EXPECT_EQ(level_name(55, f), "D");
-  EXPECT_EQ(level_name(54.99, f), "E");
-  EXPECT_EQ(level_name(50, f), "E");
-  EXPECT_EQ(level_name(49.99, f), "F");
-  EXPECT_EQ(level_name(0, f), "F");
-  // Classified as printed: 84.995 prints 85.00 and is A; 84.994 prints 84.99 and is B.
-  EXPECT_EQ(level_name(84.995, f), "A");
-  EXPECT_EQ(level_name(84.994, f), "B");
-  EXPECT_TRUE(passes(85, f));
-  EXPECT_FALSE(passes(84.99, f));
-  EXPECT_TRUE(passes(84.995, f));
+  EXPECT_EQ(level_name(H(100), f), "AA");
+  EXPECT_EQ(level_name(H(95), f), "AA");
+  EXPECT_EQ(level_name(H(94.99), f), "A");
+  EXPECT_EQ(level_name(H(85), f), "A");
+  EXPECT_EQ(level_name(H(84.99), f), "B");
+  EXPECT_EQ(level_name(H(75), f), "B");
+  EXPECT_EQ(level_name(H(74.99), f), "C");
+  EXPECT_EQ(level_name(H(65), f), "C");
+  EXPECT_EQ(level_name(H(64.99), f), "D");
+  EXPECT_EQ(level_name(H(55), f), "D");
+  EXPECT_EQ(level_name(H(54.99), f), "E");
+  EXPECT_EQ(level_name(H(50), f), "E");
+  EXPECT_EQ(level_name(H(49.99), f), "F");
+  EXPECT_EQ(level_name(H(0), f), "F");
+  EXPECT_TRUE(passes(H(85), f));
+  EXPECT_FALSE(passes(H(84.99), f));
 }
 
 TEST(ItaTiers, DefaultThresholds) {
   Framework f = Framework::defaults();
   ASSERT_EQ(f.tiers.size(), 3u);
-  EXPECT_EQ(tier_of(0, f), 0u);
-  EXPECT_EQ(tier_of(89.99, f), 0u);
-  EXPECT_EQ(tier_of(90, f), 1u);
-  EXPECT_EQ(tier_of(94.99, f), 1u);
-  EXPECT_EQ(tier_of(95, f), 2u);
-  EXPECT_EQ(tier_of(100, f), 2u);
-  EXPECT_EQ(tier_of(89.995, f), 1u);  // prints 90.00
+  EXPECT_EQ(tier_of(H(0), f), 0u);
+  EXPECT_EQ(tier_of(H(89.99), f), 0u);
+  EXPECT_EQ(tier_of(H(90), f), 1u);
+  EXPECT_EQ(tier_of(H(94.99), f), 1u);
+  EXPECT_EQ(tier_of(H(95), f), 2u);
+  EXPECT_EQ(tier_of(H(100), f), 2u);
   EXPECT_EQ(tier_range(f, 0), "< 90");
   EXPECT_EQ(tier_range(f, 1), "90 - < 95");
   EXPECT_EQ(tier_range(f, 2), ">= 95");
@@ -151,10 +176,10 @@ TEST(ItaFramework, Defaults) {
   EXPECT_EQ(f.indicator(6)->instrument, Instrument::EIT);
   EXPECT_EQ(f.indicator(8)->instrument, Instrument::EIT);
   EXPECT_EQ(f.indicator(9)->instrument, Instrument::OIT);
-  EXPECT_EQ(f.instrument(Instrument::IIT)->weight, 30);
-  EXPECT_EQ(f.instrument(Instrument::EIT)->weight, 30);
-  EXPECT_EQ(f.instrument(Instrument::OIT)->weight, 40);
-  EXPECT_EQ(f.pass_mark, 85);
+  EXPECT_EQ(f.instrument(Instrument::IIT)->weight, H(30));
+  EXPECT_EQ(f.instrument(Instrument::EIT)->weight, H(30));
+  EXPECT_EQ(f.instrument(Instrument::OIT)->weight, H(40));
+  EXPECT_EQ(f.pass_mark, H(85));
   EXPECT_NO_THROW(f.validate());
   EXPECT_TRUE(is_question_code("I20"));
   EXPECT_TRUE(is_question_code("O33"));
@@ -170,19 +195,26 @@ TEST(ItaCompute, KlongmaiMeansTotalLevel) {
   // IIT = (93.37 + 83.33 + 89.17 + 83.06 + 89.65) / 5 = 438.58 / 5 = 87.716
   // EIT = (84.20 + 82.10 + 77.08) / 3 = 243.38 / 3 = 81.12666...
   // OIT = (87.00 + 43.75) / 2 = 130.75 / 2 = 65.375
-  // total = 0.3 x 87.716 + 0.3 x 81.12666 + 0.4 x 65.375 = 26.3148 + 24.338 + 26.15 = 76.8028
+  // Printed means (rule 1): 87.72, 81.13, 65.38.
+  // total (rule 3) = 0.3 x 87.72 + 0.3 x 81.13 + 0.4 x 65.38 = 26.316 + 24.339 + 26.152 = 76.807
+  // -> 76.81, what seed 004 publishes (the unrounded means would give 76.8028 -> 76.80).
   ASSERT_EQ(a.instruments.size(), 3u);
-  EXPECT_NEAR(a.instrument(Instrument::IIT)->computed, 87.716, 1e-9);
-  EXPECT_NEAR(a.instrument(Instrument::EIT)->computed, 81.126666666, 1e-6);
-  EXPECT_NEAR(a.instrument(Instrument::OIT)->computed, 65.375, 1e-9);
+  EXPECT_EQ(a.instrument(Instrument::IIT)->mean, Exact(87716, 1000));
+  EXPECT_EQ(a.instrument(Instrument::EIT)->mean, Exact(24338, 300));
+  EXPECT_EQ(a.instrument(Instrument::OIT)->mean, Exact(65375, 1000));
+  EXPECT_EQ(a.instrument(Instrument::IIT)->computed, H(87.72));
+  EXPECT_EQ(a.instrument(Instrument::EIT)->computed, H(81.13));
+  EXPECT_EQ(a.instrument(Instrument::OIT)->computed, H(65.38));
   EXPECT_EQ(a.instrument(Instrument::IIT)->indicators, (std::vector<int>{1, 2, 3, 4, 5}));
   EXPECT_EQ(a.instrument(Instrument::OIT)->indicators, (std::vector<int>{9, 10}));
-  EXPECT_NEAR(a.total_computed, 76.8028, 1e-9);
-  EXPECT_EQ(format2(a.total()), "76.80");
-  // Weighted column: 26.3148 -> 26.31, 24.338 -> 24.34, 26.15 -> 26.15.
-  EXPECT_EQ(format2(a.instrument(Instrument::IIT)->weighted()), "26.31");
+  EXPECT_EQ(a.total_exact, Exact(76807, 1000));
+  EXPECT_EQ(format2(a.total()), "76.81");
+  // Weighted column (rule 2, from the printed means): 26.316 -> 26.32, 24.339 -> 24.34,
+  // 26.152 -> 26.15; it adds up to the printed total, 76.81.
+  EXPECT_EQ(format2(a.instrument(Instrument::IIT)->weighted()), "26.32");
   EXPECT_EQ(format2(a.instrument(Instrument::EIT)->weighted()), "24.34");
   EXPECT_EQ(format2(a.instrument(Instrument::OIT)->weighted()), "26.15");
+  EXPECT_EQ(format2(a.instrument(Instrument::IIT)->percent()), "30.00");
   EXPECT_EQ(a.level, "B");
   EXPECT_EQ(a.level_computed, "B");
   EXPECT_FALSE(a.passed);
@@ -192,12 +224,12 @@ TEST(ItaCompute, KlongmaiMeansTotalLevel) {
 TEST(ItaCompute, NakhonpathomMeansTotalLevel) {
   // 94.56, 88.13, 90.81, 88.09, 90.53 | 96.03, 96.20, 94.74 | 100, 100
   Analysis a = analyse(make_data({94.56, 88.13, 90.81, 88.09, 90.53, 96.03, 96.20, 94.74, 100, 100}));
-  // IIT = 452.12 / 5 = 90.424; EIT = 286.97 / 3 = 95.65666...; OIT = 100
-  // total = 27.1272 + 28.697 + 40 = 95.8242
-  EXPECT_NEAR(a.instrument(Instrument::IIT)->computed, 90.424, 1e-9);
-  EXPECT_NEAR(a.instrument(Instrument::EIT)->computed, 95.656666666, 1e-6);
-  EXPECT_NEAR(a.instrument(Instrument::OIT)->computed, 100, 1e-9);
-  EXPECT_NEAR(a.total_computed, 95.8242, 1e-9);
+  // IIT = 452.12 / 5 = 90.424 -> 90.42; EIT = 286.97 / 3 = 95.65666... -> 95.66; OIT = 100
+  // total = 0.3 x 90.42 + 0.3 x 95.66 + 0.4 x 100 = 27.126 + 28.698 + 40 = 95.824 -> 95.82
+  EXPECT_EQ(a.instrument(Instrument::IIT)->computed, H(90.42));
+  EXPECT_EQ(a.instrument(Instrument::EIT)->computed, H(95.66));
+  EXPECT_EQ(a.instrument(Instrument::OIT)->computed, H(100));
+  EXPECT_EQ(a.total_exact, Exact(95824, 1000));
   EXPECT_EQ(format2(a.total()), "95.82");
   EXPECT_EQ(a.level, "AA");
   EXPECT_TRUE(a.passed);
@@ -205,13 +237,30 @@ TEST(ItaCompute, NakhonpathomMeansTotalLevel) {
 
 TEST(ItaCompute, CustomWeights) {
   ItaData d = make_data(kKlongmai);
-  for (auto& in : d.framework.instruments) in.weight = in.instrument == Instrument::OIT ? 2 : 1;
+  for (auto& in : d.framework.instruments) in.weight = H(in.instrument == Instrument::OIT ? 2 : 1);
   Analysis a = analyse(d);
-  // (87.716 + 81.12666 + 2 x 65.375) / 4 = 299.59266 / 4 = 74.898166 -> 74.90, level C
-  EXPECT_NEAR(a.total_computed, 74.8981666, 1e-6);
+  // (87.72 + 81.13 + 2 x 65.38) / 4 = 299.61 / 4 = 74.9025 -> 74.90, level C
+  EXPECT_EQ(a.total_exact, Exact(749025, 10000));
   EXPECT_EQ(format2(a.total()), "74.90");
   EXPECT_EQ(a.level, "C");
-  EXPECT_NEAR(a.instrument(Instrument::OIT)->share, 0.5, 1e-12);
+  EXPECT_EQ(a.instrument(Instrument::OIT)->share, Exact(1, 2));
+  EXPECT_EQ(format2(a.instrument(Instrument::OIT)->percent()), "50.00");
+  EXPECT_EQ(format2(a.instrument(Instrument::IIT)->percent()), "25.00");
+}
+
+TEST(ItaCompute, ThirdsAreExact) {
+  // Three equal weights: each share is exactly 1/3, printed 33.33 %.
+  ItaData d = make_data(kKlongmai);
+  for (auto& in : d.framework.instruments) in.weight = H(1);
+  Analysis a = analyse(d);
+  // (87.72 + 81.13 + 65.38) / 3 = 234.23 / 3 = 78.0766... -> 78.08
+  EXPECT_EQ(a.total_exact, Exact(23423, 300));
+  EXPECT_EQ(format2(a.total()), "78.08");
+  EXPECT_EQ(format2(a.instrument(Instrument::EIT)->percent()), "33.33");
+  // 81.13 / 3 = 27.0433... -> 27.04; 65.38 / 3 = 21.7933... -> 21.79; 87.72 / 3 = 29.24
+  EXPECT_EQ(format2(a.instrument(Instrument::IIT)->weighted()), "29.24");
+  EXPECT_EQ(format2(a.instrument(Instrument::EIT)->weighted()), "27.04");
+  EXPECT_EQ(format2(a.instrument(Instrument::OIT)->weighted()), "21.79");
 }
 
 TEST(ItaCompute, RankingKlongmaiMatchesTheSeed) {
@@ -225,8 +274,8 @@ TEST(ItaCompute, RankingKlongmaiMatchesTheSeed) {
 }
 
 TEST(ItaCompute, RankingWithTies) {
-  // 10: 99 | 2, 5: 95 | 1, 3: 90 and 7: 89.999 (prints 90.00) | 4: 80 | 6: 70 | 8, 9: 60
-  std::vector<double> s = {90, 95, 90, 80, 95, 70, 89.999, 60, 60, 99};
+  // 10: 99 | 2, 5: 95 | 1, 3, 7: 90 | 4: 80 | 6: 70 | 8, 9: 60
+  std::vector<double> s = {90, 95, 90, 80, 95, 70, 90, 60, 60, 99};
   Analysis a = analyse(make_data(s));
   EXPECT_EQ(order(a), (std::vector<int>{10, 2, 5, 1, 3, 7, 4, 6, 8, 9}));
   EXPECT_EQ(ranks(a), (std::vector<int>{1, 2, 2, 4, 4, 4, 7, 8, 9, 9}));
@@ -258,23 +307,23 @@ TEST(ItaCompute, TiersOfSeed003) {
 }
 
 TEST(ItaCompute, CustomTiers) {
-  ItaData d = make_data({79.99, 80, 89.995, 90, 100, 50, 60, 70, 85, 95});
-  d.framework.tiers = {{"low", "ต่ำ", 0}, {"mid", "กลาง", 80}, {"high", "สูง", 90}};
+  ItaData d = make_data({79.99, 80, 89.99, 90, 100, 50, 60, 70, 85, 95});
+  d.framework.tiers = {{"low", "ต่ำ", H(0)}, {"mid", "กลาง", H(80)}, {"high", "สูง", H(90)}};
   Analysis a = analyse(d);
   EXPECT_EQ(a.tiers[0], (std::vector<int>{1, 6, 7, 8}));
-  EXPECT_EQ(a.tiers[1], (std::vector<int>{2, 9}));
-  EXPECT_EQ(a.tiers[2], (std::vector<int>{3, 4, 5, 10}));  // 89.995 prints 90.00
+  EXPECT_EQ(a.tiers[1], (std::vector<int>{2, 3, 9}));
+  EXPECT_EQ(a.tiers[2], (std::vector<int>{4, 5, 10}));
 }
 
 TEST(ItaCompute, HistoryAddsTheAssessedYear) {
   ItaData d = make_data(kKlongmai);
-  d.history = {{2563, {84.05, {}}, {}}, {2564, {80.95, {}}, {}}};
+  d.history = {{2563, {H(84.05), {}}, {}}, {2564, {H(80.95), {}}, {}}};
   Analysis a = analyse(d);
   ASSERT_EQ(a.history.size(), 3u);
   EXPECT_EQ(a.history[2].year, 2565);
   EXPECT_TRUE(a.history[2].current);
   EXPECT_TRUE(a.history[2].added);
-  EXPECT_EQ(format2(a.history[2].total), "76.80");
+  EXPECT_EQ(format2(a.history[2].total), "76.81");
   EXPECT_EQ(a.history[0].level, "B");  // 84.05
   ComputeOptions no_add;
   no_add.add_current_year_to_history = false;
@@ -295,24 +344,25 @@ TEST(ItaCompute, MissingScoreIsAnError) {
 
 TEST(ItaWarnings, SuppliedWithinToleranceIsPrintedWithoutWarning) {
   ItaData d = make_data(kKlongmai);
-  d.supplied.total = Sourced<double>{76.81, {}};  // computed 76.8028: 0.0072 <= 0.01
+  d.supplied.total = Sourced<Hundredths>{H(76.80), {}};  // computed 76.81: 1 hundredth
   d.supplied.level = Sourced<std::string>{"B", {}};
   Analysis a = analyse(d);
   EXPECT_TRUE(a.warnings.empty());
-  EXPECT_EQ(format2(a.total()), "76.81");  // the published value is printed
-  EXPECT_NEAR(a.total_computed, 76.8028, 1e-9);
+  EXPECT_EQ(format2(a.total()), "76.80");  // the supplied value is printed
+  EXPECT_EQ(a.total_computed, H(76.81));
 }
 
 TEST(ItaWarnings, ToleranceIsConfigurable) {
   ItaData d = make_data(kKlongmai);
-  d.supplied.total = Sourced<double>{76.82, {SourceLocation{"x.yaml", 5, 12}, "ita.supplied.total"}};
-  // |76.82 - 76.8028| = 0.0172 > 0.01
+  d.supplied.total = Sourced<Hundredths>{H(76.83), {SourceLocation{"x.yaml", 5, 12}, "ita.supplied.total"}};
+  // |76.83 - 76.81| = 2 hundredths > 1
   Analysis a = analyse(d);
   ASSERT_EQ(a.warnings.size(), 1u);
-  EXPECT_EQ(a.warnings[0].supplied, "76.82");
-  EXPECT_EQ(a.warnings[0].computed, "76.80");
+  EXPECT_EQ(a.warnings[0].supplied, "76.83");
+  EXPECT_EQ(a.warnings[0].computed, "76.81");
+  EXPECT_NE(a.warnings[0].message.find("(difference 0.02, tolerance 0.01)"), std::string::npos) << a.warnings[0].message;
   ComputeOptions loose;
-  loose.tolerance = 0.02;
+  loose.tolerance = Hundredths(2);
   EXPECT_TRUE(analyse(d, loose).warnings.empty());
 }
 
@@ -337,9 +387,12 @@ TEST(ItaWarnings, InconsistentFixtureNamesFileKeyPathAndBothValues) {
   EXPECT_EQ(total.line, 14);
   EXPECT_EQ(total.column, 12);
   EXPECT_EQ(total.supplied, "85.03");
-  EXPECT_EQ(total.computed, "76.80");
+  EXPECT_EQ(total.computed, "76.81");
   EXPECT_NE(total.message.find("85.03"), std::string::npos) << total.message;
-  EXPECT_NE(total.message.find("76.80"), std::string::npos) << total.message;
+  EXPECT_NE(total.message.find("76.81 (76.807)"), std::string::npos) << total.message;
+  // It changes the level and pass/fail, so both levels are named.
+  EXPECT_NE(total.message.find("85.03 is level A (ผ่าน), 76.81 is level B (ไม่ผ่าน)"), std::string::npos)
+      << total.message;
   EXPECT_EQ(total.to_string().rfind(file + ":14:12: warning: ita.supplied.total: ", 0), 0u) << total.to_string();
 
   const Warning& level = a.warnings[2];  // B next to a printed 85.03, which is A
@@ -361,19 +414,65 @@ TEST(ItaWarnings, InconsistentFixtureNamesFileKeyPathAndBothValues) {
   EXPECT_EQ(a.level, "B");
   EXPECT_EQ(format2(a.instrument(Instrument::IIT)->value()), "88.50");
   EXPECT_EQ(format2(a.instrument(Instrument::IIT)->computed), "87.72");
-  EXPECT_EQ(a.level_computed, "B");  // 76.80
+  EXPECT_EQ(a.level_computed, "B");  // 76.81
   EXPECT_EQ(a.history[1].level, "B");
   EXPECT_EQ(format2(a.history[1].total), "85.03");
 }
 
+TEST(ItaWarnings, SuppliedTotalThatChangesTheLevelAlwaysWarns) {
+  // Every score 84.99: every mean 84.99, total 84.99 (B, ไม่ผ่าน).
+  std::vector<double> all(10, 84.99);
+  ItaData d = make_data(all);
+  d.supplied.total = Sourced<Hundredths>{H(85.00), {SourceLocation{"s.yaml", 7, 12}, "ita.supplied.total"}};
+  Analysis a = analyse(d);
+  EXPECT_EQ(a.total_computed, H(84.99));
+  // 1 hundredth is within the tolerance, but it makes B into A and ไม่ผ่าน into ผ่าน.
+  ASSERT_EQ(a.warnings.size(), 1u);
+  EXPECT_EQ(a.warnings[0].key_path, "ita.supplied.total");
+  EXPECT_EQ(a.warnings[0].to_string(),
+            "s.yaml:7:12: warning: ita.supplied.total: the source gives the total as 85.00, level A (A: 85 - 94.99), "
+            "ผ่าน, but the weighted total of the instrument means (IIT 30, EIT 30, OIT 40) is 84.99, level B "
+            "(B: 75 - 84.99), ไม่ผ่าน (pass mark 85); within the tolerance, but the level differs; the supplied "
+            "value and its level are printed");
+  EXPECT_EQ(a.level, "A");  // printed as supplied
+  EXPECT_TRUE(a.passed);
+  EXPECT_FALSE(a.passed_computed);
+
+  // 50.00 against 49.99: E against F (both ไม่ผ่าน) warns the same way.
+  ItaData e = make_data(std::vector<double>(10, 49.99));
+  e.supplied.total = Sourced<Hundredths>{H(50.00), {}};
+  Analysis b = analyse(e);
+  ASSERT_EQ(b.warnings.size(), 1u);
+  EXPECT_EQ(b.warnings[0].supplied, "50.00 E");
+  EXPECT_EQ(b.warnings[0].computed, "49.99 F");
+
+  // 84.98 against 84.99: same level, within the tolerance: no warning.
+  d.supplied.total = Sourced<Hundredths>{H(84.98), {}};
+  EXPECT_TRUE(analyse(d).warnings.empty());
+}
+
+TEST(ItaWarnings, ToleranceIsExactHundredths) {
+  // 2 hundredths always exceed a 1-hundredth tolerance, 1 never does, at any magnitude
+  // (in binary, 85.00 - 84.99 and 50.00 - 49.99 differ on either side of 0.01).
+  for (double base : {84.99, 49.99, 0.01, 99.98, 76.81, 64.99}) {
+    ItaData d = make_data(std::vector<double>(10, base));
+    d.supplied.iit = Sourced<Hundredths>{H(base) + Hundredths(1), {}};
+    EXPECT_TRUE(analyse(d).warnings.empty()) << base;
+    d.supplied.iit = Sourced<Hundredths>{H(base) + Hundredths(2), {}};
+    EXPECT_EQ(analyse(d).warnings.size(), 1u) << base;
+    d.supplied.iit = Sourced<Hundredths>{H(base) - Hundredths(2), {}};
+    EXPECT_EQ(analyse(d).warnings.size(), 1u) << base;
+  }
+}
+
 TEST(ItaWarnings, HistoryOfTheAssessedYearIsChecked) {
   ItaData d = make_data(kKlongmai);
-  d.history = {{2565, {77.00, {SourceLocation{"h.yaml", 20, 11}, "ita.history.2565"}}, {}}};
+  d.history = {{2565, {H(77.00), {SourceLocation{"h.yaml", 20, 11}, "ita.history.2565"}}, {}}};
   Analysis a = analyse(d);
   ASSERT_EQ(a.warnings.size(), 1u);
   EXPECT_EQ(a.warnings[0].key_path, "ita.history.2565");
   EXPECT_EQ(a.warnings[0].supplied, "77.00");
-  EXPECT_EQ(a.warnings[0].computed, "76.80");
+  EXPECT_EQ(a.warnings[0].computed, "76.81");
   EXPECT_EQ(a.warnings[0].to_string().rfind("h.yaml:20:11: warning: ita.history.2565: ", 0), 0u);
   ASSERT_EQ(a.history.size(), 1u);
   EXPECT_FALSE(a.history[0].added);
@@ -388,17 +487,17 @@ TEST(ItaData, KlongmaiExample) {
   EXPECT_EQ(d.organisation.district, "สามพราน");
   EXPECT_EQ(d.year, 2565);
   ASSERT_EQ(d.scores.size(), 10u);
-  EXPECT_DOUBLE_EQ(d.score(1)->score, 93.37);
-  EXPECT_DOUBLE_EQ(d.score(10)->score, 43.75);
+  EXPECT_EQ(d.score(1)->score, Hundredths(9337));
+  EXPECT_EQ(d.score(10)->score, Hundredths(4375));
   ASSERT_EQ(d.history.size(), 5u);
   EXPECT_EQ(d.history[0].year, 2561);
-  EXPECT_DOUBLE_EQ(d.history[1].total.value, 85.03);
+  EXPECT_EQ(d.history[1].total.value, Hundredths(8503));
   ASSERT_NE(d.recommendation("O42"), nullptr);
   EXPECT_EQ(d.recommendations_for(Instrument::OIT).size(), 2u);
 
   Analysis a = analyse(d);
   EXPECT_TRUE(a.warnings.empty()) << a.warnings[0].to_string();
-  EXPECT_EQ(format2(a.total()), "76.81");  // published, agrees with 76.8028
+  EXPECT_EQ(format2(a.total()), "76.81");  // published, and computed from the printed means
   EXPECT_EQ(a.level, "B");
   EXPECT_FALSE(a.passed);
   EXPECT_EQ(a.history.size(), 5u);
@@ -440,7 +539,7 @@ TEST(ItaReader, MapAndListFormsAgree) {
   ASSERT_EQ(map.scores.size(), 10u);
   for (size_t i = 0; i < 10; ++i) {
     EXPECT_EQ(list.scores[i].number, map.scores[i].number);
-    EXPECT_DOUBLE_EQ(list.scores[i].score, map.scores[i].score);
+    EXPECT_EQ(list.scores[i].score, map.scores[i].score);
   }
   EXPECT_EQ(list.scores[2].origin.key_path, "ita.scores[3].score");
   EXPECT_EQ(map.scores[2].origin.key_path, "ita.scores.3");
@@ -463,17 +562,17 @@ TEST(ItaReader, FrameworkOverrides) {
 )Y",
                               "t.yaml");
   const Framework& f = d.framework;
-  EXPECT_EQ(f.instrument(Instrument::OIT)->weight, 2);
-  EXPECT_EQ(f.pass_mark, 80);
+  EXPECT_EQ(f.instrument(Instrument::OIT)->weight, H(2));
+  EXPECT_EQ(f.pass_mark, H(80));
   ASSERT_EQ(f.levels.size(), 3u);
   EXPECT_EQ(f.levels[0].name, "ดีมาก");
-  EXPECT_DOUBLE_EQ(f.levels[0].to, 100);
-  EXPECT_DOUBLE_EQ(f.levels[1].to, 89.99);
+  EXPECT_EQ(f.levels[0].to, H(100));
+  EXPECT_EQ(f.levels[1].to, H(89.99));
   EXPECT_EQ(f.tiers[1].key, "tier2");
   EXPECT_EQ(f.indicator(4)->short_name, "ทรัพย์สินราชการ");
   EXPECT_EQ(f.indicator(4)->name, "การใช้ทรัพย์สินของราชการ");
   Analysis a = analyse(d);
-  EXPECT_EQ(format2(a.total()), "74.90");  // (87.716 + 81.12666 + 130.75) / 4
+  EXPECT_EQ(format2(a.total()), "74.90");  // (87.72 + 81.13 + 2 x 65.38) / 4 = 74.9025
   EXPECT_EQ(a.level, "ปรับปรุง");  // 74.90 is below ดี (75)
   EXPECT_FALSE(a.passed);
   EXPECT_EQ(a.tiers[1], (std::vector<int>{1, 3, 5, 9}));
@@ -529,8 +628,8 @@ TEST(ItaReader, ThaiDigitsInKeysAndValues) {
                                   "  history: {๒๕๖๔: ๘๐.๙๕}\n",
                               "t.yaml");
   EXPECT_EQ(d.year, 2565);
-  EXPECT_DOUBLE_EQ(d.score(1)->score, 93.37);
+  EXPECT_EQ(d.score(1)->score, Hundredths(9337));
   ASSERT_EQ(d.history.size(), 1u);
   EXPECT_EQ(d.history[0].year, 2564);
-  EXPECT_DOUBLE_EQ(d.history[0].total.value, 80.95);
+  EXPECT_EQ(d.history[0].total.value, Hundredths(8095));
 }

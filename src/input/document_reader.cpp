@@ -65,7 +65,7 @@ std::vector<std::string> block_keys_of(const std::string& type) {
   if (type == "caption" || type == "note" || type == "source")
     return {type, "align", "indent", "digits", "keep_with_next"};
   if (type == "chart") return {"chart", "width", "height"};
-  if (type == "ita_table") return {"ita_table", "digits", "font_size", "caption"};
+  if (type == "ita_table") return ita_table_keys();
   return {type};
 }
 
@@ -294,15 +294,7 @@ class DocumentParser {
       b.content = c;
     } else if (type == "ita_table") {
       if (!analysis_) value.fail("an ITA table needs ITA data: add an 'ita:' section to the document");
-      std::string kind = value.as_string();
-      const auto& kinds = ita_table_kinds();
-      if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) {
-        value.fail("unknown ITA table '" + kind + "' (expected " + join_alternatives(kinds, ", ") + ")");
-      }
-      Table t = ita_table(kind, *ita_data_, *analysis_);
-      if (auto n = node.get("font_size")) t.font_size = n->as_length(4, 72);
-      if (auto n = node.get("caption")) t.caption = n->as_string();
-      b.content = std::move(t);
+      b.content = read_ita_table(node, *ita_data_, *analysis_);
     } else if (type == "pagebreak") {
       if (!value.is_null() && !value.as_bool()) return std::nullopt;  // `pagebreak: false`
       b.content = PageBreak{};

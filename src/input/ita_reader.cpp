@@ -29,13 +29,26 @@ std::optional<int> key_number(const std::string& key) {
   return std::stoi(s);
 }
 
-std::string fmt(double v) {
-  std::string s = std::to_string(v);
-  if (s.find('.') != std::string::npos) {
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
+std::string fmt(Hundredths v) { return v.plain(); }
+
+// A score-like value as exact hundredths, between lo and hi (whole numbers). Read from the
+// text ("93.37", "๙๓.๓๗"), never through binary floating point.
+Hundredths read_hundredths(const YamlNode& n, std::int64_t lo, std::int64_t hi) {
+  if (!n.is_scalar()) n.fail("expected a number");
+  std::string text = convert_digits(n.as_string(), DigitStyle::Arabic);
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  while (!text.empty() && text.front() == ' ') text.erase(text.begin());
+  auto v = Hundredths::parse(text);
+  if (!v) {
+    if (Hundredths::parse(text.substr(0, text.find('.') == std::string::npos ? text.size() : text.find('.') + 3))) {
+      n.fail("'" + text + "' has more than 2 decimals (ITA values are published with 2, e.g. 87.72)");
+    }
+    n.fail("expected a number");
   }
-  return s;
+  if (*v < Hundredths::whole(lo) || *v > Hundredths::whole(hi)) {
+    n.fail("must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+  }
+  return *v;
 }
 
 // A fiscal year in the Buddhist era; a Common-era year gets a hint.
@@ -117,7 +130,7 @@ void read_scores(const YamlNode& n, const Framework& fw, std::vector<IndicatorSc
       throw key_error(at, "indicator " + std::to_string(number) + " is given twice (first on line " +
                               std::to_string(it->second) + ")");
     }
-    out.push_back({number, score_node.as_number(0, 100), origin_of(score_node)});
+    out.push_back({number, read_hundredths(score_node, 0, 100), origin_of(score_node)});
   };
   if (n.is_map()) {
     for (const auto& [key, value] : n.entries()) {
@@ -150,10 +163,10 @@ void read_supplied(const YamlNode& n, const Framework& fw, SuppliedValues& out) 
   for (Instrument i : {Instrument::IIT, Instrument::EIT, Instrument::OIT}) {
     if (auto v = n.get(instrument_code(i))) {
       if (!fw.instrument(i)) v->fail("the framework has no instrument " + std::string(instrument_code(i)));
-      out.mean(i) = Sourced<double>{v->as_number(0, 100), origin_of(*v)};
+      out.mean(i) = Sourced<Hundredths>{read_hundredths(*v, 0, 100), origin_of(*v)};
     }
   }
-  if (auto v = n.get("total")) out.total = Sourced<double>{v->as_number(0, 100), origin_of(*v)};
+  if (auto v = n.get("total")) out.total = Sourced<Hundredths>{read_hundredths(*v, 0, 100), origin_of(*v)};
   if (auto v = n.get("level")) out.level = Sourced<std::string>{read_level_name(*v, fw), origin_of(*v)};
 }
 
@@ -174,13 +187,13 @@ void read_history(const YamlNode& n, const Framework& fw, std::vector<HistoryEnt
     if (value.is_map()) {
       value.check_keys({"total", "level"});
       YamlNode total = value.required("total");
-      e.total = {total.as_number(0, 100), origin_of(total)};
+      e.total = {read_hundredths(total, 0, 100), origin_of(total)};
       if (auto lv = value.get("level")) e.level = Sourced<std::string>{read_level_name(*lv, fw), origin_of(*lv)};
     } else if (value.is_null()) {
       value.fail("value is empty (expected the year's total score)");
     } else {
       if (!value.is_scalar()) value.fail("expected the year's total score, or {total, level}");
-      e.total = {value.as_number(0, 100), origin_of(value)};
+      e.total = {read_hundredths(value, 0, 100), origin_of(value)};
     }
     out.push_back(std::move(e));
   }
@@ -216,9 +229,9 @@ void read_levels(const YamlNode& n, Framework& fw) {
     item.check_keys({"level", "from", "to"});
     LevelBand b;
     b.name = item.required("level").as_nonempty_string();
-    b.from = item.required("from").as_number(0, 100);
+    b.from = read_hundredths(item.required("from"), 0, 100);
     auto to = item.get("to");
-    if (to) b.to = to->as_number(0, 100);
+    if (to) b.to = read_hundredths(*to, 0, 100);
     if (to && b.to < b.from) to->fail("must not be below 'from' (" + fmt(b.from) + ")");
     for (const auto& other : levels) {
       if (other.name == b.name) item.required("level").fail("level " + b.name + " is given twice");
@@ -235,10 +248,10 @@ void read_levels(const YamlNode& n, Framework& fw) {
   fw.levels.clear();
   for (size_t k = 0; k < order.size(); ++k) {
     LevelBand b = levels[order[k]];
-    if (!has_to[order[k]]) b.to = k == 0 ? 100 : std::max(b.from, fw.levels.back().from - 0.01);
+    if (!has_to[order[k]]) b.to = k == 0 ? Hundredths::whole(100) : std::max(b.from, fw.levels.back().from - Hundredths(1));
     fw.levels.push_back(b);
   }
-  if (fw.levels.back().from > 0) n.fail("the lowest level must start from 0 (it starts from " + fmt(fw.levels.back().from) + ")");
+  if (fw.levels.back().from > Hundredths(0)) n.fail("the lowest level must start from 0 (it starts from " + fmt(fw.levels.back().from) + ")");
 }
 
 void read_tiers(const YamlNode& n, Framework& fw) {
@@ -250,10 +263,10 @@ void read_tiers(const YamlNode& n, Framework& fw) {
     item.check_keys({"from", "label", "key"});
     Tier t;
     YamlNode from = item.required("from");
-    t.from = from.as_number(0, 100);
+    t.from = read_hundredths(from, 0, 100);
     t.label = item.required("label").as_nonempty_string();
     t.key = item.has("key") ? item.required("key").as_nonempty_string() : "tier" + std::to_string(index);
-    if (fw.tiers.empty() && t.from > 0) from.fail("the first tier must start from 0");
+    if (fw.tiers.empty() && t.from > Hundredths(0)) from.fail("the first tier must start from 0");
     if (!fw.tiers.empty() && !(t.from > fw.tiers.back().from)) {
       from.fail("must be above the previous tier's 'from' (" + fmt(fw.tiers.back().from) + ")");
     }
@@ -293,7 +306,7 @@ void read_indicator_defs(const YamlNode& n, Framework& fw) {
 
 Framework read_ita_framework(const YamlNode& n, Framework fw) {
   n.expect_map();
-  n.check_keys({"weights", "instruments", "pass", "levels", "tiers", "indicators"});
+  n.check_keys({"preset", "weights", "instruments", "pass", "levels", "tiers", "indicators"});
   if (auto v = n.get("instruments")) {
     for (const auto& [key, value] : v->entries()) {
       Instrument i = read_instrument_key(value, key);
@@ -304,11 +317,11 @@ Framework read_ita_framework(const YamlNode& n, Framework fw) {
         if (d.instrument == i) def = &d;
       }
       if (!def) {
-        fw.instruments.push_back({i, key, 0});
+        fw.instruments.push_back({i, key, Hundredths(0)});
         def = &fw.instruments.back();
       }
       if (auto x = value.get("name")) def->name = x->as_nonempty_string();
-      if (auto x = value.get("weight")) def->weight = x->as_number(0, 1000);
+      if (auto x = value.get("weight")) def->weight = read_hundredths(*x, 0, 1000);
     }
   }
   if (auto v = n.get("weights")) {
@@ -319,10 +332,10 @@ Framework read_ita_framework(const YamlNode& n, Framework fw) {
         if (d.instrument == i) def = &d;
       }
       if (!def) throw key_error(value, "the framework has no instrument " + key);
-      def->weight = value.as_number(0, 1000);
+      def->weight = read_hundredths(value, 0, 1000);
     }
   }
-  if (auto v = n.get("pass")) fw.pass_mark = v->as_number(0, 100);
+  if (auto v = n.get("pass")) fw.pass_mark = read_hundredths(*v, 0, 100);
   if (auto v = n.get("indicators")) read_indicator_defs(*v, fw);
   if (auto v = n.get("levels")) read_levels(*v, fw);
   if (auto v = n.get("tiers")) read_tiers(*v, fw);
@@ -339,12 +352,52 @@ Framework read_ita_framework(const YamlNode& n, Framework fw) {
 
 ItaData read_ita(const YamlNode& n) {
   n.expect_map();
-  n.check_keys({"organisation", "year", "scores", "supplied", "history", "recommendations", "framework"});
+  n.check_keys({"organisation", "year", "scores", "supplied", "history", "recommendations", "framework",
+                "responsible"});
   ItaData data;
   data.source = n.source().path();
-  if (auto v = n.get("framework")) data.framework = read_ita_framework(*v);
+  YamlNode year_node = n.required("year");
+  data.year = read_year_value(year_node);
+  // The framework: a named preset (by `framework: NAME` / `framework: {preset: NAME}`, else
+  // the fiscal year's own), with the document's overrides on top.
+  auto fw_node = n.get("framework");
+  std::optional<YamlNode> preset_node;
+  if (fw_node && fw_node->is_scalar()) preset_node = *fw_node;
+  if (fw_node && fw_node->is_map()) preset_node = fw_node->get("preset");
+  std::string preset;
+  if (preset_node) {
+    preset = preset_node->as_nonempty_string();
+    if (!Framework::preset(preset)) {
+      std::string hint = suggest(preset, Framework::preset_names());
+      preset_node->fail("unknown ITA framework '" + preset + "' (expected " + join_alternatives(Framework::preset_names()) +
+                        (hint.empty() ? "" : "; did you mean '" + hint + "'?") + ")");
+    }
+  } else if (auto p = Framework::preset_for_year(data.year)) {
+    preset = *p;
+  } else {
+    const auto& names = Framework::preset_names();
+    preset = data.year > 2566 ? names.back() : names.front();
+    data.notes.push_back({Origin{year_node.where(), year_node.path()},
+                          "there is no ITA framework preset for fiscal year " + std::to_string(data.year) +
+                              " (presets: " + join_alternatives(names, " and ") + "); the " + preset +
+                              " framework is used (select one with 'framework: {preset: ...}' or define it)"});
+  }
+  data.framework = *Framework::preset(preset);
+  if (fw_node && fw_node->is_map()) data.framework = read_ita_framework(*fw_node, data.framework);
+  if (auto v = n.get("responsible")) {
+    v->expect_map();
+    for (const auto& [key, value] : v->entries()) {
+      std::string code = convert_digits(key, DigitStyle::Arabic);
+      bool known = std::any_of(data.framework.oit_items.begin(), data.framework.oit_items.end(),
+                               [&](const OitItem& o) { return o.code == code; });
+      if (!known) {
+        throw key_error(value, "'" + key + "' is not an item of the " + data.framework.name + " OIT checklist" +
+                                   (data.framework.oit_items.empty() ? " (it has none)" : ""));
+      }
+      data.responsible.emplace_back(code, value.as_nonempty_string());
+    }
+  }
   read_organisation(n.required("organisation"), data.organisation);
-  data.year = read_year_value(n.required("year"));
   read_scores(n.required("scores"), data.framework, data.scores);
   if (auto v = n.get("supplied")) read_supplied(*v, data.framework, data.supplied);
   if (auto v = n.get("history")) read_history(*v, data.framework, data.history);

@@ -18,12 +18,8 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
 }
 
 // "85", "92.5" (no trailing zeros), for thresholds.
-std::string plain_number(double v) {
-  std::string s = format2(v);
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s;
-}
+std::string plain_number(Hundredths v) { return v.plain(); }
+std::string plain_number(double v) { return Exact(static_cast<std::int64_t>(std::llround(v * 100)), 100).round2().plain(); }
 
 const Color kWhite{1, 1, 1};
 
@@ -278,6 +274,15 @@ void check_fits(double needed, double have, const char* what) {
   }
 }
 
+// A value label's baseline moved clear of the pass line: the label box (as Painter::label
+// draws it, from baseline - digit height - 1.2 to baseline + 0.18 x size) must not contain
+// the line. `above`: move it above the line, else below.
+double clear_of_line(const Painter& p, double baseline, double size, double line_y, bool above) {
+  const double top = baseline - p.digit_height(size) - 1.2, bottom = baseline + 0.18 * size;
+  if (line_y < top - 1 || line_y > bottom + 1) return baseline;
+  return above ? line_y - 0.18 * size - 2 : line_y + p.digit_height(size) + 1.2 + 2;
+}
+
 }  // namespace
 
 std::string tier_range_thai(const Framework& f, size_t tier) {
@@ -375,13 +380,13 @@ std::vector<FrameItem> indicator_bar_chart(const Analysis& a, const ChartText& t
     std::sort(bands.begin(), bands.end(), [](const LevelBand& x, const LevelBand& y) { return x.from > y.from; });
     double upper = 100;
     for (size_t i = 0; i < bands.size(); ++i) {
-      double y1 = y_of(upper), y2 = y_of(bands[i].from);
+      double y1 = y_of(upper), y2 = y_of(bands[i].from.to_double());
       p.rect(plot_left, y1, plot_w, y2 - y1, pick(st.band_colors, i, Color{0.95, 0.95, 0.95}));
       if (y2 - y1 >= p.digit_height(band_size) + 2) {
         p.text(bands[i].name, band_size, false, Color{0.40, 0.40, 0.40}, plot_left + band_col / 2,
                (y1 + y2) / 2 + p.digit_height(band_size) / 2, Align::Center);
       }
-      upper = bands[i].from;
+      upper = bands[i].from.to_double();
     }
   }
 
@@ -407,7 +412,7 @@ std::vector<FrameItem> indicator_bar_chart(const Analysis& a, const ChartText& t
     Color c = st.colour_by == BarColouring::Tier ? pick(st.tier_colors, ind.tier, Color{0.5, 0.5, 0.5})
                                                   : pick(st.instrument_colors, instrument_index(ind.instrument),
                                                          Color{0.5, 0.5, 0.5});
-    double y = y_of(ind.score);
+    double y = y_of(ind.score.to_double());
     if (plot_bottom - y > 0) p.rect(cx - bar_w / 2, y, bar_w, plot_bottom - y, c, darker(c), 0.5);
     p.text(digits(std::to_string(ind.number)), st.text_size, true, st.text_color, cx,
            plot_bottom + 3 + p.ascent(st.text_size), Align::Center);
@@ -417,7 +422,7 @@ std::vector<FrameItem> indicator_bar_chart(const Analysis& a, const ChartText& t
   }
 
   // Axes, and the pass line labelled in the right margin.
-  draw_axes_and_pass_line(p, st, plot_left, plot_top, plot_right, plot_bottom, y_of(fw.pass_mark), digits(pass_text));
+  draw_axes_and_pass_line(p, st, plot_left, plot_top, plot_right, plot_bottom, y_of(fw.pass_mark.to_double()), digits(pass_text));
 
   // The scores above the bars, over the gridlines and the pass line.
   if (st.value_labels) {
@@ -428,7 +433,9 @@ std::vector<FrameItem> indicator_bar_chart(const Analysis& a, const ChartText& t
       double size = st.value_size;
       double w = p.width(label, size);
       if (w > slot - 3) size *= (slot - 3) / w;
-      p.label(label, size, false, st.text_color, cx, y_of(ind.score) - 3, Align::Center, st.label_background);
+      double baseline = y_of(ind.score.to_double()) - 3;
+      if (st.pass_line) baseline = clear_of_line(p, baseline, size, y_of(fw.pass_mark.to_double()), true);
+      p.label(label, size, false, st.text_color, cx, baseline, Align::Center, st.label_background);
     }
   }
 
@@ -450,8 +457,8 @@ std::vector<FrameItem> history_line_chart(const Analysis& a, const ChartText& te
 
   // The axis range.
   double lo = st.y_max;
-  for (const auto& h : pts) lo = std::min(lo, h.total);
-  if (st.pass_line) lo = std::min(lo, fw.pass_mark);
+  for (const auto& h : pts) lo = std::min(lo, h.total.to_double());
+  if (st.pass_line) lo = std::min(lo, fw.pass_mark.to_double());
   double y_min = st.y_min ? *st.y_min : std::max(0.0, std::floor((lo - 5) / step) * step);
   double y_max = st.y_max;
   if (!(y_max > y_min)) y_max = y_min + step;
@@ -482,17 +489,31 @@ std::vector<FrameItem> history_line_chart(const Analysis& a, const ChartText& te
            y + p.digit_height(st.text_size) / 2, Align::Right);
   }
   // Axes, and the pass line labelled in the right margin.
-  draw_axes_and_pass_line(p, st, plot_left, plot_top, plot_right, plot_bottom, y_of(fw.pass_mark), digits(pass_text));
+  draw_axes_and_pass_line(p, st, plot_left, plot_top, plot_right, plot_bottom, y_of(fw.pass_mark.to_double()), digits(pass_text));
 
+  // A year axis: one slot per fiscal year from the first to the last, so a year without a
+  // total is a gap (its year printed, no point, the line broken there).
   const size_t n = pts.size();
-  const double slot = n ? plot_w / static_cast<double>(n) : plot_w;
-  auto x_of = [&](size_t i) { return plot_left + slot * (static_cast<double>(i) + 0.5); };
+  const int first_year = n ? pts.front().year : 0;
+  const size_t years = n ? static_cast<size_t>(pts.back().year - first_year + 1) : 0;
+  const double slot = years ? plot_w / static_cast<double>(years) : plot_w;
+  auto x_at = [&](int year) { return plot_left + slot * (static_cast<double>(year - first_year) + 0.5); };
+  auto x_of = [&](size_t i) { return x_at(pts[i].year); };
   for (size_t i = 1; i < n; ++i) {
-    p.line(x_of(i - 1), y_of(pts[i - 1].total), x_of(i), y_of(pts[i].total), st.line_width, st.line_color);
+    if (pts[i].year != pts[i - 1].year + 1) continue;  // a missing year: no line across it
+    p.line(x_of(i - 1), y_of(pts[i - 1].total.to_double()), x_of(i), y_of(pts[i].total.to_double()), st.line_width, st.line_color);
+  }
+  for (size_t k = 0; k < years; ++k) {
+    int year = first_year + static_cast<int>(k);
+    bool have = std::any_of(pts.begin(), pts.end(), [&](const HistoryPoint& h) { return h.year == year; });
+    if (have) continue;
+    p.line(x_at(year), plot_bottom, x_at(year), plot_bottom + 3, 0.6, st.axis_color);
+    p.text(digits(std::to_string(year)), st.text_size, false, st.grid_color, x_at(year),
+           plot_bottom + 3 + p.ascent(st.text_size), Align::Center);
   }
   for (size_t i = 0; i < n; ++i) {
     const HistoryPoint& h = pts[i];
-    double x = x_of(i), y = y_of(h.total);
+    double x = x_of(i), y = y_of(h.total.to_double());
     Color c = h.current ? st.current_color : st.point_color;
     double s = st.point_size * (h.current ? 1.2 : 1.0);
     p.rect(x - s / 2, y - s / 2, s, s, c, kWhite, 0.6);
@@ -509,10 +530,20 @@ std::vector<FrameItem> history_line_chart(const Analysis& a, const ChartText& te
       // Above the point, except at a low point (both neighbours higher) with room below it.
       bool prev_higher = i == 0 || pts[i - 1].total > h.total;
       bool next_higher = i + 1 == n || pts[i + 1].total > h.total;
-      double y = y_of(h.total);
+      double y = y_of(h.total.to_double());
       double label_h = p.digit_height(st.text_size) + 0.2 * st.text_size;
       bool below = n > 1 && prev_higher && next_higher && plot_bottom - (y + s / 2 + 4) > label_h + 2;
       double baseline = below ? y + s / 2 + 4 + p.digit_height(st.text_size) : y - s / 2 - 4;
+      if (st.pass_line) {
+        // Clear of the pass line: to the side of the line the point is on.
+        // A label crossing the line goes to the point's own side of it: above a point above the
+        // line, below a point under it.
+        double pass_y = y_of(fw.pass_mark.to_double());
+        if (clear_of_line(p, baseline, st.text_size, pass_y, true) != baseline) {
+          baseline = y <= pass_y ? y - s / 2 - 4 : y + s / 2 + 4 + p.digit_height(st.text_size);
+          baseline = clear_of_line(p, baseline, st.text_size, pass_y, y <= pass_y);
+        }
+      }
       p.label(digits(label), st.text_size, h.current, h.current ? st.current_color : st.text_color, x_of(i),
               baseline, Align::Center, st.label_background);
     }

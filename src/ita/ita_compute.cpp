@@ -1,31 +1,12 @@
 #include "ita/ita_compute.h"
 
 #include <algorithm>
-#include <cmath>
-#include <cstdio>
+#include <cstdint>
 #include <stdexcept>
 
 namespace thaidoc::ita {
 
 namespace {
-
-// Half a hundredth's worth of binary error is far below 1e-7 hundredths for scores 0..100.
-constexpr double kNudge = 1e-7;
-
-// Up to 4 decimals, trailing zeros dropped: "8.2272", "0.65", "30".
-std::string format_short(double x) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.4f", x);
-  std::string s = buf;
-  if (s.find('.') != std::string::npos) {
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-  }
-  if (s == "-0") s = "0";
-  return s;
-}
-
-bool same2(double a, double b) { return round2(a) == round2(b); }
 
 std::string indicator_list(const std::vector<int>& numbers) {
   std::string s;
@@ -36,34 +17,66 @@ std::string indicator_list(const std::vector<int>& numbers) {
   return s;
 }
 
+std::string level_or_none(const std::string& level) { return level.empty() ? std::string("(none)") : level; }
+
+std::string band_of(Hundredths total, const Framework& f) {
+  if (const LevelBand* b = level_of(total, f)) return " (" + b->name + ": " + b->from.plain() + " - " + b->to.plain() + ")";
+  return "";
+}
+
 class Checker {
  public:
   Checker(const ItaData& data, const ComputeOptions& options, std::vector<Warning>& out)
       : data_(data), options_(options), out_(out) {}
 
-  // A supplied number against a computed one.
-  void number(const Sourced<double>& supplied, double computed, const std::string& what_supplied,
-              const std::string& what_computed, const std::string& consequence) {
-    double diff = std::fabs(supplied.value - computed);
-    if (!(diff > options_.tolerance)) return;
-    add(supplied.origin, format2(supplied.value), format2(computed),
-        what_supplied + " " + format2(supplied.value) + ", but " + what_computed + " " + format2(computed) +
-            " (difference " + format_short(diff) + ", tolerance " + format_short(options_.tolerance) + "); " +
+  // A supplied number against a computed one (`exact` unrounded, `computed` as printed).
+  // Returns whether it warned.
+  // `levels`: also name both levels when they (or pass/fail) differ (for totals).
+  bool number(const Sourced<Hundredths>& supplied, const Exact& exact, Hundredths computed,
+              const std::string& what_supplied, const std::string& what_computed, const std::string& consequence,
+              bool levels = false) {
+    Hundredths diff = (supplied.value - computed).abs();
+    if (!(diff > options_.tolerance)) return false;
+    std::string exact_text = Exact(computed) == exact ? "" : " (" + exact.str() + ")";
+    std::string level_text;
+    const Framework& f = data_.framework;
+    std::string ls = level_name(supplied.value, f), lc = level_name(computed, f);
+    bool ps = passes(supplied.value, f), pc = passes(computed, f);
+    if (levels && (ls != lc || ps != pc)) {
+      level_text = "; " + supplied.value.str() + " is level " + level_or_none(ls) + " (" + pass_word(ps) + "), " +
+                   computed.str() + " is level " + level_or_none(lc) + " (" + pass_word(pc) + ")";
+    }
+    add(supplied.origin, supplied.value.str(), computed.str(),
+        what_supplied + " " + supplied.value.str() + ", but " + what_computed + " " + computed.str() + exact_text +
+            " (difference " + diff.str() + ", tolerance " + options_.tolerance.str() + ")" + level_text + "; " +
             consequence);
+    return true;
+  }
+
+  // A supplied total within the tolerance whose level or pass/fail differs from the computed
+  // total's: always a warning, naming both levels.
+  void classification(const Sourced<Hundredths>& supplied, Hundredths computed, const std::string& what_supplied,
+                      const std::string& what_computed) {
+    const Framework& f = data_.framework;
+    std::string ls = level_name(supplied.value, f), lc = level_name(computed, f);
+    bool ps = passes(supplied.value, f), pc = passes(computed, f);
+    if (ls == lc && ps == pc) return;
+    std::string message = what_supplied + " " + supplied.value.str() + ", level " + level_or_none(ls) +
+                          band_of(supplied.value, f) + ", " + pass_word(ps) + ", but " + what_computed + " " +
+                          computed.str() + ", level " + level_or_none(lc) + band_of(computed, f) + ", " +
+                          pass_word(pc) + " (pass mark " + f.pass_mark.plain() +
+                          "); within the tolerance, but the level differs; the supplied value and its level are printed";
+    add(supplied.origin, supplied.value.str() + " " + ls, computed.str() + " " + lc, message);
   }
 
   // A supplied level against the level of a total.
-  void level(const Sourced<std::string>& supplied, double total, const std::string& what_total,
+  void level(const Sourced<std::string>& supplied, Hundredths total, const std::string& what_total,
              const std::string& consequence) {
     std::string computed = level_name(total, data_.framework);
     if (supplied.value == computed) return;
-    std::string band;
-    if (const LevelBand* b = level_of(total, data_.framework)) {
-      band = " (" + b->name + ": " + format_short(b->from) + " - " + format_short(b->to) + ")";
-    }
     add(supplied.origin, supplied.value, computed,
-        "level " + supplied.value + " is given, but " + what_total + " " + format2(total) + " is level " +
-            (computed.empty() ? std::string("(none)") : computed) + band + "; " + consequence);
+        "level " + supplied.value + " is given, but " + what_total + " " + total.str() + " is level " +
+            level_or_none(computed) + band_of(total, data_.framework) + "; " + consequence);
   }
 
  private:
@@ -86,38 +99,23 @@ class Checker {
 
 }  // namespace
 
-double round2(double x) {
-  double scaled = x * 100.0;
-  scaled += scaled >= 0 ? kNudge : -kNudge;
-  double r = std::round(scaled) / 100.0;
-  return r == 0 ? 0.0 : r;  // no "-0.00"
-}
-
-std::string format2(double x) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.2f", round2(x));
-  return buf;
-}
-
-const LevelBand* level_of(double score, const Framework& f) {
-  double v = round2(score);
+const LevelBand* level_of(Hundredths score, const Framework& f) {
   const LevelBand* best = nullptr;
   for (const auto& b : f.levels) {
-    if (v >= b.from && (!best || b.from > best->from)) best = &b;
+    if (score >= b.from && (!best || b.from > best->from)) best = &b;
   }
   return best;
 }
 
-std::string level_name(double score, const Framework& f) {
+std::string level_name(Hundredths score, const Framework& f) {
   const LevelBand* b = level_of(score, f);
   return b ? b->name : std::string();
 }
 
-size_t tier_of(double score, const Framework& f) {
-  double v = round2(score);
+size_t tier_of(Hundredths score, const Framework& f) {
   size_t tier = 0;
   for (size_t i = 0; i < f.tiers.size(); ++i) {
-    if (v >= f.tiers[i].from) tier = i;
+    if (score >= f.tiers[i].from) tier = i;
   }
   return tier;
 }
@@ -125,13 +123,15 @@ size_t tier_of(double score, const Framework& f) {
 std::string tier_range(const Framework& f, size_t tier) {
   if (tier >= f.tiers.size()) return "";
   bool last = tier + 1 == f.tiers.size();
-  std::string from = format_short(f.tiers[tier].from);
-  if (tier == 0 && !last) return "< " + format_short(f.tiers[1].from);
+  std::string from = f.tiers[tier].from.plain();
+  if (tier == 0 && !last) return "< " + f.tiers[1].from.plain();
   if (last) return ">= " + from;
-  return from + " - < " + format_short(f.tiers[tier + 1].from);
+  return from + " - < " + f.tiers[tier + 1].from.plain();
 }
 
-bool passes(double total, const Framework& f) { return round2(total) >= f.pass_mark; }
+bool passes(Hundredths total, const Framework& f) { return total >= f.pass_mark; }
+
+std::string pass_word(bool passed) { return passed ? "ผ่าน" : "ไม่ผ่าน"; }
 
 std::string Warning::to_string() const {
   SourceLocation loc{file, line, column};
@@ -170,6 +170,15 @@ Analysis analyse(const ItaData& data, const ComputeOptions& options) {
   a.source = data.source;
   a.year = data.year;
   Checker check(data, options, a.warnings);
+  for (const DataNote& note : data.notes) {
+    Warning w;
+    w.file = note.origin.where.file.empty() ? data.source : note.origin.where.file;
+    w.key_path = note.origin.key_path;
+    w.line = note.origin.where.line;
+    w.column = note.origin.where.column;
+    w.message = note.message;
+    a.warnings.push_back(std::move(w));
+  }
 
   // Indicators, in number order.
   for (const IndicatorDef& def : fw.indicators) {
@@ -191,43 +200,47 @@ Analysis analyse(const ItaData& data, const ComputeOptions& options) {
             [](const IndicatorResult& x, const IndicatorResult& y) { return x.number < y.number; });
 
   // Instrument means and the weighted total.
-  const double weight_sum = fw.weight_sum();
-  double total = 0;
+  const Exact weight_sum(fw.weight_sum());
+  Exact total;
   for (const InstrumentDef& def : fw.instruments) {
     InstrumentResult r;
     r.instrument = def.instrument;
     r.name = def.name;
     r.weight = def.weight;
-    r.share = def.weight / weight_sum;
-    double sum = 0;
+    r.share = Exact(def.weight) / weight_sum;
+    Exact sum;
     for (const IndicatorResult& ind : a.indicators) {
       if (ind.instrument != def.instrument) continue;
       r.indicators.push_back(ind.number);
-      sum += ind.score;
+      sum += Exact(ind.score);
     }
-    r.computed = sum / static_cast<double>(r.indicators.size());
+    r.mean = sum / Exact(static_cast<std::int64_t>(r.indicators.size()), 1);
+    r.computed = r.mean.round2();  // rule 1
     const auto& supplied = data.supplied.mean(def.instrument);
     if (supplied) {
       r.supplied = supplied->value;
       std::string code(instrument_code(def.instrument));
-      check.number(*supplied, r.computed, "the source gives the " + code + " mean as",
+      check.number(*supplied, r.mean, r.computed, "the source gives the " + code + " mean as",
                    "the mean of indicators " + indicator_list(r.indicators) + " is",
                    "the supplied value is printed");
     }
-    total += def.weight * r.computed;
+    total += r.share * Exact(r.computed);  // rule 3: from the printed means
     a.instruments.push_back(r);
   }
-  a.total_computed = total / weight_sum;
+  a.total_exact = total;
+  a.total_computed = total.round2();
 
   std::string weights;
   for (const InstrumentDef& def : fw.instruments) {
-    weights += (weights.empty() ? "" : ", ") + std::string(instrument_code(def.instrument)) + " " +
-               format_short(def.weight);
+    weights += (weights.empty() ? "" : ", ") + std::string(instrument_code(def.instrument)) + " " + def.weight.plain();
   }
+  const std::string what_total = "the weighted total of the instrument means (" + weights + ") is";
   if (data.supplied.total) {
     a.total_supplied = data.supplied.total->value;
-    check.number(*data.supplied.total, a.total_computed, "the source gives the total as",
-                 "the weighted total of the indicator scores (" + weights + ") is", "the supplied value is printed");
+    if (!check.number(*data.supplied.total, a.total_exact, a.total_computed, "the source gives the total as",
+                      what_total, "the supplied value is printed", true)) {
+      check.classification(*data.supplied.total, a.total_computed, "the source gives the total as", what_total);
+    }
   }
 
   // Level and pass.
@@ -240,17 +253,17 @@ Analysis analyse(const ItaData& data, const ComputeOptions& options) {
   }
   a.level = a.level_supplied ? *a.level_supplied : level_name(a.total(), fw);
   a.passed = passes(a.total(), fw);
+  a.passed_computed = passes(a.total_computed, fw);
 
   // Ranking: best first, ties (equal to 2 decimals) in indicator order.
   for (const IndicatorResult& r : a.indicators) a.ranking.push_back({0, r.number, r.name, r.instrument, r.score});
   std::stable_sort(a.ranking.begin(), a.ranking.end(), [](const RankRow& x, const RankRow& y) {
-    double rx = round2(x.score), ry = round2(y.score);
-    if (rx != ry) return rx > ry;
+    if (x.score != y.score) return x.score > y.score;
     return x.number < y.number;
   });
   int dense = 0;
   for (size_t i = 0; i < a.ranking.size(); ++i) {
-    bool tie = i > 0 && same2(a.ranking[i].score, a.ranking[i - 1].score);
+    bool tie = i > 0 && a.ranking[i].score == a.ranking[i - 1].score;
     if (!tie) ++dense;
     switch (options.rank_style) {
       case RankStyle::Competition: a.ranking[i].rank = tie ? a.ranking[i - 1].rank : static_cast<int>(i) + 1; break;
@@ -262,10 +275,10 @@ Analysis analyse(const ItaData& data, const ComputeOptions& options) {
     for (IndicatorResult& r : a.indicators) {
       if (r.number == row.number) r.rank = row.rank;
     }
-    if (same2(row.score, a.ranking.front().score)) a.highest.push_back(row);
+    if (row.score == a.ranking.front().score) a.highest.push_back(row);
   }
   for (const RankRow& row : a.ranking) {
-    if (same2(row.score, a.ranking.back().score)) a.lowest.push_back(row);
+    if (row.score == a.ranking.back().score) a.lowest.push_back(row);
   }
 
   // Tiers.
@@ -282,9 +295,11 @@ Analysis analyse(const ItaData& data, const ComputeOptions& options) {
     p.level = h.level ? h.level->value : level_name(h.total.value, fw);
     if (p.current) {
       have_current = true;
-      check.number(h.total, a.total_computed,
-                   "the history gives " + std::to_string(h.year) + " (the assessed year) as",
-                   "the weighted total of the indicator scores is", "the history value is printed in the trend");
+      std::string what = "the history gives " + std::to_string(h.year) + " (the assessed year) as";
+      if (!check.number(h.total, a.total_exact, a.total_computed, what, what_total,
+                        "the history value is printed in the trend", true)) {
+        check.classification(h.total, a.total_computed, what, what_total);
+      }
     }
     if (h.level) {
       check.level(*h.level, h.total.value, "the history's " + std::to_string(h.year) + " total",

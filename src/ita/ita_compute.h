@@ -2,45 +2,55 @@
 // instrument means, the weighted total, the level, pass/fail, the ranking, the tiers,
 // the yearly trend — and warnings wherever a value the source printed disagrees.
 //
-// Rounding rule (one rule everywhere):
-//  * Computations are in double, on the scores as given; nothing computed is rounded
-//    before it is used in another computation (the total uses the unrounded means).
-//  * Printing uses 2 decimals, rounded half away from zero (format2 / round2). A tiny
-//    nudge (1e-7 of a hundredth) undoes binary representation error, so 65.375 -> 65.38
-//    and 2.675 -> 2.68, as by hand.
-//  * Classification (level, tier, pass, rank ties) uses the value rounded to 2 decimals,
-//    so a printed number and its level never contradict each other: 84.995 prints as
-//    85.00 and is level A; 84.99 is B; 95.00 is AA.
-//  * A supplied value disagrees with the computed one when |supplied - computed| >
-//    tolerance (0.01 by default, compared on unrounded values); levels disagree on any
-//    difference. The supplied value is what gets printed (data is never silently
-//    changed); the computed one is reported in the Warning.
-//  * The weighted column (คะแนนถ่วงน้ำหนัก) of an instrument is weight/sum(weights) x its
-//    printed mean; rounded for print, the column may differ from the printed total by
-//    0.01 per row, as in the published reports.
+// Arithmetic (one rule everywhere; decimal.h):
+//  * Scores, supplied values, weights, bands, tiers and the pass mark are exact hundredths
+//    (Hundredths), read from the input's text; computations are exact fractions (Exact).
+//    No binary floating point decides anything.
+//  * Rounding is to 2 decimals, half up (65.375 -> 65.38, 28.695 -> 28.70), at exactly
+//    these points:
+//      1. an instrument's mean (mean of its indicators' scores) -> the printed mean;
+//      2. an instrument's weighted value, share x printed mean (share = weight / sum of
+//         weights) -> the คะแนนถ่วงน้ำหนัก column;
+//      3. the total, the sum of the unrounded weighted values of the computed means
+//         (sum of weight x round(mean) / sum of weights) -> the printed total;
+//      4. a weight's share in percent (100 x share) -> the น้ำหนัก (ร้อยละ) column.
+//    The total is computed from the printed means, as the published reports do: seed 004
+//    prints IIT 87.72, EIT 81.13, OIT 65.38 and the total 76.81 = 0.3 x 87.72 + 0.3 x 81.13
+//    + 0.4 x 65.38 (76.807); the unrounded means give 76.8028, which prints 76.80. Its
+//    weighted column (26.32 + 24.34 + 26.15) then adds up to the printed total.
+//  * Classification (level, tier, pass, rank ties) uses the printed (2-decimal) values, so a
+//    printed number and its level never contradict each other: 84.99 is B, 85.00 is A.
+//  * A supplied value disagrees with the computed one when |supplied - printed computed|,
+//    in whole hundredths, exceeds the tolerance (1 hundredth by default): 85.00 against
+//    84.99 is within it, 85.00 against 84.98 is not. A supplied total whose level or
+//    pass/fail differs from the computed total's is always a warning naming both levels,
+//    whatever the tolerance. Levels disagree on any difference. The supplied value is what
+//    gets printed (data is never silently changed); the computed one is in the Warning.
 #pragma once
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "ita/decimal.h"
 #include "ita/ita_data.h"
 
 namespace thaidoc::ita {
 
-// --- rounding and formatting (see the rule above) ---
-double round2(double x);
-// "76.80", "100.00", "-0.50" (Arabic digits; the caller converts them for print).
-std::string format2(double x);
+// --- formatting ---
+// "76.80", "100.00" (Arabic digits; the caller converts them for print).
+inline std::string format2(Hundredths x) { return x.str(); }
 
-// --- classification on their own ---
-// The level band of a score (rounded to 2 decimals first); nullptr if below every band.
-const LevelBand* level_of(double score, const Framework& f);
-std::string level_name(double score, const Framework& f);  // "" if below every band
-// The index into f.tiers of a score (rounded to 2 decimals first).
-size_t tier_of(double score, const Framework& f);
+// --- classification on their own (on printed values) ---
+// The level band of a score; nullptr if below every band.
+const LevelBand* level_of(Hundredths score, const Framework& f);
+std::string level_name(Hundredths score, const Framework& f);  // "" if below every band
+// The index into f.tiers of a score.
+size_t tier_of(Hundredths score, const Framework& f);
 // A tier's range for captions: "< 90", "90 - < 95", ">= 95" (Arabic digits).
 std::string tier_range(const Framework& f, size_t tier);
-bool passes(double total, const Framework& f);
+bool passes(Hundredths total, const Framework& f);
+// "ผ่าน" / "ไม่ผ่าน".
+std::string pass_word(bool passed);
 
 // A supplied value that disagrees with what the data says.
 struct Warning {
@@ -61,7 +71,7 @@ enum class RankStyle {
 };
 
 struct ComputeOptions {
-  double tolerance = 0.01;  // for scores; levels must match exactly
+  Hundredths tolerance{1};  // for scores, in whole hundredths; levels must match exactly
   RankStyle rank_style = RankStyle::Competition;
   // Add the assessed year to the trend (with the printed total) when the history lacks it.
   bool add_current_year_to_history = true;
@@ -71,7 +81,7 @@ struct IndicatorResult {
   int number = 0;
   std::string name, short_name;
   Instrument instrument = Instrument::IIT;
-  double score = 0;
+  Hundredths score;
   int rank = 0;     // in the ranking
   size_t tier = 0;  // index into framework.tiers
 };
@@ -79,13 +89,16 @@ struct IndicatorResult {
 struct InstrumentResult {
   Instrument instrument = Instrument::IIT;
   std::string name;
-  double weight = 0;         // as configured (30)
-  double share = 0;          // weight / sum of weights (0.3)
+  Hundredths weight;         // as configured (30)
+  Exact share;               // weight / sum of weights (3/10)
   std::vector<int> indicators;  // its indicator numbers
-  double computed = 0;       // mean of its indicators' scores, unrounded
-  std::optional<double> supplied;  // as the source printed it
-  double value() const { return supplied ? *supplied : computed; }  // what to print
-  double weighted() const { return share * value(); }               // คะแนนถ่วงน้ำหนัก
+  Exact mean;                // mean of its indicators' scores, unrounded (87.716)
+  Hundredths computed;       // the mean rounded (rule 1): 87.72
+  std::optional<Hundredths> supplied;  // as the source printed it
+  Hundredths value() const { return supplied ? *supplied : computed; }  // what to print
+  Exact weighted_exact() const { return share * Exact(value()); }
+  Hundredths weighted() const { return weighted_exact().round2(); }    // คะแนนถ่วงน้ำหนัก (rule 2)
+  Hundredths percent() const { return (share * Exact(100, 1)).round2(); }  // น้ำหนัก (ร้อยละ) (rule 4)
 };
 
 struct RankRow {
@@ -93,12 +106,12 @@ struct RankRow {
   int number = 0;
   std::string name;
   Instrument instrument = Instrument::IIT;
-  double score = 0;
+  Hundredths score;
 };
 
 struct HistoryPoint {
   int year = 0;
-  double total = 0;       // as printed (supplied history value, or the assessed year's total)
+  Hundredths total;       // as printed (supplied history value, or the assessed year's total)
   std::string level;      // as printed if given, else the level of `total`
   bool current = false;   // the assessed year
   bool added = false;     // not in the input's history: added from the computed data
@@ -111,14 +124,16 @@ struct Analysis {
   std::vector<IndicatorResult> indicators;  // by indicator number
   std::vector<InstrumentResult> instruments;  // framework order
 
-  double total_computed = 0;               // sum(weight x computed mean) / sum(weights), unrounded
-  std::optional<double> total_supplied;
-  double total() const { return total_supplied ? *total_supplied : total_computed; }  // to print
+  Exact total_exact;                       // sum(weight x printed computed mean) / sum(weights)
+  Hundredths total_computed;               // total_exact rounded (rule 3)
+  std::optional<Hundredths> total_supplied;
+  Hundredths total() const { return total_supplied ? *total_supplied : total_computed; }  // to print
 
   std::string level_computed;              // level of total_computed
   std::optional<std::string> level_supplied;
   std::string level;                       // to print: supplied, else the level of total()
-  bool passed = false;                     // total() >= pass mark (rounded to 2 decimals)
+  bool passed = false;                     // total() >= pass mark
+  bool passed_computed = false;            // total_computed >= pass mark
 
   std::vector<RankRow> ranking;            // best first; ties in indicator order
   std::vector<RankRow> highest, lowest;    // the rows with the max / min score (ties included)

@@ -1,6 +1,7 @@
 #include "ita/ita_data.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 #include <stdexcept>
 
@@ -53,21 +54,70 @@ Framework Framework::defaults() {
       {10, "การป้องกันการทุจริต", "ป้องกันการทุจริต", I::OIT},
   };
   f.instruments = {
-      {I::IIT, "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน", 30},
-      {I::EIT, "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก", 30},
-      {I::OIT, "แบบวัดการเปิดเผยข้อมูลสาธารณะ", 40},
+      {I::IIT, "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน", Hundredths::whole(30)},
+      {I::EIT, "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก", Hundredths::whole(30)},
+      {I::OIT, "แบบวัดการเปิดเผยข้อมูลสาธารณะ", Hundredths::whole(40)},
   };
+  auto h = [](std::int64_t n) { return Hundredths(n); };
   f.levels = {
-      {"AA", 95, 100}, {"A", 85, 94.99}, {"B", 75, 84.99}, {"C", 65, 74.99},
-      {"D", 55, 64.99}, {"E", 50, 54.99}, {"F", 0, 49.99},
+      {"AA", h(9500), h(10000)}, {"A", h(8500), h(9499)}, {"B", h(7500), h(8499)}, {"C", h(6500), h(7499)},
+      {"D", h(5500), h(6499)},   {"E", h(5000), h(5499)}, {"F", h(0), h(4999)},
   };
-  f.pass_mark = 85;
+  f.pass_mark = Hundredths::whole(85);
+  f.name = "FY2565";
   f.tiers = {
-      {"urgent", "จุดอ่อนที่ต้องแก้ไขอย่างเร่งด่วน", 0},
-      {"develop", "ประเด็นที่ต้องพัฒนาให้ดียิ่งขึ้น", 90},
-      {"maintain", "ควรรักษามาตรฐานไว้", 95},
+      {"urgent", "จุดอ่อนที่ต้องแก้ไขอย่างเร่งด่วน", Hundredths(0)},
+      {"develop", "ประเด็นที่ต้องพัฒนาให้ดียิ่งขึ้น", Hundredths::whole(90)},
+      {"maintain", "ควรรักษามาตรฐานไว้", Hundredths::whole(95)},
   };
   return f;
+}
+
+// Sources of the presets:
+//  * FY2565: seed 003 (เทศบาลนครนครปฐม, lines 30-75: the ten indicators, three instruments, the
+//    7 level bands, pass 85) and seed 004 (อบต.คลองใหม่: weights 30/30/40, which its total 76.81
+//    follows); the tiers <90 / 90-<95 / >=95 are seed 003's analysis groups (lines 172-213).
+//    Neither seed lists the FY2565 OIT checklist, so this preset has none.
+//  * FY2566: seed 000 (เทศบาลตำบลวังสมบูรณ์, FY2566 results: the same ten indicators, and its
+//    total 90.74 follows the weights 30/30/40) and seed 003's responsibility tables (lines
+//    262-409), which list the FY2566 OIT checklist O1-O43 with the sub-indicators 9.1-10.2.
+std::optional<Framework> Framework::preset(std::string_view name) {
+  if (name == "FY2565") {
+    Framework f = defaults();
+    f.name = "FY2565";
+    return f;
+  }
+  if (name == "FY2566") {
+    Framework f = defaults();
+    f.name = "FY2566";
+    f.oit_items = {
+#include "ita/oit_fy2566.inc"
+    };
+    f.oit_notes = {
+#include "ita/oit_fy2566_notes.inc"
+    };
+    // Seed 003, lines 46-62 and 262-396.
+    f.subindicators = {{"9.1", "ข้อมูลพื้นฐาน"},
+                       {"9.2", "การบริหารงาน"},
+                       {"9.3", "การจัดซื้อจัดจ้าง"},
+                       {"9.4", "การบริหารและพัฒนาทรัพยากรบุคคล"},
+                       {"9.5", "การส่งเสริมความโปร่งใส"},
+                       {"10.1", "การดำเนินการเพื่อป้องกันการทุจริต"},
+                       {"10.2", "มาตรการส่งเสริมคุณธรรมและความโปร่งใส"}};
+    return f;
+  }
+  return std::nullopt;
+}
+
+const std::vector<std::string>& Framework::preset_names() {
+  static const std::vector<std::string> names = {"FY2565", "FY2566"};
+  return names;
+}
+
+std::optional<std::string> Framework::preset_for_year(int year) {
+  std::string name = "FY" + std::to_string(year);
+  if (preset(name)) return name;
+  return std::nullopt;
 }
 
 const IndicatorDef* Framework::indicator(int number) const {
@@ -97,8 +147,8 @@ std::vector<std::string> Framework::level_names() const {
   return out;
 }
 
-double Framework::weight_sum() const {
-  double s = 0;
+Hundredths Framework::weight_sum() const {
+  Hundredths s;
   for (const auto& d : instruments) s += d.weight;
   return s;
 }
@@ -118,30 +168,30 @@ void Framework::validate() const {
   for (const auto& in : instruments) {
     std::string code(instrument_code(in.instrument));
     if (!seen.insert(in.instrument).second) bad("instrument " + code + " is defined twice");
-    if (!(in.weight >= 0)) bad("the weight of " + code + " is negative");
+    if (in.weight < Hundredths(0)) bad("the weight of " + code + " is negative");
     bool used = std::any_of(indicators.begin(), indicators.end(),
                             [&](const IndicatorDef& d) { return d.instrument == in.instrument; });
     if (!used) bad("instrument " + code + " has no indicators");
   }
-  if (!(weight_sum() > 0)) bad("the instrument weights add up to 0");
+  if (!(weight_sum() > Hundredths(0))) bad("the instrument weights add up to 0");
   if (levels.empty()) bad("no levels");
   std::set<std::string> names;
-  std::set<double> froms;
-  double lowest = 1e300;
+  std::set<Hundredths> froms;
+  Hundredths lowest = Hundredths::whole(1000000);
   for (const auto& b : levels) {
     if (!names.insert(b.name).second) bad("level " + b.name + " is defined twice");
     if (!froms.insert(b.from).second) bad("two levels start at the same score");
     lowest = std::min(lowest, b.from);
   }
-  if (lowest > 0) bad("the lowest level must start at 0");
+  if (lowest > Hundredths(0)) bad("the lowest level must start at 0");
   if (tiers.empty()) bad("no tiers");
-  if (tiers.front().from > 0) bad("the first tier must start at 0");
+  if (tiers.front().from > Hundredths(0)) bad("the first tier must start at 0");
   for (size_t i = 1; i < tiers.size(); ++i) {
     if (!(tiers[i].from > tiers[i - 1].from)) bad("tiers must be in increasing order of their lower bounds");
   }
 }
 
-const std::optional<Sourced<double>>& SuppliedValues::mean(Instrument i) const {
+const std::optional<Sourced<Hundredths>>& SuppliedValues::mean(Instrument i) const {
   switch (i) {
     case Instrument::IIT: return iit;
     case Instrument::EIT: return eit;
@@ -150,8 +200,8 @@ const std::optional<Sourced<double>>& SuppliedValues::mean(Instrument i) const {
   return iit;
 }
 
-std::optional<Sourced<double>>& SuppliedValues::mean(Instrument i) {
-  return const_cast<std::optional<Sourced<double>>&>(static_cast<const SuppliedValues*>(this)->mean(i));
+std::optional<Sourced<Hundredths>>& SuppliedValues::mean(Instrument i) {
+  return const_cast<std::optional<Sourced<Hundredths>>&>(static_cast<const SuppliedValues*>(this)->mean(i));
 }
 
 const IndicatorScore* ItaData::score(int number) const {

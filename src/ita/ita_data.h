@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "base/error.h"
+#include "ita/decimal.h"
 
 namespace thaidoc::ita {
 
@@ -54,15 +55,15 @@ struct IndicatorDef {
 struct InstrumentDef {
   Instrument instrument = Instrument::IIT;
   std::string name;      // แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน
-  double weight = 0;     // relative weight (30 / 30 / 40); the total divides by the sum
+  Hundredths weight;     // relative weight (30 / 30 / 40); the total divides by the sum
 };
 
 // A level band: scores from `from` (inclusive) up to the next band's `from`. `to` is
 // only what the criteria table prints ("85 – 94.99").
 struct LevelBand {
   std::string name;  // AA, A, B, ...
-  double from = 0;
-  double to = 100;
+  Hundredths from;
+  Hundredths to = Hundredths::whole(100);
 };
 
 // A tier of indicators for the analysis: scores from `from` (inclusive) up to the next
@@ -70,14 +71,29 @@ struct LevelBand {
 struct Tier {
   std::string key;    // a stable name for styling and references, e.g. "urgent"
   std::string label;  // what the report prints, e.g. จุดอ่อนที่ต้องแก้ไขอย่างเร่งด่วน
-  double from = 0;
+  Hundredths from;
+};
+
+// An item of the OIT checklist (แบบตรวจการเปิดเผยข้อมูลสาธารณะ) of a fiscal year.
+struct OitItem {
+  std::string code;          // O1 .. O43
+  std::string subindicator;  // 9.1 .. 10.2
+  std::string topic;         // ข้อมูลพื้นฐาน, การให้บริการ ...
+  std::string item;          // โครงสร้าง
+  std::string components;    // องค์ประกอบด้านข้อมูล, "• ..." lines
+};
+
+struct OitTopicNote {
+  std::string topic;     // การให้บริการ
+  std::string footnote;  // "* การให้บริการ หมายถึง ..."
 };
 
 struct Framework {
+  std::string name;                        // the preset's name (FY2565, FY2566); "" if defined in the document
   std::vector<IndicatorDef> indicators;    // in number order
   std::vector<InstrumentDef> instruments;  // in print order (IIT, EIT, OIT)
   std::vector<LevelBand> levels;           // best first (AA, A, ..., F)
-  double pass_mark = 85;                   // a total at or above this passes
+  Hundredths pass_mark = Hundredths::whole(85);  // a total at or above this passes
   std::vector<Tier> tiers;                 // lowest first; the first starts at 0
 
   // The FY2565 framework: 10 indicators, IIT 30 / EIT 30 / OIT 40, AA 95-100, A 85-94.99,
@@ -85,11 +101,22 @@ struct Framework {
   // <90 (urgent) / 90 to <95 (develop) / >=95 (maintain).
   static Framework defaults();
 
+  // Named presets of the frameworks the seeds show: FY2565 (seeds 003 and 004) and FY2566
+  // (seed 000's results, seed 003's O1-O43 checklist). nullopt for an unknown name.
+  static std::optional<Framework> preset(std::string_view name);
+  static const std::vector<std::string>& preset_names();
+  // The preset of a fiscal year (2565 -> FY2565); nullopt if there is none.
+  static std::optional<std::string> preset_for_year(int year);
+
+  std::vector<OitItem> oit_items;          // the OIT checklist (empty if the preset has none)
+  std::vector<std::pair<std::string, std::string>> subindicators;  // 9.1 -> ข้อมูลพื้นฐาน
+  std::vector<OitTopicNote> oit_notes;
+
   const IndicatorDef* indicator(int number) const;     // nullptr if unknown
   const InstrumentDef* instrument(Instrument i) const;  // nullptr if not in the framework
   const LevelBand* level(std::string_view name) const;  // nullptr if unknown
   std::vector<std::string> level_names() const;
-  double weight_sum() const;
+  Hundredths weight_sum() const;
   // Throws std::invalid_argument if the framework can't be computed with (no indicators,
   // an instrument without indicators or with a negative weight, all weights zero, no
   // levels or tiers, a lowest level or tier that does not start at 0, duplicates).
@@ -107,23 +134,23 @@ struct Organisation {
 
 struct IndicatorScore {
   int number = 0;
-  double score = 0;  // 0..100, as published
+  Hundredths score;  // 0..100, as published (two decimals)
   Origin origin;
 };
 
 // Values the source printed that can also be computed from the indicator scores.
 // They are printed as given; a disagreement becomes a warning (see ita_compute.h).
 struct SuppliedValues {
-  std::optional<Sourced<double>> iit, eit, oit;  // instrument means
-  std::optional<Sourced<double>> total;
+  std::optional<Sourced<Hundredths>> iit, eit, oit;  // instrument means
+  std::optional<Sourced<Hundredths>> total;
   std::optional<Sourced<std::string>> level;
-  const std::optional<Sourced<double>>& mean(Instrument i) const;
-  std::optional<Sourced<double>>& mean(Instrument i);
+  const std::optional<Sourced<Hundredths>>& mean(Instrument i) const;
+  std::optional<Sourced<Hundredths>>& mean(Instrument i);
 };
 
 struct HistoryEntry {
   int year = 0;  // fiscal year BE
-  Sourced<double> total;
+  Sourced<Hundredths> total;
   std::optional<Sourced<std::string>> level;  // as printed next to the total, if given
 };
 
@@ -131,6 +158,12 @@ struct Recommendation {
   std::string code;  // I20, E12, O33
   std::string text;
   Origin origin;
+};
+
+// A remark about the data that is not an error (a fiscal year without a framework preset).
+struct DataNote {
+  Origin origin;
+  std::string message;
 };
 
 struct ItaData {
@@ -142,6 +175,8 @@ struct ItaData {
   std::vector<HistoryEntry> history;  // sorted by year
   std::vector<Recommendation> recommendations;  // in input order
   Framework framework = Framework::defaults();
+  std::vector<DataNote> notes;  // become warnings in the analysis
+  std::vector<std::pair<std::string, std::string>> responsible;  // O1 -> the unit responsible (input order)
 
   const IndicatorScore* score(int number) const;  // nullptr if not given
   const Recommendation* recommendation(std::string_view code) const;
