@@ -1,4 +1,5 @@
 #include "cli/batch_command.h"
+#include "cli/render_command.h"
 
 #include <signal.h>
 #include <unistd.h>
@@ -348,7 +349,8 @@ class Batch {
       Document doc = parsed[job.templ]->read(std::map<std::string, std::string>(fields.begin(), fields.end()),
                                              read_options_);
       LaidOutDocument laid_out = layout_any(doc, resources_);
-      write_atomically(job.output, [&](const std::string& temp) { write_pdf(laid_out, temp); });
+      PdfOptions pdf = pdf_options_for(doc, options_.pdf_standard, laid_out);
+      write_atomically(job.output, [&](const std::string& temp) { write_pdf(laid_out, temp, pdf); });
       res.pages = std::max<int>(1, static_cast<int>(laid_out.pages.size()));
       res.status = Status::Done;
       pages_ += res.pages;

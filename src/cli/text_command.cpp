@@ -121,7 +121,9 @@ LaidOutDocument typeset_text(const std::string& text, const TextCommandOptions& 
 void run_text_command(const TextCommandOptions& options, Resources& res) {
   std::string text = read_text_file(options.input);
   LaidOutDocument doc = typeset_text(text, options, res);
-  write_atomically(options.output, [&](const std::string& temp) { write_pdf(doc, temp); });
+  PdfOptions pdf;
+  pdf.standard = options.pdf_standard;
+  write_atomically(options.output, [&](const std::string& temp) { write_pdf(doc, temp, pdf); });
 }
 
 }  // namespace thaidoc

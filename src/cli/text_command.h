@@ -6,6 +6,7 @@
 
 #include "base/digits.h"
 #include "frame/frame.h"
+#include "frame/pdf_standard.h"
 #include "layout/resources.h"
 
 namespace thaidoc {
@@ -19,6 +20,7 @@ struct TextCommandOptions {
   std::string font = "Laksaman.ttf";
   std::string fallback_font = "DejaVuSans.ttf";
   bool page_numbers = true;
+  PdfStandard pdf_standard = PdfStandard::None;  // --pdf-standard
 };
 
 // Splits plain text into paragraphs: blank lines separate them; the lines of a

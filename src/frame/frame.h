@@ -88,6 +88,7 @@ struct OutlineEntry {
 
 struct DocumentInfo {
   std::string title, author, subject, keywords, creator = "thaidoc", language = "th";
+  std::string date;  // the document's own date (YYYY-MM-DD), if any: its creation date in the PDF
 };
 
 struct LaidOutDocument {

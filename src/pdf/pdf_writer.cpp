@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "base/error.h"
+#include "pdf/pdf_archive.h"
 #include "pdf/pdf_font.h"
 
 namespace thaidoc {
@@ -280,6 +281,7 @@ class DocumentWriter {
       flush(ps);
       return;
     }
+    hash_.add(ps.buf);
     uLongf size = compressBound(static_cast<uLong>(ps.buf.size()));
     compressed_.resize(size);
     int rc = compress2(reinterpret_cast<Bytef*>(compressed_.data()), &size,
@@ -304,6 +306,7 @@ class DocumentWriter {
 
   void flush(PageState& ps) {
     if (ps.buf.empty()) return;
+    hash_.add(ps.buf);
     HPDF_Stream stream = static_cast<HPDF_PageAttr>(ps.page->attr)->stream;
     HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(ps.buf.data()),
                       static_cast<HPDF_UINT>(ps.buf.size()));
@@ -419,7 +422,10 @@ class DocumentWriter {
     rect.top = static_cast<HPDF_REAL>(ps.height - link.y);
     std::string uri = ascii_uri(link.uri);
     HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(ps.page, rect, uri.c_str());
-    if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+    if (annot) {
+      HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+      HPDF_Dict_AddNumber(annot, "F", 4);  // Print (PDF/A: every annotation is printable)
+    }
     check_hpdf(pdf_.get(), ("adding the link to " + link.uri).c_str());
   }
 
@@ -469,6 +475,23 @@ class DocumentWriter {
     }
   }
 
+  // True when two glyphs drawn as text, neither of them a space, are 0.09 em or more apart.
+  bool needs_actual_text(const GlyphRun& run, double size) const {
+    const double limit = 0.09 * size, scale = size / run.font->units_per_em();
+    bool have_prev = false, prev_space = false;
+    double prev_end = 0;
+    for (size_t i = 0; i < run.glyphs.size(); ++i) {
+      const std::string& t = glyph_text_[i];
+      if (t.empty()) continue;
+      const bool space = t.front() == ' ';
+      if (have_prev && !prev_space && !space && run.glyphs[i].x - prev_end >= limit) return true;
+      have_prev = true;
+      prev_space = t.back() == ' ';
+      prev_end = run.glyphs[i].x + run.font->glyph_advance(run.glyphs[i].gid) * scale;
+    }
+    return false;
+  }
+
   void write_run(PageState& ps, const GlyphRun& run) {
     const size_t n = run.glyphs.size();
     if (n == 0 || !run.font) return;
@@ -513,6 +536,20 @@ class DocumentWriter {
     if (!ps.in_text) {
       b += "BT\n";
       ps.in_text = true;
+    }
+    // Where justification had to open a gap of 0.09 em or more without a space character
+    // (a Thai line with few word breaks), pdftotext would see a word break and insert a
+    // space; the run's text as ActualText, which poppler and PDFium read, keeps it whole.
+    const bool actual_text = needs_actual_text(run, size);
+    if (actual_text) {
+      std::string text;
+      for (const GlyphCluster& c : run.clusters) text += c.text;
+      b += "/Span<</ActualText<FEFF";
+      for (unsigned char ch : pdf_detail::utf16be(text)) {
+        b.push_back(kHex[ch >> 4]);
+        b.push_back(kHex[ch & 15]);
+      }
+      b += ">>>BDC\n";
     }
     set_fill(ps, run.color);
     const double x0 = round_to(run.x, kCoordDecimals);
@@ -586,6 +623,7 @@ class DocumentWriter {
       pen += gc.width * size / 1000.0;
     }
     close_array();
+    if (actual_text) b += "EMC\n";
 
     // Glyphs without text: their outlines, outside the text object, in the run's colour,
     // in font units from the run's origin (one cm per glyph, relative to the last).
@@ -666,27 +704,38 @@ class DocumentWriter {
     check_hpdf(pdf, "adding bookmarks");
   }
 
-  void write_info() {
-    HPDF_Doc pdf = pdf_.get();
-    HPDF_Dict info = pdf->info;
-    if (!info) {
-      info = HPDF_Dict_New(pdf->mmgr);
-      if (info) {
-        HPDF_Xref_Add(pdf->xref, info);
-        HPDF_Dict_Add(pdf->trailer, "Info", info);
+  // Title, Author, Subject and Keywords for every PDF: the document's own, else the
+  // first line of its text as title, the program as author (memos name their agency),
+  // the title as subject and keywords.
+  DocumentInfo complete_info() const {
+    DocumentInfo info = doc_.info;
+    if (info.title.empty()) {
+      for (const Page& page : doc_.pages) {
+        for (const FrameItem& item : page.items)
+          if (const auto* run = std::get_if<GlyphRun>(&item)) {
+            for (const GlyphCluster& c : run->clusters) info.title += c.text;
+            if (info.title.find_first_not_of(' ') != std::string::npos) break;
+            info.title.clear();
+          }
+        if (!info.title.empty()) break;
       }
-      check_hpdf(pdf, "creating the document information");
-      pdf->info = info;
+      size_t b = info.title.find_first_not_of(' '), e = info.title.find_last_not_of(' ');
+      info.title = b == std::string::npos ? "thaidoc" : info.title.substr(b, e - b + 1);
     }
-    const DocumentInfo& di = doc_.info;
-    const std::pair<const char*, const std::string*> fields[] = {
-        {"Title", &di.title},       {"Author", &di.author},   {"Subject", &di.subject},
-        {"Keywords", &di.keywords}, {"Creator", &di.creator},
-    };
-    for (const auto& [key, value] : fields)
-      if (!value->empty()) HPDF_Dict_Add(info, key, text_string(pdf, *value));
-    if (!di.language.empty()) HPDF_Dict_Add(pdf->catalog, "Lang", text_string(pdf, di.language));
-    check_hpdf(pdf, "writing the document information");
+    if (info.author.empty()) info.author = info.creator.empty() ? "thaidoc" : info.creator;
+    if (info.subject.empty()) info.subject = info.title;
+    if (info.keywords.empty()) info.keywords = info.subject;
+    return info;
+  }
+
+  void write_info() {
+    DocumentInfo info = complete_info();
+    for (const std::string* v : {&info.title, &info.author, &info.subject, &info.keywords, &info.language, &info.date}) {
+      hash_.add(*v);
+      hash_.add(std::string_view("\0", 1));
+    }
+    hash_.add(pdf_standard_name(options_.standard));
+    pdf_detail::write_document_level(pdf_.get(), info, options_.standard, hash_.digest());
   }
 
   std::string save() {
@@ -711,6 +760,7 @@ class DocumentWriter {
   std::unordered_map<const Font*, size_t> font_index_;
   std::unordered_map<std::string, HPDF_Image> images_;
   std::vector<HPDF_Page> pages_;
+  pdf_detail::ContentHash hash_;  // of everything drawn and the information: the trailer /ID
   // Scratch buffers reused across runs.
   std::vector<std::string> glyph_text_;
   std::vector<size_t> paths_;
