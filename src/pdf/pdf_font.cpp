@@ -3,11 +3,15 @@
 #include <hb-subset.h>
 #include <hpdf_objects.h>
 #include <hpdf_doc.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <map>
+#include <memory>
+#include <mutex>
 
 #include "base/error.h"
 #include "base/utf8.h"
@@ -297,13 +301,15 @@ GlyphCode PdfFont::text_code(uint32_t gid, std::string_view text) {
 
 namespace {
 
-// Collects a glyph outline as PDF path operators (font units, y up).
+// Collects a glyph outline as PDF path operators (font units, y up). Whole units: the
+// outline points are integers already, and rounding the cubic control points derived from
+// quadratic ones moves them by at most half a unit (0.008 pt at 16 pt).
 struct OutlineSink {
   std::string path;
   void point(float x, float y) {
-    append_number(path, x, 2);
+    append_number(path, x, 0);
     path.push_back(' ');
-    append_number(path, y, 2);
+    append_number(path, y, 0);
     path.push_back(' ');
   }
 };
@@ -357,29 +363,61 @@ hb_draw_funcs_t* outline_funcs() {
   return funcs;
 }
 
+// A glyph's outline as a compressed form XObject content stream with its bounding box,
+// made once per process for each (font file, glyph) and shared by every document (a batch
+// draws the same few marks in thousands of files).
+struct GlyphOutline {
+  std::string deflated;
+  int bbox[4] = {0, 0, 0, 0};
+};
+
+std::shared_ptr<const GlyphOutline> glyph_outline(const Font& font, uint32_t gid) {
+  static std::mutex mutex;
+  static std::map<std::pair<std::string, uint32_t>, std::shared_ptr<const GlyphOutline>> cache;
+  auto key = std::make_pair(font.path(), gid);
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = cache.find(key);
+    if (it != cache.end()) return it->second;
+  }
+  OutlineSink sink;
+  hb_font_get_glyph_shape(font.hb_font(), gid, outline_funcs(), &sink);
+  if (!sink.path.empty()) sink.path += "f\n";
+  auto outline = std::make_shared<GlyphOutline>();
+  uLongf size = compressBound(static_cast<uLong>(sink.path.size()));
+  outline->deflated.resize(size);
+  if (compress2(reinterpret_cast<Bytef*>(outline->deflated.data()), &size,
+                reinterpret_cast<const Bytef*>(sink.path.data()), static_cast<uLong>(sink.path.size()),
+                Z_BEST_COMPRESSION) != Z_OK)
+    throw Error({font.path()}, "cannot compress a glyph outline");
+  outline->deflated.resize(size);
+  hb_glyph_extents_t ext{};
+  hb_font_get_glyph_extents(font.hb_font(), gid, &ext);
+  // hb extents: bearing = top-left corner, height negative (y up).
+  outline->bbox[0] = ext.x_bearing;
+  outline->bbox[1] = ext.y_bearing + ext.height;
+  outline->bbox[2] = ext.x_bearing + ext.width;
+  outline->bbox[3] = ext.y_bearing;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (cache.size() > 4096) cache.clear();  // bounded: fonts x marks is small in practice
+  return cache.emplace(key, std::move(outline)).first->second;
+}
+
 }  // namespace
 
 HPDF_Dict PdfFont::glyph_form(uint32_t gid) {
   auto it = forms_.find(gid);
   if (it != forms_.end()) return it->second;
-  OutlineSink sink;
-  hb_font_get_glyph_shape(font_->hb_font(), gid, outline_funcs(), &sink);
-  if (!sink.path.empty()) sink.path += "f\n";
-  hb_glyph_extents_t ext{};
-  hb_font_get_glyph_extents(font_->hb_font(), gid, &ext);
-  HPDF_Dict form = new_stream(doc_, sink.path, compress_);
+  std::shared_ptr<const GlyphOutline> outline = glyph_outline(*font_, gid);
+  // Compressed already: LibHaru writes it as is, the /Filter is added by hand.
+  HPDF_Dict form = new_stream(doc_, outline->deflated, false);
   if (form) {
-    HPDF_Dict_AddName(form, "Type", "XObject");
-    HPDF_Dict_AddName(form, "Subtype", "Form");
+    form->write_fn = write_flate_filter;
+    HPDF_Dict_AddName(form, "Subtype", "Form");  // (/Type /XObject is optional)
     HPDF_Array bbox = HPDF_Array_New(doc_->mmgr);
     HPDF_Dict_Add(form, "BBox", bbox);
-    if (bbox) {
-      // hb extents: bearing = top-left corner, height negative (y up).
-      HPDF_Array_AddNumber(bbox, ext.x_bearing);
-      HPDF_Array_AddNumber(bbox, ext.y_bearing + ext.height);
-      HPDF_Array_AddNumber(bbox, ext.x_bearing + ext.width);
-      HPDF_Array_AddNumber(bbox, ext.y_bearing);
-    }
+    if (bbox)
+      for (int v : outline->bbox) HPDF_Array_AddNumber(bbox, v);
     HPDF_Dict_Add(form, "Resources", HPDF_Dict_New(doc_->mmgr));
   }
   check_hpdf(doc_, "drawing a glyph outline");
