@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages thaidoc needs (only those missing) and builds build/thaidoc (Release).
+# Also installs the PDF readers of the seven-reader extraction test (tests/seven_readers_test.cpp):
+# MuPDF, pdfminer.six, pypdf, PDFBox (Java) from Debian, and pdf.js and PDFium from npm, pinned by
+# tests/readers/package-lock.json and installed with `npm ci` into tests/readers/node_modules.
 # Idempotent: safe to run again; a second run installs nothing and only rebuilds what changed.
 #
 # Environment:
 #   BUILD_DIR     build directory (default: build)
 #   BUILD_TYPE    CMake build type (default: Release)
 #   JOBS          parallel build jobs (default: nproc)
-#   SKIP_INSTALL  set to 1 to skip the package check/installation
+#   SKIP_INSTALL  set to 1 to skip the package check/installation (Debian and npm)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -20,6 +23,7 @@ PACKAGES=(
   libhpdf-dev libharfbuzz-dev libfreetype-dev libyaml-cpp-dev
   libthai-dev libthai-data libcli11-dev libgtest-dev libpng-dev libjpeg-dev
   poppler-utils qpdf time
+  mupdf-tools python3-pdfminer python3-pypdf libpdfbox2-java default-jre-headless nodejs npm
 )
 
 log() { printf '==> %s\n' "$*" >&2; }
@@ -49,6 +53,19 @@ install_packages() {
     || die "apt-get update failed"
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
     "${missing[@]}" >/dev/null || die "apt-get install failed for: ${missing[*]}"
+}
+
+# pdf.js and PDFium for the extraction test, exactly as locked; again only when the lock changed.
+install_node_readers() {
+  local dir=tests/readers stamp=tests/readers/node_modules/.thaidoc-lock
+  if [[ -f $stamp ]] && cmp -s "$dir/package-lock.json" "$stamp"; then
+    log "npm readers: present"
+    return
+  fi
+  command -v npm >/dev/null || die "npm missing: install nodejs and npm"
+  log "npm ci in $dir/ (pdfjs-dist, @hyzyla/pdfium)"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci failed in $dir"
+  cp "$dir/package-lock.json" "$stamp"
 }
 
 build() {
@@ -84,5 +101,6 @@ build() {
 
 if [[ ${SKIP_INSTALL:-0} != 1 ]]; then
   install_packages
+  install_node_readers
 fi
 build

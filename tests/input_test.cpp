@@ -502,7 +502,7 @@ TEST_F(InputTest, UnknownKeyWithSuggestion) {
 TEST_F(InputTest, StyleCannotExtend) {
   EXPECT_EQ(error(replace(kMemo, "kind: memo\n", "kind: memo\nstyle:\n  extends: default\n")),
             "memo.yaml:3:3: style.extends: unknown key (expected one of: page, fonts, digits, dates, page_numbers, body, "
-            "headings, lists, tables, memo, report, dotted_line)");
+            "headings, lists, tables, memo, report, dotted_line, pdf_standard)");
 }
 
 TEST_F(InputTest, FirstPageMarginSame) {

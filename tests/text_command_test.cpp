@@ -1,6 +1,8 @@
 // End-to-end tests of `thaidoc text`: what a reader gets out of the PDF.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <filesystem>
 #include <set>
 #include <sstream>
@@ -193,9 +195,16 @@ TEST(TextCommand, PageNumbersFromPageTwo) {
   // next line (de-hyphenation), which would glue "- ๒ -" to the first text line.
   auto p1 = test::run("pdftotext -layout -f 1 -l 1 " + test::quote(r.pdf) + " -").out;
   auto p2 = test::run("pdftotext -layout -f 2 -l 2 " + test::quote(r.pdf) + " -").out;
-  EXPECT_EQ(p1.find("- ๑ -"), std::string::npos);
-  size_t first_text = p2.find_first_not_of(" \n");
-  EXPECT_EQ(p2.compare(first_text, std::string("- ๒ -").size(), "- ๒ -"), 0) << p2.substr(0, 300);
+  // Spaces aside: -layout places words by position, and each of "-", "๒", "-" is drawn
+  // as its own text now (no ActualText over the line), so the gaps may round away.
+  auto squash = [](std::string t) {
+    t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
+    return t;
+  };
+  EXPECT_EQ(squash(p1).find("-๑-"), std::string::npos);
+  std::string s2 = squash(p2);
+  size_t first_text = s2.find_first_not_of("\n");
+  EXPECT_EQ(s2.compare(first_text, std::string("-๒-").size(), "-๒-"), 0) << p2.substr(0, 300);
 }
 
 TEST(TextCommand, MissingInputFails) {

@@ -1,4 +1,5 @@
 #include "cli/batch_command.h"
+#include "cli/render_command.h"
 
 #include <signal.h>
 #include <unistd.h>
@@ -356,7 +357,8 @@ class Batch {
         for (const std::string& w : warnings) std::fprintf(stderr, "thaidoc: %s\n", w.c_str());
         bar_shown_ = false;
       }
-      write_atomically(job.output, [&](const std::string& temp) { write_pdf(laid_out, temp); });
+      PdfOptions pdf = pdf_options_for(doc, options_.pdf_standard, laid_out);
+      write_atomically(job.output, [&](const std::string& temp) { write_pdf(laid_out, temp, pdf); });
       res.pages = std::max<int>(1, static_cast<int>(laid_out.pages.size()));
       res.status = Status::Done;
       pages_ += res.pages;

@@ -2,9 +2,11 @@
 // template, rendered by parallel workers that share one Resources (fonts and shaping
 // cache). See README.md (Batch) for the options, the placeholder and pattern syntax.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "frame/pdf_standard.h"
 #include "layout/resources.h"
 
 namespace thaidoc {
@@ -23,6 +25,7 @@ struct BatchOptions {
   bool quiet = false;  // no progress lines (errors and the summary are still printed)
   bool allow_outside_images = false;  // images may lie outside the template's folder
   bool strict = false;  // layout violations fail the record (otherwise they are warnings)
+  std::optional<PdfStandard> pdf_standard;  // --pdf-standard; unset: each template's own
 };
 
 // Runs the batch and returns the exit code: 0 if every document was written or skipped,

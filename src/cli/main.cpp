@@ -65,6 +65,16 @@ int main(int argc, char** argv) {
   batch_cmd->add_flag("--strict", batch.strict,
                       "Treat layout violations as errors: the record fails and no PDF is written for it");
 
+  // PDF/A (Typst's names); for render and batch, unset means the template's `pdf_standard`.
+  const char* standard_help = "PDF standard: none, a-2b, a-2u or a-3u (PDF/A-2b, PDF/A-2u, PDF/A-3u)";
+  const auto standards = CLI::IsMember({"none", "a-2b", "a-2u", "a-3u"});
+  std::string text_standard = "none", render_standard, batch_standard;
+  text_cmd->add_option("--pdf-standard", text_standard, standard_help)->check(standards)->capture_default_str();
+  render_cmd->add_option("--pdf-standard", render_standard, std::string(standard_help) + " (default: the template's)")
+      ->check(standards);
+  batch_cmd->add_option("--pdf-standard", batch_standard, std::string(standard_help) + " (default: the template's)")
+      ->check(standards);
+
   CLI11_PARSE(app, argc, argv);
   // THAIDOC_STRICT=1 makes every command --strict (the test suite sets it).
   if (const char* s = std::getenv("THAIDOC_STRICT"); s && std::string(s) == "1") {
@@ -72,6 +82,9 @@ int main(int argc, char** argv) {
     render.strict = true;
     batch.strict = true;
   }
+  text.pdf_standard = *thaidoc::parse_pdf_standard(text_standard);
+  if (!render_standard.empty()) render.pdf_standard = thaidoc::parse_pdf_standard(render_standard);
+  if (!batch_standard.empty()) batch.pdf_standard = thaidoc::parse_pdf_standard(batch_standard);
 
   try {
     if (text_cmd->parsed()) {

@@ -1,5 +1,6 @@
 #include "cli/render_command.h"
 
+#include <cstdio>
 #include <filesystem>
 
 #include "base/atomic_file.h"
@@ -13,6 +14,20 @@
 #include "pdf/pdf_writer.h"
 
 namespace thaidoc {
+
+PdfOptions pdf_options_for(const Document& doc, std::optional<PdfStandard> standard, LaidOutDocument& laid_out) {
+  PdfOptions pdf;
+  pdf.standard = standard.value_or(doc.style.pdf_standard);
+  if (doc.kind == DocumentKind::Memo) {
+    if (laid_out.info.author.empty()) laid_out.info.author = doc.memo.agency;
+    if (laid_out.info.date.empty() && !doc.memo.date.empty()) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", doc.memo.date.year, doc.memo.date.month, doc.memo.date.day);
+      laid_out.info.date = buf;
+    }
+  }
+  return pdf;
+}
 
 void run_render_command(const RenderOptions& options, Resources& res) {
   ReadOptions read;
@@ -29,7 +44,8 @@ void run_render_command(const RenderOptions& options, Resources& res) {
   for (const std::string& w : check_layout(laid_out, options.input, options.strict)) std::cerr << w << "\n";
   times.mark("check");
   if (!options.trace.empty()) write_trace_file(laid_out, options.trace);
-  write_atomically(options.output, [&](const std::string& temp) { write_pdf(laid_out, temp); });
+  PdfOptions pdf = pdf_options_for(doc, options.pdf_standard, laid_out);
+  write_atomically(options.output, [&](const std::string& temp) { write_pdf(laid_out, temp, pdf); });
   times.mark("pdf");
 }
 

@@ -1,8 +1,13 @@
 // `thaidoc render IN.yaml -o OUT.pdf`: a YAML document (memo, ...) to PDF.
 #pragma once
+#include <optional>
 #include <string>
 
+#include "frame/frame.h"
+#include "frame/pdf_standard.h"
 #include "layout/resources.h"
+#include "model/document.h"
+#include "pdf/pdf_writer.h"
 
 namespace thaidoc {
 
@@ -14,7 +19,14 @@ struct RenderOptions {
   // Layout violations (content off the page or its box, text not placed) are errors.
   bool strict = false;
   std::string trace;  // also write a text trace of the laid-out pages here ("" = none)
+  // --pdf-standard; unset: the template's `pdf_standard` (default none).
+  std::optional<PdfStandard> pdf_standard;
 };
+
+// The PDF options for a laid-out YAML document (render and batch): the standard from the
+// command line or else the template; a memo's date as the creation date and its agency as
+// the author when the document names none.
+PdfOptions pdf_options_for(const Document& doc, std::optional<PdfStandard> standard, LaidOutDocument& laid_out);
 
 // Reads, lays out and writes atomically; throws Error.
 void run_render_command(const RenderOptions& options, Resources& resources);

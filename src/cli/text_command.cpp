@@ -135,7 +135,9 @@ void run_text_command(const TextCommandOptions& options, Resources& res) {
   for (const std::string& w : check_layout(doc, options.input, options.strict)) std::cerr << w << "\n";
   times.mark("check");
   if (!options.trace.empty()) write_trace_file(doc, options.trace);
-  write_atomically(options.output, [&](const std::string& temp) { write_pdf(doc, temp); });
+  PdfOptions pdf;
+  pdf.standard = options.pdf_standard;
+  write_atomically(options.output, [&](const std::string& temp) { write_pdf(doc, temp, pdf); });
   times.mark("pdf");
 }
 

@@ -6,6 +6,7 @@
 
 #include "base/digits.h"
 #include "frame/frame.h"
+#include "frame/pdf_standard.h"
 #include "layout/resources.h"
 
 namespace thaidoc {
@@ -21,6 +22,7 @@ struct TextCommandOptions {
   bool page_numbers = true;
   bool strict = false;  // layout violations are errors
   std::string trace;    // also write a text trace of the pages here ("" = none)
+  PdfStandard pdf_standard = PdfStandard::None;  // --pdf-standard
 };
 
 // Splits plain text into paragraphs: blank lines separate them; the lines of a

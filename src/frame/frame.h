@@ -21,19 +21,19 @@ struct PositionedGlyph {
   uint32_t gid = 0;
   double x = 0;  // pen position of this glyph relative to the run origin (offsets included)
   double y = 0;  // vertical offset from the baseline, y down (a raised mark is negative)
+  // Where this glyph's characters start in its cluster's text (bytes): glyphs with the same
+  // offset were shaped from the same characters, up to the next offset (ShapedGlyph::cluster).
+  uint32_t text_offset = 0;
 };
 
-// A cluster is the smallest piece of text that maps to a group of glyphs
-// (a Thai syllable such as "น้ำ" -> 4 glyphs). For copy/search, the first glyph
-// of a cluster carries the cluster's text and the others carry none.
+// A cluster is a grapheme cluster: a base character with its marks, mapped to a group of
+// glyphs ("น้ำ" -> 4 glyphs). Layout never splits one; the PDF writer maps its glyphs to
+// their own characters (PositionedGlyph::text_offset).
 struct GlyphCluster {
   uint32_t first_glyph = 0;
   uint32_t glyph_count = 0;
   std::string text;  // UTF-8
-  // Natural advance of the whole cluster in points (without justification). The
-  // PDF gives the text-carrying first glyph this width and the others none, so a
-  // text extractor sees one character box per cluster and no gaps inside it.
-  double advance = 0;
+  double advance = 0;  // natural advance of the whole cluster in points (without justification)
 };
 
 struct GlyphRun {
@@ -118,6 +118,7 @@ struct OutlineEntry {
 
 struct DocumentInfo {
   std::string title, author, subject, keywords, creator = "thaidoc", language = "th";
+  std::string date;  // the document's own date (YYYY-MM-DD), if any: its creation date in the PDF
 };
 
 struct LaidOutDocument {

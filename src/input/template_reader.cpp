@@ -354,7 +354,8 @@ Template read_template_chain(const std::string& path, const ReadOptions& options
 
 const std::vector<std::string>& template_setting_keys() {
   static const std::vector<std::string> keys = {"page", "fonts", "digits", "dates", "page_numbers",
-                                                "body", "headings", "lists", "tables", "memo", "report", "dotted_line"};
+                                                "body", "headings", "lists", "tables", "memo", "report", "dotted_line",
+                                                "pdf_standard"};
   return keys;
 }
 
@@ -393,6 +394,12 @@ void apply_template_settings(const YamlNode& settings, Template& t, const ReadOp
   if (auto n = settings.get("memo")) read_memo_style(*n, t.memo);
   if (auto n = settings.get("report")) read_report_style(*n, t.report);
   if (auto n = settings.get("dotted_line")) read_dotted_line(*n, t);
+  if (auto n = settings.get("pdf_standard")) {
+    t.pdf_standard = n->as_enum<PdfStandard>({{"none", PdfStandard::None},
+                                              {"a-2b", PdfStandard::A2b},
+                                              {"a-2u", PdfStandard::A2u},
+                                              {"a-3u", PdfStandard::A3u}});
+  }
 }
 
 std::string find_template(const std::string& name, const std::string& relative_to,

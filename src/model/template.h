@@ -6,6 +6,7 @@
 #include "base/digits.h"
 #include "model/blocks.h"
 #include "frame/frame.h"
+#include "frame/pdf_standard.h"
 #include "model/thai_date.h"
 
 namespace thaidoc {
@@ -186,6 +187,7 @@ struct Template {
   ReportStyle report;
   double dotted_line_dash = 1.0;   // dot length and gap for dotted lines
   double dotted_line_width = 0.6;
+  PdfStandard pdf_standard = PdfStandard::None;  // `pdf_standard: a-2u` (PDF/A); --pdf-standard wins
 };
 
 }  // namespace thaidoc

@@ -3,11 +3,15 @@
 #include <hb-subset.h>
 #include <hpdf_objects.h>
 #include <hpdf_doc.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <map>
+#include <memory>
+#include <mutex>
 
 #include "base/error.h"
 #include "base/utf8.h"
@@ -227,23 +231,14 @@ std::string subset_font_program(const Font& font, const std::vector<uint32_t>& g
 // ---------------------------------------------------------------------------
 // ToUnicode
 
-// How a cluster of several glyphs (e.g. "น้ำ" = น, nikhahit, mai tho, sara aa)
-// is made to extract as exactly its text, as checked with pdftotext (poppler 22.12):
-//  * The first glyph's code maps to the whole cluster text; the codes of the other
-//    glyphs are left out of the CMap. Poppler gives no text for an unmapped code,
-//    and mapping them to an empty string (<>) behaves the same, so they are
-//    simply omitted.
-//  * Widths matter as much as mappings: poppler gives each character the box
-//    [pen, pen + W], and starts a new word (then inserts a space) when the next
-//    character begins more than 0.1 em after the end of the previous box. With
-//    real glyph widths the unmapped sara aa of "น้ำ" left such a gap, so
-//    "ปั้นน้ำเป็นตัว" came back as "ปั้นน้ำ เป็นตัว". So the first glyph's code has
-//    the whole cluster's advance as its W width and the other glyphs of the
-//    cluster have width 0; the content stream positions every glyph with TJ
-//    adjustments anyway, so rendering is unchanged, and a viewer's selection box
-//    covers the whole cluster.
-// The CIDs of the other glyphs are still distinct from the first-glyph codes, so
-// one glyph can be both (ำ alone starts with the nikhahit glyph).
+// Every code the writer draws as text has a non-empty value here, and the values of
+// the codes in content-stream order spell the text exactly. That is the only thing
+// all common readers use: pdf.js and pypdf turn an unmapped code into the raw code as
+// a character, MuPDF into U+FFFD, pdfminer into "(cid:N)", PDFBox into a guess from
+// the font's own cmap (private-use characters); only poppler and PDFium honour
+// ActualText (../shared/reference/pdf-text-readers.md). So the writer maps each glyph
+// to its own characters (HarfBuzz's per-character clusters) and draws the one kind of
+// glyph that has none, the nikhahit split off sara am, as a path (PdfFont::glyph_form).
 std::string build_to_unicode_cmap(const std::vector<std::string>& texts) {
   std::string out;
   out.reserve(300 + texts.size() * 24);
@@ -285,19 +280,9 @@ std::string build_to_unicode_cmap(const std::vector<std::string>& texts) {
 // PdfFont
 
 PdfFont::PdfFont(FontPtr font, HPDF_Doc doc, bool compress)
-    : font_(std::move(font)), doc_(doc), compress_(compress) {
-  mark_code_.assign(hb_face_get_glyph_count(font_->hb_face()) + 1, 0);
-}
+    : font_(std::move(font)), doc_(doc), compress_(compress) {}
 
-GlyphCode PdfFont::mark_code(uint32_t gid) {
-  uint32_t packed = gid < mark_code_.size() ? mark_code_[gid] : 0;
-  if (packed) return {packed >> 16, static_cast<uint16_t>(packed & 0xFFFF), 0.0};
-  GlyphCode c = add_code(gid, {}, 0.0);
-  if (gid < mark_code_.size()) mark_code_[gid] = (c.instance << 16) | c.code;
-  return c;
-}
-
-GlyphCode PdfFont::cluster_code(uint32_t gid, std::string_view text, int32_t cluster_advance) {
+GlyphCode PdfFont::text_code(uint32_t gid, std::string_view text) {
   key_.resize(4);
   std::memcpy(key_.data(), &gid, 4);
   key_.append(text);
@@ -308,10 +293,136 @@ GlyphCode PdfFont::cluster_code(uint32_t gid, std::string_view text, int32_t clu
     uint16_t code = static_cast<uint16_t>(packed & 0xFFFF);
     return {instance, code, instances_[instance].widths[code - 1]};
   }
-  double width = round_to(cluster_advance * 1000.0 / font_->units_per_em(), 2);
+  double width = round_to(font_->glyph_advance(gid) * 1000.0 / font_->units_per_em(), 2);
   GlyphCode c = add_code(gid, text, width);
   cluster_code_.emplace(key_, (c.instance << 16) | c.code);
   return c;
+}
+
+namespace {
+
+// Collects a glyph outline as PDF path operators (font units, y up). Whole units: the
+// outline points are integers already, and rounding the cubic control points derived from
+// quadratic ones moves them by at most half a unit (0.008 pt at 16 pt).
+struct OutlineSink {
+  std::string path;
+  void point(float x, float y) {
+    append_number(path, x, 0);
+    path.push_back(' ');
+    append_number(path, y, 0);
+    path.push_back(' ');
+  }
+};
+
+void draw_move_to(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float x, float y, void*) {
+  auto* s = static_cast<OutlineSink*>(data);
+  s->point(x, y);
+  s->path += "m\n";
+}
+
+void draw_line_to(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float x, float y, void*) {
+  auto* s = static_cast<OutlineSink*>(data);
+  s->point(x, y);
+  s->path += "l\n";
+}
+
+// TrueType's quadratic segments as the equivalent cubic ones.
+void draw_quadratic_to(hb_draw_funcs_t*, void* data, hb_draw_state_t* st, float cx, float cy, float x, float y,
+                       void*) {
+  auto* s = static_cast<OutlineSink*>(data);
+  s->point(st->current_x + 2.0f / 3.0f * (cx - st->current_x), st->current_y + 2.0f / 3.0f * (cy - st->current_y));
+  s->point(x + 2.0f / 3.0f * (cx - x), y + 2.0f / 3.0f * (cy - y));
+  s->point(x, y);
+  s->path += "c\n";
+}
+
+void draw_cubic_to(hb_draw_funcs_t*, void* data, hb_draw_state_t*, float c1x, float c1y, float c2x, float c2y,
+                   float x, float y, void*) {
+  auto* s = static_cast<OutlineSink*>(data);
+  s->point(c1x, c1y);
+  s->point(c2x, c2y);
+  s->point(x, y);
+  s->path += "c\n";
+}
+
+void draw_close_path(hb_draw_funcs_t*, void* data, hb_draw_state_t*, void*) {
+  static_cast<OutlineSink*>(data)->path += "h\n";
+}
+
+hb_draw_funcs_t* outline_funcs() {
+  static hb_draw_funcs_t* funcs = [] {
+    hb_draw_funcs_t* f = hb_draw_funcs_create();
+    hb_draw_funcs_set_move_to_func(f, draw_move_to, nullptr, nullptr);
+    hb_draw_funcs_set_line_to_func(f, draw_line_to, nullptr, nullptr);
+    hb_draw_funcs_set_quadratic_to_func(f, draw_quadratic_to, nullptr, nullptr);
+    hb_draw_funcs_set_cubic_to_func(f, draw_cubic_to, nullptr, nullptr);
+    hb_draw_funcs_set_close_path_func(f, draw_close_path, nullptr, nullptr);
+    hb_draw_funcs_make_immutable(f);
+    return f;
+  }();
+  return funcs;
+}
+
+// A glyph's outline as a compressed form XObject content stream with its bounding box,
+// made once per process for each (font file, glyph) and shared by every document (a batch
+// draws the same few marks in thousands of files).
+struct GlyphOutline {
+  std::string deflated;
+  int bbox[4] = {0, 0, 0, 0};
+};
+
+std::shared_ptr<const GlyphOutline> glyph_outline(const Font& font, uint32_t gid) {
+  static std::mutex mutex;
+  static std::map<std::pair<std::string, uint32_t>, std::shared_ptr<const GlyphOutline>> cache;
+  auto key = std::make_pair(font.path(), gid);
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = cache.find(key);
+    if (it != cache.end()) return it->second;
+  }
+  OutlineSink sink;
+  hb_font_get_glyph_shape(font.hb_font(), gid, outline_funcs(), &sink);
+  if (!sink.path.empty()) sink.path += "f\n";
+  auto outline = std::make_shared<GlyphOutline>();
+  uLongf size = compressBound(static_cast<uLong>(sink.path.size()));
+  outline->deflated.resize(size);
+  if (compress2(reinterpret_cast<Bytef*>(outline->deflated.data()), &size,
+                reinterpret_cast<const Bytef*>(sink.path.data()), static_cast<uLong>(sink.path.size()),
+                Z_BEST_COMPRESSION) != Z_OK)
+    throw Error({font.path()}, "cannot compress a glyph outline");
+  outline->deflated.resize(size);
+  hb_glyph_extents_t ext{};
+  hb_font_get_glyph_extents(font.hb_font(), gid, &ext);
+  // hb extents: bearing = top-left corner, height negative (y up).
+  outline->bbox[0] = ext.x_bearing;
+  outline->bbox[1] = ext.y_bearing + ext.height;
+  outline->bbox[2] = ext.x_bearing + ext.width;
+  outline->bbox[3] = ext.y_bearing;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (cache.size() > 4096) cache.clear();  // bounded: fonts x marks is small in practice
+  return cache.emplace(key, std::move(outline)).first->second;
+}
+
+}  // namespace
+
+HPDF_Dict PdfFont::glyph_form(uint32_t gid) {
+  auto it = forms_.find(gid);
+  if (it != forms_.end()) return it->second;
+  std::shared_ptr<const GlyphOutline> outline = glyph_outline(*font_, gid);
+  // Compressed already: LibHaru writes it as is, the /Filter is added by hand.
+  HPDF_Dict form = new_stream(doc_, outline->deflated, false);
+  if (form) {
+    form->write_fn = write_flate_filter;
+    HPDF_Dict_AddName(form, "Subtype", "Form");  // (/Type /XObject is optional)
+    HPDF_Array bbox = HPDF_Array_New(doc_->mmgr);
+    HPDF_Dict_Add(form, "BBox", bbox);
+    if (bbox)
+      for (int v : outline->bbox) HPDF_Array_AddNumber(bbox, v);
+    HPDF_Dict_Add(form, "Resources", HPDF_Dict_New(doc_->mmgr));
+  }
+  check_hpdf(doc_, "drawing a glyph outline");
+  forms_.emplace(gid, form);
+  return form;
 }
 
 GlyphCode PdfFont::add_code(uint32_t gid, std::string_view text, double width) {

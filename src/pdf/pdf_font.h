@@ -3,11 +3,11 @@
 // Each thaidoc::Font used by a document becomes a Type0 font (Identity-H) whose
 // descendant is a CIDFontType2 with a subset TrueType program (hb-subset, glyph
 // ids retained), a W array, a CIDToGIDMap and a ToUnicode CMap. Text is written
-// as 2-byte codes (CID = code) in first-use order: the first glyph of a cluster
-// gets one code per distinct (glyph id, cluster text) pair, so the same glyph can
-// stand for different texts, and carries the cluster's text and whole advance;
-// the other glyphs of a cluster get one text-less, zero-width code per glyph id
-// (see pdf_font.cpp for why).
+// as 2-byte codes (CID = code) in first-use order, one code per distinct (glyph id,
+// text) pair: every code drawn as text maps to the characters its glyph was shaped
+// from (never to nothing), so the same glyph can stand for different texts. A glyph
+// that has no characters of its own (the nikhahit HarfBuzz splits off sara am) is not
+// drawn as text but as a form XObject of its outline (glyph_form).
 // If a document needs more than 65535 codes for one font, further Type0 fonts
 // ("instances") share the same embedded font program.
 #pragma once
@@ -40,7 +40,7 @@ std::string utf16be(std::string_view utf8_text);
 std::string subset_font_program(const Font& font, const std::vector<uint32_t>& gids);
 
 // A ToUnicode CMap for codes 1..texts.size() (texts[i] is the UTF-8 text of code i+1).
-// Codes whose text is empty are left out of the CMap (see pdf_font.cpp for why).
+// Codes whose text is empty are left out of the CMap (the writer never draws such codes).
 std::string build_to_unicode_cmap(const std::vector<std::string>& texts);
 
 struct GlyphCode {
@@ -57,11 +57,13 @@ class PdfFont {
 
   const Font& font() const { return *font_; }
 
-  // The code for the first glyph of a cluster: it carries the cluster's text and
-  // its width is the cluster's whole advance (`cluster_advance`, font units).
-  GlyphCode cluster_code(uint32_t gid, std::string_view text, int32_t cluster_advance);
-  // The code for any other glyph of a cluster: no text, width 0.
-  GlyphCode mark_code(uint32_t gid);
+  // The code drawing glyph `gid` as the characters `text` (not empty); its width is the
+  // glyph's own advance.
+  GlyphCode text_code(uint32_t gid, std::string_view text);
+
+  // A form XObject drawing glyph `gid`'s outline (filled with the current colour) in
+  // font units, origin at the glyph origin: for glyphs that must not be text. Made once.
+  HPDF_Dict glyph_form(uint32_t gid);
 
   // The Type0 font dictionary of an instance (an indirect object, ready to be
   // registered in a page's resources). Valid once code() returned that instance.
@@ -92,8 +94,7 @@ class PdfFont {
   HPDF_Doc doc_;
   bool compress_;
   std::vector<Instance> instances_;
-  // gid -> (instance << 16 | code) of its mark code, 0 = none yet
-  std::vector<uint32_t> mark_code_;
+  std::unordered_map<uint32_t, HPDF_Dict> forms_;  // gid -> glyph_form
   // (gid bytes + text) -> (instance << 16 | code) of cluster codes
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> cluster_code_;
   std::string key_;  // scratch buffer for cluster_code_ lookups

@@ -19,6 +19,7 @@
 
 #include "base/error.h"
 #include "image/image.h"
+#include "pdf/pdf_archive.h"
 #include "pdf/pdf_font.h"
 
 namespace thaidoc {
@@ -92,6 +93,7 @@ struct PageState {
   double line_width = 1;
   std::vector<double> dash;
   std::vector<std::pair<HPDF_Dict, const char*>> font_names;
+  std::deque<std::pair<HPDF_Dict, std::string>> form_names;  // glyph outlines (a deque: names stay put)
 };
 
 class DocumentWriter {
@@ -251,6 +253,7 @@ class DocumentWriter {
       flush(ps);
       return;
     }
+    hash_.add(ps.buf);
     uLongf size = compressBound(static_cast<uLong>(ps.buf.size()));
     compressed_.resize(size);
     int rc = compress2(reinterpret_cast<Bytef*>(compressed_.data()), &size,
@@ -275,6 +278,7 @@ class DocumentWriter {
 
   void flush(PageState& ps) {
     if (ps.buf.empty()) return;
+    hash_.add(ps.buf);
     HPDF_Stream stream = static_cast<HPDF_PageAttr>(ps.page->attr)->stream;
     HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(ps.buf.data()),
                       static_cast<HPDF_UINT>(ps.buf.size()));
@@ -390,11 +394,76 @@ class DocumentWriter {
     rect.top = static_cast<HPDF_REAL>(ps.height - link.y);
     std::string uri = ascii_uri(link.uri);
     HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(ps.page, rect, uri.c_str());
-    if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+    if (annot) {
+      HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+      HPDF_Dict_AddNumber(annot, "F", 4);  // Print (PDF/A: every annotation is printable)
+    }
     check_hpdf(pdf_.get(), ("adding the link to " + link.uri).c_str());
   }
 
   // ---- text ---------------------------------------------------------------
+  // Which glyphs are text, and what text (issue 11: every reader must extract exactly the
+  // input, and most of them place characters by their boxes, [origin, origin + width]).
+  // A mark (a glyph without advance: Thai vowels above and below, tone marks, the
+  // nikhahit HarfBuzz splits off sara am) sits at the origin of the next character, so as
+  // text it would be sorted after it (poppler, PDFBox), taken for a duplicate (poppler),
+  // or split off its line (pdfminer, PDFium). So only glyphs with an advance are text;
+  // each carries the characters of its own character group (PositionedGlyph::text_offset,
+  // from HarfBuzz's per-character clusters) plus those of the marks that follow it in its
+  // cluster, and the marks are drawn as outlines (PdfFont::glyph_form), which no reader
+  // takes for text. "น้ำ" is น -> "น" and sara aa -> "้ำ"; "ที่" is ท -> "ที่".
+  void assign_text(const GlyphRun& run, const GlyphCluster& c, size_t first, size_t end) {
+    auto spacing = [&](size_t k) { return run.font->glyph_advance(run.glyphs[k].gid) > 0; };
+    // Character groups: offsets must rise within the text; otherwise one group.
+    bool groups_ok = true;
+    for (size_t k = first + 1; k < end && groups_ok; ++k) {
+      uint32_t o = run.glyphs[k].text_offset, prev = run.glyphs[k - 1].text_offset;
+      if (o < prev || o >= c.text.size()) groups_ok = false;
+    }
+    long carrier = -1;     // the glyph that takes the text of marks
+    std::string orphan;    // text of marks before the cluster's first spacing glyph
+    size_t ga = first;
+    while (ga < end) {
+      size_t gb = groups_ok ? ga + 1 : end;
+      while (gb < end && run.glyphs[gb].text_offset == run.glyphs[ga].text_offset) ++gb;
+      const size_t from = ga == first ? 0 : run.glyphs[ga].text_offset;
+      const size_t to = gb < end ? run.glyphs[gb].text_offset : c.text.size();
+      const std::string_view text = std::string_view(c.text).substr(from, to - from);
+      size_t k = ga;
+      while (k < gb && !spacing(k)) ++k;
+      if (k < gb) {
+        carrier = static_cast<long>(k);
+        glyph_text_[k].assign(text);
+      } else if (carrier >= 0) {
+        glyph_text_[carrier] += text;
+      } else {
+        orphan += text;
+      }
+      ga = gb;
+    }
+    if (!orphan.empty()) {
+      if (carrier < 0) carrier = static_cast<long>(first);  // only marks: the first is text
+      glyph_text_[carrier].insert(0, orphan);
+    }
+  }
+
+  // True when two glyphs drawn as text, neither of them a space, are 0.09 em or more apart.
+  bool needs_actual_text(const GlyphRun& run, double size) const {
+    const double limit = 0.09 * size, scale = size / run.font->units_per_em();
+    bool have_prev = false, prev_space = false;
+    double prev_end = 0;
+    for (size_t i = 0; i < run.glyphs.size(); ++i) {
+      const std::string& t = glyph_text_[i];
+      if (t.empty()) continue;
+      const bool space = t.front() == ' ';
+      if (have_prev && !prev_space && !space && run.glyphs[i].x - prev_end >= limit) return true;
+      have_prev = true;
+      prev_space = t.back() == ' ';
+      prev_end = run.glyphs[i].x + run.font->glyph_advance(run.glyphs[i].gid) * scale;
+    }
+    return false;
+  }
+
   void write_run(PageState& ps, const GlyphRun& run) {
     const size_t n = run.glyphs.size();
     if (n == 0 || !run.font) return;
@@ -403,59 +472,52 @@ class DocumentWriter {
     PdfFont& pf = font_for(run.font);
     std::string& b = ps.buf;
 
-    // What each glyph carries: the first glyph of a cluster has the cluster's
-    // text and the advance of the whole cluster (so text extraction sees one
-    // character box over the whole cluster); the other glyphs have neither.
-    glyph_text_.assign(n, std::string_view());
-    cluster_advance_.resize(n);
-    for (size_t i = 0; i < n; ++i) cluster_advance_[i] = run.font->glyph_advance(run.glyphs[i].gid);
-    merged_.clear();
-    std::string pending;  // text of clusters without glyphs, given to the next glyph
-    long last_first = -1;
+    // The text of each glyph; an empty one is drawn as a path.
+    glyph_text_.resize(std::max(glyph_text_.size(), n));
+    for (size_t i = 0; i < n; ++i) glyph_text_[i].clear();
+    std::string pending;  // text of clusters without glyphs, for the next glyph with text
+    long last_text = -1;
     for (const GlyphCluster& c : run.clusters) {
-      // A cluster without glyphs of its own (or, in malformed input, starting
-      // inside another cluster) gives its text to the previous cluster.
-      if (c.glyph_count == 0 || c.first_glyph >= n || cluster_advance_[c.first_glyph] < 0) {
-        if (c.text.empty()) continue;
-        if (last_first >= 0) {
-          merged_.push_back(std::string(glyph_text_[last_first]) + c.text);
-          glyph_text_[last_first] = merged_.back();
-        } else {
+      const size_t first = c.first_glyph, end = std::min<size_t>(n, size_t{c.first_glyph} + c.glyph_count);
+      if (first >= end) {
+        if (last_text >= 0)
+          glyph_text_[last_text] += c.text;
+        else
           pending += c.text;
-        }
         continue;
       }
-      const size_t first = c.first_glyph;
-      const size_t end = std::min<size_t>(n, first + c.glyph_count);
-      int32_t advance = 0;
-      for (size_t k = first; k < end; ++k) {
-        if (cluster_advance_[k] >= 0) advance += run.font->glyph_advance(run.glyphs[k].gid);
-        if (k > first) cluster_advance_[k] = -1;
-      }
-      cluster_advance_[first] = advance;
-      std::string_view& slot = glyph_text_[first];
-      if (pending.empty() && slot.empty()) {
-        slot = c.text;
-      } else {
-        merged_.push_back(std::string(slot) + pending + c.text);
-        slot = merged_.back();
-        pending.clear();
-      }
-      last_first = static_cast<long>(first);
+      assign_text(run, c, first, end);
+      for (size_t k = first; k < end; ++k)
+        if (!glyph_text_[k].empty()) {
+          if (!pending.empty()) {
+            glyph_text_[k].insert(0, pending);
+            pending.clear();
+          }
+        }
+      for (size_t k = end; k-- > first;)
+        if (!glyph_text_[k].empty()) {
+          last_text = static_cast<long>(k);
+          break;
+        }
+    }
+    if (!pending.empty()) {
+      // Text but no glyph to carry it (malformed runs): give it to the last glyph.
+      glyph_text_[n - 1] += pending;
     }
 
     if (!ps.in_text) {
       b += "BT\n";
       ps.in_text = true;
     }
-    // The run's exact text as ActualText: extractors that honour it (poppler,
-    // Acrobat) get the input back regardless of how justification spaced the
-    // glyphs; the ToUnicode map stays for those that do not.
-    run_text_.clear();
-    for (const GlyphCluster& c : run.clusters) run_text_ += c.text;
-    if (!run_text_.empty()) {
+    // Where justification had to open a gap of 0.09 em or more without a space character
+    // (a Thai line with few word breaks), pdftotext would see a word break and insert a
+    // space; the run's text as ActualText, which poppler and PDFium read, keeps it whole.
+    const bool actual_text = needs_actual_text(run, size);
+    if (actual_text) {
+      std::string text;
+      for (const GlyphCluster& c : run.clusters) text += c.text;
       b += "/Span<</ActualText<FEFF";
-      for (unsigned char ch : pdf_detail::utf16be(run_text_)) {
+      for (unsigned char ch : pdf_detail::utf16be(text)) {
         b.push_back(kHex[ch >> 4]);
         b.push_back(kHex[ch & 15]);
       }
@@ -478,30 +540,14 @@ class DocumentWriter {
       array_open = hex_open = false;
     };
 
-    // Drawing order: in every cluster but the first, the text-carrying glyph
-    // comes last, so the run's text extent (as extractors measure it, from the
-    // first glyph drawn to the end of the last) covers exactly the run.
-    order_.clear();
-    for (size_t ci = 0; ci < run.clusters.size(); ++ci) {
-      const GlyphCluster& c = run.clusters[ci];
-      size_t first = c.first_glyph, end = std::min<size_t>(n, first + c.glyph_count);
-      if (first >= end) continue;
-      if (ci == 0) {
-        for (size_t k = first; k < end; ++k) order_.push_back(k);
-      } else {
-        for (size_t k = first + 1; k < end; ++k) order_.push_back(k);
-        order_.push_back(first);
-      }
-    }
-    if (order_.size() != n) {  // clusters not covering the glyphs exactly: keep glyph order
-      order_.resize(n);
-      for (size_t k = 0; k < n; ++k) order_[k] = k;
-    }
-
-    for (size_t i : order_) {
+    paths_.clear();
+    for (size_t i = 0; i < n; ++i) {
       const PositionedGlyph& g = run.glyphs[i];
-      GlyphCode gc = cluster_advance_[i] >= 0 ? pf.cluster_code(g.gid, glyph_text_[i], cluster_advance_[i])
-                                              : pf.mark_code(g.gid);
+      if (glyph_text_[i].empty()) {
+        paths_.push_back(i);
+        continue;
+      }
+      GlyphCode gc = pf.text_code(g.gid, glyph_text_[i]);
       HPDF_Dict dict = pf.dict(gc.instance);
       if (dict != ps.font || size != ps.font_size) {
         close_array();
@@ -549,7 +595,48 @@ class DocumentWriter {
       pen += gc.width * size / 1000.0;
     }
     close_array();
-    if (!run_text_.empty()) b += "EMC\n";
+    if (actual_text) b += "EMC\n";
+
+    // Glyphs without text: their outlines, outside the text object, in the run's colour,
+    // in font units from the run's origin (one cm per glyph, relative to the last).
+    if (!paths_.empty()) {
+      end_text(ps);
+      const double units = run.font->units_per_em() / size;  // font units per point
+      b += "q ";
+      append_number(b, 1 / units, 6);
+      b += " 0 0 ";
+      append_number(b, 1 / units, 6);
+      b.push_back(' ');
+      put(b, x0);
+      put(b, y0);
+      b += "cm\n";
+      double at_x = 0, at_y = 0;
+      for (size_t i : paths_) {
+        const PositionedGlyph& g = run.glyphs[i];
+        const char* name = form_name(ps, pf.glyph_form(g.gid));
+        const double ux = round_to(g.x * units, 1), uy = round_to(-g.y * units, 1);
+        b += "1 0 0 1 ";
+        append_number(b, ux - at_x, 1);
+        b.push_back(' ');
+        append_number(b, uy - at_y, 1);
+        b += " cm/";
+        b += name;
+        b += " Do\n";
+        at_x = ux;
+        at_y = uy;
+      }
+      b += "Q\n";
+    }
+  }
+
+  const char* form_name(PageState& ps, HPDF_Dict form) {
+    for (auto& [d, name] : ps.form_names)
+      if (d == form) return name.c_str();
+    const char* name = HPDF_Page_GetXObjectName(ps.page, form);
+    if (!name) check_hpdf(pdf_.get(), "registering a glyph outline on a page");
+    if (!name) throw Error({}, "PDF writer: cannot register a glyph outline on a page");
+    ps.form_names.emplace_back(form, name);
+    return ps.form_names.back().second.c_str();
   }
 
   // ---- document level -------------------------------------------------------
@@ -589,27 +676,38 @@ class DocumentWriter {
     check_hpdf(pdf, "adding bookmarks");
   }
 
-  void write_info() {
-    HPDF_Doc pdf = pdf_.get();
-    HPDF_Dict info = pdf->info;
-    if (!info) {
-      info = HPDF_Dict_New(pdf->mmgr);
-      if (info) {
-        HPDF_Xref_Add(pdf->xref, info);
-        HPDF_Dict_Add(pdf->trailer, "Info", info);
+  // Title, Author, Subject and Keywords for every PDF: the document's own, else the
+  // first line of its text as title, the program as author (memos name their agency),
+  // the title as subject and keywords.
+  DocumentInfo complete_info() const {
+    DocumentInfo info = doc_.info;
+    if (info.title.empty()) {
+      for (const Page& page : doc_.pages) {
+        for (const FrameItem& item : page.items)
+          if (const auto* run = std::get_if<GlyphRun>(&item)) {
+            for (const GlyphCluster& c : run->clusters) info.title += c.text;
+            if (info.title.find_first_not_of(' ') != std::string::npos) break;
+            info.title.clear();
+          }
+        if (!info.title.empty()) break;
       }
-      check_hpdf(pdf, "creating the document information");
-      pdf->info = info;
+      size_t b = info.title.find_first_not_of(' '), e = info.title.find_last_not_of(' ');
+      info.title = b == std::string::npos ? "thaidoc" : info.title.substr(b, e - b + 1);
     }
-    const DocumentInfo& di = doc_.info;
-    const std::pair<const char*, const std::string*> fields[] = {
-        {"Title", &di.title},       {"Author", &di.author},   {"Subject", &di.subject},
-        {"Keywords", &di.keywords}, {"Creator", &di.creator},
-    };
-    for (const auto& [key, value] : fields)
-      if (!value->empty()) HPDF_Dict_Add(info, key, text_string(pdf, *value));
-    if (!di.language.empty()) HPDF_Dict_Add(pdf->catalog, "Lang", text_string(pdf, di.language));
-    check_hpdf(pdf, "writing the document information");
+    if (info.author.empty()) info.author = info.creator.empty() ? "thaidoc" : info.creator;
+    if (info.subject.empty()) info.subject = info.title;
+    if (info.keywords.empty()) info.keywords = info.subject;
+    return info;
+  }
+
+  void write_info() {
+    DocumentInfo info = complete_info();
+    for (const std::string* v : {&info.title, &info.author, &info.subject, &info.keywords, &info.language, &info.date}) {
+      hash_.add(*v);
+      hash_.add(std::string_view("\0", 1));
+    }
+    hash_.add(pdf_standard_name(options_.standard));
+    pdf_detail::write_document_level(pdf_.get(), info, options_.standard, hash_.digest());
   }
 
   std::string save() {
@@ -634,13 +732,11 @@ class DocumentWriter {
   std::unordered_map<const Font*, size_t> font_index_;
   std::unordered_map<std::string, HPDF_Image> images_;
   std::vector<HPDF_Page> pages_;
+  pdf_detail::ContentHash hash_;  // of everything drawn and the information: the trailer /ID
   // Scratch buffers reused across runs.
-  std::vector<std::string_view> glyph_text_;
-  std::string run_text_;
+  std::vector<std::string> glyph_text_;
+  std::vector<size_t> paths_;
   std::string compressed_;
-  std::vector<size_t> order_;
-  std::vector<int32_t> cluster_advance_;  // -1 for the non-first glyphs of a cluster
-  std::deque<std::string> merged_;
 };
 
 }  // namespace

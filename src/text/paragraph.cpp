@@ -176,7 +176,8 @@ class LineWriter {
       double pen = x - run.x;
       for (uint32_t g = cl.glyph_begin; g < cl.glyph_end; ++g) {
         const ShapedGlyph& sg = s.glyphs[g];
-        run.glyphs.push_back({sg.gid, pen + sg.x_offset * p.scale, -sg.y_offset * p.scale});
+        run.glyphs.push_back({sg.gid, pen + sg.x_offset * p.scale, -sg.y_offset * p.scale,
+                              sg.cluster >= cl.text_begin ? sg.cluster - cl.text_begin : 0});
         pen += sg.advance * p.scale;
       }
       run.clusters.push_back(std::move(gc));

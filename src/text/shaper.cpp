@@ -3,7 +3,35 @@
 #include <functional>
 #include <mutex>
 
+#include "base/utf8.h"
+
 namespace thaidoc {
+
+namespace {
+
+// True when the character at text[offset] joins the grapheme cluster before it: what
+// HarfBuzz's default cluster level (monotone graphemes) merges that "monotone characters"
+// does not. Marks, ZWJ and the other grapheme extenders HarfBuzz knows (hb-ot-shape.cc,
+// hb_set_unicode_props), and sara am (U+0E33, Lao U+0EB3), which the Thai shaper decomposes
+// into a mark and merges with the cluster before it at the grapheme level only.
+bool continues_grapheme(std::string_view text, uint32_t offset) {
+  if (offset >= text.size()) return false;
+  size_t i = offset;
+  char32_t cp = utf8::next(text, i);
+  if (cp == 0x0E33 || cp == 0x0EB3 || cp == 0x200D) return true;
+  if ((cp >= 0x1F3FB && cp <= 0x1F3FF) || (cp >= 0xFF9E && cp <= 0xFF9F) || (cp >= 0xE0020 && cp <= 0xE007F))
+    return true;
+  switch (hb_unicode_general_category(hb_unicode_funcs_get_default(), cp)) {
+    case HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK:
+    case HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK:
+    case HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
 
 ShapedPtr shape_text(const Font& font, hb_script_t script, std::string_view text) {
   auto out = std::make_shared<ShapedText>();
@@ -13,7 +41,10 @@ ShapedPtr shape_text(const Font& font, hb_script_t script, std::string_view text
   hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
   hb_buffer_set_script(buf, script);
   hb_buffer_set_language(buf, hb_language_from_string("th", 2));
-  hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES);
+  // Per-character clusters, so each glyph knows its characters (ShapedGlyph::cluster); the
+  // grapheme clusters that layout works with are formed from them below, exactly as HarfBuzz's
+  // default level would (text_engine_test compares the two).
+  hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
   hb_shape(font.hb_font(), buf, nullptr, 0);
 
   unsigned count = 0;
@@ -21,9 +52,9 @@ ShapedPtr shape_text(const Font& font, hb_script_t script, std::string_view text
   const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &count);
   out->glyphs.resize(count);
   for (unsigned i = 0; i < count; ++i) {
-    out->glyphs[i] = {info[i].codepoint, pos[i].x_advance, pos[i].x_offset, pos[i].y_offset};
+    out->glyphs[i] = {info[i].codepoint, pos[i].x_advance, pos[i].x_offset, pos[i].y_offset, info[i].cluster};
     out->advance += pos[i].x_advance;
-    if (i == 0 || info[i].cluster != info[i - 1].cluster) {
+    if (i == 0 || (info[i].cluster != info[i - 1].cluster && !continues_grapheme(text, info[i].cluster))) {
       if (!out->clusters.empty()) out->clusters.back().text_end = info[i].cluster;
       out->clusters.push_back({i, i + 1, info[i].cluster, 0, pos[i].x_advance});
     } else {

@@ -21,6 +21,11 @@ struct ShapedGlyph {
   int32_t advance = 0;   // font units
   int32_t x_offset = 0;  // font units, HarfBuzz convention (y up)
   int32_t y_offset = 0;
+  // Byte offset in the text of the first character this glyph was shaped from (HarfBuzz's
+  // cluster at level "monotone characters"): glyphs with the same value share characters;
+  // most characters have exactly one glyph (sara am has two). The PDF writer maps each glyph
+  // to its own characters with this, so every reader can extract the text.
+  uint32_t cluster = 0;
 };
 
 // A grapheme cluster: glyphs [glyph_begin, glyph_end) drawn for text bytes [text_begin, text_end).

@@ -1,0 +1,193 @@
+#!/usr/bin/python3
+"""Structural check of thaidoc's PDFs: the document information every PDF carries, and each
+PDF/A-2/-3 clause thaidoc implements. Not a PDF/A validator (use veraPDF for that: see README);
+it asserts what thaidoc writes, so that a change that drops one of them fails the tests.
+
+usage: pdfa_check.py [--standard none|a-2b|a-2u|a-3u] FILE.pdf ...
+Prints each failed clause; exit 0 if none failed.
+
+Every PDF:
+  info      Title, Author, Subject, Keywords (non-empty) in the information dictionary; /Lang
+  id        a trailer /ID of two identical 16-byte strings
+  print     every annotation printable (F has Print, not Hidden/Invisible/NoView)
+  fonts     every font Type0/Identity-H over CIDFontType2 with an embedded FontFile2,
+            a CIDToGIDMap and a ToUnicode CMap
+  unicode   every code drawn with a font is in its ToUnicode CMap with a non-empty value
+            without control, private-use or U+FFFD characters
+PDF/A in addition:
+  version   %PDF-1.7 header and a binary comment line
+  xmp       catalog /Metadata: Type Metadata, Subtype XML, not filtered; pdfaid:part and
+            pdfaid:conformance as the standard says; dc:title, dc:creator, dc:description,
+            pdf:Keywords, pdf:Producer, xmp:CreatorTool equal to the information dictionary;
+            xmp:CreateDate equal to /CreationDate when there is one
+  intent    one /OutputIntents entry, S GTS_PDFA1, an ICC profile stream with N 3 that is an
+            RGB display profile ('acsp', 'RGB ')
+  forbidden no /Encrypt, no JavaScript, no embedded files for a-2b/a-2u
+"""
+import re, sys, xml.etree.ElementTree as ET
+
+import pypdf
+from pypdf.generic import ArrayObject, ContentStream, IndirectObject
+
+NS = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "dc": "http://purl.org/dc/elements/1.1/",
+      "pdf": "http://ns.adobe.com/pdf/1.3/", "xmp": "http://ns.adobe.com/xap/1.0/",
+      "pdfaid": "http://www.aiim.org/pdfa/ns/id/"}
+
+
+def r(o):
+    return o.get_object() if isinstance(o, IndirectObject) else o
+
+
+def bad_text(s):
+    for c in s:
+        o = ord(c)
+        if o < 0x20 or 0xE000 <= o <= 0xF8FF or o == 0xFFFD or o >= 0xF0000:
+            return True
+    return False
+
+
+def to_unicode_map(stream):
+    data = stream.get_data().decode("latin-1")
+    m = {}
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", data, re.S):
+        for code, uni in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
+            m[int(code, 16)] = bytes.fromhex(uni).decode("utf-16-be", errors="replace")
+    if "beginbfrange" in data:
+        m["range"] = True  # thaidoc writes bfchar only; a range would be reported below
+    return m
+
+
+def check(path, standard):
+    fails = []
+    fail = lambda clause, msg: fails.append(f"{path}: {clause}: {msg}")
+    raw = open(path, "rb").read()
+    reader = pypdf.PdfReader(path)
+    trailer = reader.trailer
+    root = r(trailer["/Root"])
+    info = r(trailer.get("/Info")) or {}
+
+    for key in ("/Title", "/Author", "/Subject", "/Keywords"):
+        if not str(info.get(key, "")).strip():
+            fail("info", f"{key} missing or empty")
+    if not str(root.get("/Lang", "")).strip():
+        fail("info", "/Lang missing")
+
+    ids = trailer.get("/ID")
+    if not ids or len(ids) != 2 or bytes(ids[0].original_bytes) != bytes(ids[1].original_bytes) \
+            or len(ids[0].original_bytes) != 16:
+        fail("id", f"trailer /ID is {ids!r}")
+
+    for n, page in enumerate(reader.pages, 1):
+        for a in page.get("/Annots", []) or []:
+            a = r(a)
+            f = int(a.get("/F", 0))
+            if not f & 4 or f & (1 | 2 | 32):
+                fail("print", f"page {n}: annotation {a.get('/Subtype')} has /F {f}")
+
+    fonts = {}
+    for n, page in enumerate(reader.pages, 1):
+        res = r(page.get("/Resources")) or {}
+        font_dict = r(res.get("/Font")) or {}
+        for name, ref in font_dict.items():
+            f = r(ref)
+            key = id(f)
+            if key not in fonts:
+                ok = f.get("/Subtype") == "/Type0" and f.get("/Encoding") == "/Identity-H"
+                desc = r(r(f["/DescendantFonts"])[0]) if "/DescendantFonts" in f else {}
+                ok = ok and desc.get("/Subtype") == "/CIDFontType2" and "/CIDToGIDMap" in desc
+                fd = r(desc.get("/FontDescriptor")) or {}
+                if not ok or "/FontFile2" not in fd:
+                    fail("fonts", f"{f.get('/BaseFont')}: not an embedded Type0/CIDFontType2 font")
+                if "/ToUnicode" not in f:
+                    fail("fonts", f"{f.get('/BaseFont')}: no ToUnicode")
+                    fonts[key] = (f.get("/BaseFont"), {})
+                else:
+                    fonts[key] = (f.get("/BaseFont"), to_unicode_map(r(f["/ToUnicode"])))
+        # Codes drawn with each font in the page's content.
+        current = None
+        content = ContentStream(page.get_contents(), reader) if page.get_contents() else None
+        for operands, op in (content.operations if content else []):
+            if op == b"Tf":
+                current = fonts.get(id(r(font_dict[operands[0]])))
+            elif op in (b"TJ", b"Tj", b"'", b'"'):
+                strings = operands[0] if op == b"TJ" else operands[-1:]
+                for s in (strings if isinstance(strings, (list, ArrayObject)) else [strings]):
+                    if isinstance(s, (int, float)) or not hasattr(s, "original_bytes"):
+                        continue
+                    b = bytes(s.original_bytes)
+                    for i in range(0, len(b) - 1, 2):
+                        code = b[i] << 8 | b[i + 1]
+                        text = current[1].get(code) if current else None
+                        if not text or bad_text(text):
+                            fail("unicode", f"page {n}: code {code:04X} of {current[0] if current else '?'} maps to {text!r}")
+    for name, m in fonts.values():
+        if "range" in m:
+            fail("unicode", f"{name}: unexpected bfrange in ToUnicode")
+
+    if standard == "none":
+        return fails
+    if not raw.startswith(b"%PDF-1.7\n%") or not all(c >= 128 for c in raw[10:14]):
+        fail("version", f"header {raw[:14]!r}")
+    if "/Encrypt" in trailer:
+        fail("forbidden", "encrypted")
+    if b"/JavaScript" in raw or b"/JS " in raw:
+        fail("forbidden", "JavaScript")
+    if standard in ("a-2b", "a-2u") and b"/EmbeddedFiles" in raw:
+        fail("forbidden", "embedded files")
+
+    meta = r(root.get("/Metadata"))
+    if meta is None:
+        fail("xmp", "no /Metadata")
+    else:
+        if meta.get("/Type") != "/Metadata" or meta.get("/Subtype") != "/XML" or "/Filter" in meta:
+            fail("xmp", f"metadata stream dictionary {dict(meta)!r}")
+        x = ET.fromstring(meta.get_data().decode("utf-8").split("?>", 1)[1].rsplit("<?xpacket", 1)[0])
+        d = x.find(".//rdf:Description", NS)
+        get = lambda tag: (d.find(tag, NS).text if d is not None and d.find(tag, NS) is not None else None)
+        li = lambda tag: (d.find(tag + "//rdf:li", NS).text if d is not None and d.find(tag + "//rdf:li", NS) is not None else None)
+        part, conf = {"a-2b": ("2", "B"), "a-2u": ("2", "U"), "a-3u": ("3", "U")}[standard]
+        if get("pdfaid:part") != part or get("pdfaid:conformance") != conf:
+            fail("xmp", f"pdfaid {get('pdfaid:part')}/{get('pdfaid:conformance')}, want {part}/{conf}")
+        pairs = [("dc:title", li, "/Title"), ("dc:creator", li, "/Author"), ("dc:description", li, "/Subject"),
+                 ("pdf:Keywords", get, "/Keywords"), ("pdf:Producer", get, "/Producer"),
+                 ("xmp:CreatorTool", get, "/Creator")]
+        for tag, fn, key in pairs:
+            if fn(tag) != str(info.get(key, "")):
+                fail("xmp", f"{tag} {fn(tag)!r} != {key} {str(info.get(key, ''))!r}")
+        if "/CreationDate" in info:
+            m = re.match(r"D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z", str(info["/CreationDate"]))
+            want = f"{m[1]}-{m[2]}-{m[3]}T{m[4]}:{m[5]}:{m[6]}Z" if m else None
+            if get("xmp:CreateDate") != want:
+                fail("xmp", f"xmp:CreateDate {get('xmp:CreateDate')!r} != /CreationDate {info['/CreationDate']!r}")
+
+    intents = r(root.get("/OutputIntents"))
+    if not intents or len(intents) != 1:
+        fail("intent", f"/OutputIntents {intents!r}")
+    else:
+        oi = r(intents[0])
+        prof = r(oi.get("/DestOutputProfile"))
+        data = prof.get_data() if prof is not None else b""
+        if oi.get("/S") != "/GTS_PDFA1" or prof is None or int(prof.get("/N", 0)) != 3 \
+                or data[36:40] != b"acsp" or data[16:20] != b"RGB ":
+            fail("intent", "not an sRGB GTS_PDFA1 output intent with an RGB ICC profile (N 3)")
+    return fails
+
+
+def main():
+    args = sys.argv[1:]
+    standard = "none"
+    if "--standard" in args:
+        i = args.index("--standard")
+        standard = args[i + 1]
+        del args[i:i + 2]
+    fails = []
+    for path in args:
+        fails += check(path, standard)
+    for f in fails:
+        print(f)
+    print(f"pdfa_check: {len(args)} file(s), standard {standard}: {'ok' if not fails else f'{len(fails)} failure(s)'}")
+    return 1 if fails else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
