@@ -1,11 +1,32 @@
 // thaidoc command line.
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
 #include <iostream>
 
 #include "base/error.h"
 #include "cli/batch_command.h"
 #include "cli/render_command.h"
 #include "cli/text_command.h"
+
+namespace {
+
+// Refuses nan, inf and anything that is not a plain finite number (CLI::Range lets nan
+// through, since every comparison with it is false).
+const CLI::Validator kFinite(
+    [](std::string& value) -> std::string {
+      char* end = nullptr;
+      errno = 0;
+      double v = std::strtod(value.c_str(), &end);
+      if (value.empty() || end != value.c_str() + value.size() || errno == ERANGE || !std::isfinite(v)) {
+        return "'" + value + "' is not a finite number";
+      }
+      return "";
+    },
+    "NUMBER");
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"thaidoc: typesets Thai official documents into searchable PDFs"};
@@ -16,8 +37,8 @@ int main(int argc, char** argv) {
   CLI::App* text_cmd = app.add_subcommand("text", "Typeset a plain UTF-8 text file (paragraphs separated by blank lines)");
   text_cmd->add_option("input", text.input, "Input text file")->required();
   text_cmd->add_option("-o,--output", text.output, "Output PDF")->required();
-  text_cmd->add_option("--size", text.size, "Font size in points")->check(CLI::Range(4.0, 72.0))->capture_default_str();
-  text_cmd->add_option("--line-height", text.line_height, "Line height factor")->check(CLI::Range(0.5, 4.0))->capture_default_str();
+  text_cmd->add_option("--size", text.size, "Font size in points")->check(kFinite & CLI::Range(4.0, 72.0))->capture_default_str();
+  text_cmd->add_option("--line-height", text.line_height, "Line height factor")->check(kFinite & CLI::Range(0.5, 4.0))->capture_default_str();
   text_cmd->add_option("--digits", digits, "Digits in the output: thai, arabic or keep")
       ->check(CLI::IsMember({"thai", "arabic", "keep"}))
       ->capture_default_str();
@@ -28,8 +49,10 @@ int main(int argc, char** argv) {
   CLI::App* render_cmd = app.add_subcommand("render", "Typeset a YAML document (memo, ...) into a PDF");
   render_cmd->add_option("input", render.input, "Input YAML document")->required();
   render_cmd->add_option("-o,--output", render.output, "Output PDF")->required();
-  render_cmd->add_flag("--allow-outside-images", render.allow_outside_images,
-                       "Allow images outside the document's folder (by default they must be in it or below it)");
+  render_cmd->add_flag("--allow-outside", render.allow_outside,
+                       "Allow templates, fonts and images outside the document's folder and the template and font "
+                       "folders (trusted documents only)");
+  render_cmd->add_flag("--allow-outside-images", render.allow_outside)->group("");  // the old name
 
   thaidoc::BatchOptions batch;
   CLI::App* batch_cmd = app.add_subcommand(
@@ -53,10 +76,23 @@ int main(int argc, char** argv) {
   batch_cmd->add_option("--shard", batch.shard, "Only records with (number - 1) % N == K - 1, given as K/N");
   batch_cmd->add_option("--report", batch.report, "Write a JSON report of every output and error");
   batch_cmd->add_flag("-q,--quiet", batch.quiet, "No progress output (errors and the summary only)");
-  batch_cmd->add_flag("--allow-outside-images", batch.allow_outside_images,
-                      "Allow image paths outside the template's folder (trusted templates only)");
+  batch_cmd->add_flag("--allow-outside", batch.allow_outside,
+                      "Allow templates, fonts and images outside the template's folder and the template and font "
+                      "folders (trusted templates only)");
+  batch_cmd->add_flag("--allow-outside-images", batch.allow_outside)->group("");  // the old name
 
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);  // prints the message
+    return 2;     // a bad command line is bad input
+  }
 
   try {
     if (text_cmd->parsed()) {

@@ -9,8 +9,9 @@ namespace thaidoc {
 struct RenderOptions {
   std::string input;
   std::string output;
-  // Images may be anywhere, not only in the document's folder and below it.
-  bool allow_outside_images = false;
+  // Templates, fonts and images may be anywhere, not only in the document's folder (and,
+  // for templates and fonts, the template and font folders); `--allow-outside`.
+  bool allow_outside = false;
 };
 
 // Reads, lays out and writes atomically; throws Error.

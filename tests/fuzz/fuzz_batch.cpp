@@ -21,7 +21,7 @@
 
 namespace {
 
-const char kTemplate[] = R"(kind: memo
+const char kTemplate[] = R"Y(kind: memo
 template: memo
 title: "{{a}} {{b}}"
 keywords: ["{{a}}", "{{c}}"]
@@ -41,13 +41,13 @@ memo:
   signer:
     name: "{{a}}"
     position: "{{b}}"
-)";
+)Y";
 
 const thaidoc::ReadOptions& options() {
   static const thaidoc::ReadOptions opts = [] {
     thaidoc::ReadOptions o;
     o.template_dirs = {THAIDOC_SOURCE_DIR "/templates"};
-    o.allow_images_outside = false;
+    o.allow_outside = false;
     return o;
   }();
   return opts;
