@@ -58,7 +58,8 @@ void read_page_size(const YamlNode& node, PageStyle& page) {
   std::string name = text, orientation;
   if (auto space = text.find(' '); space != std::string::npos) {
     name = text.substr(0, space);
-    orientation = text.substr(text.find_first_not_of(' ', space));
+    size_t rest = text.find_first_not_of(' ', space);  // "A4 " (a trailing space): no orientation
+    orientation = rest == std::string::npos ? std::string() : text.substr(rest);
   }
   std::vector<std::string> names;
   for (const auto& paper : kPapers) {
