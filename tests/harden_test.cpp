@@ -322,7 +322,7 @@ class FullDisk : public Harden {
     mounted_ = true;
   }
   void TearDown() override {
-    if (mounted_) umount(path("disk").c_str());
+    if (mounted_) umount2(path("disk").c_str(), MNT_DETACH);  // detach even if still busy
     Harden::TearDown();
   }
   bool mounted_ = false;
