@@ -9,7 +9,10 @@
 #
 # Targets: document (YAML -> model -> layout -> PDF in memory), inline (the markup parser),
 # text_engine (shaping and line breaking of random text and styles), image (PNG/JPEG files
-# through reading, layout and LibHaru).
+# through reading, layout and LibHaru), yaml_structured (input bytes choose a well-formed document:
+# kind, style, blocks, tables, lists, anchors; so nearly every input reaches layout and PDF),
+# batch (a CSV or YAML data file read as `batch --data` does, its first records filled into a
+# template with placeholders everywhere, laid out and written).
 #
 # The corpus of each target grows in $FUZZ_BUILD_DIR/corpus/TARGET across runs; it is seeded
 # each run from the repository (data/, templates/, tests/bad_input/, tests/fuzz/assets/).
@@ -28,8 +31,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 
-ALL_TARGETS=(document inline text_engine image)
-declare -A MAX_LEN=([document]=16384 [inline]=4096 [text_engine]=4096 [image]=16384)
+ALL_TARGETS=(document inline text_engine image yaml_structured batch)
+declare -A MAX_LEN=([document]=16384 [inline]=4096 [text_engine]=4096 [image]=16384 [yaml_structured]=4096
+                    [batch]=16384)
 
 if [[ ${1:-} == --list ]]; then printf '%s\n' "${ALL_TARGETS[@]}"; exit 0; fi
 if [[ ${1:-} == -h || ${1:-} == --help ]]; then
@@ -79,7 +83,7 @@ fi
 # ---- seeds ----
 SEEDS="$FUZZ_BUILD_DIR/seeds"
 rm -rf "$SEEDS"
-mkdir -p "$SEEDS"/{document,inline,text_engine,image}
+mkdir -p "$SEEDS"/{document,inline,text_engine,image,yaml_structured,batch}
 
 # seed_paragraphs FILE... : each paragraph (blank-line separated, at most 2000 bytes) of the
 # files as its own seed, for the inline and text_engine targets.
@@ -112,6 +116,17 @@ for f in tests/bad_input/files/*.png tests/bad_input/files/*.jpg tests/fuzz/asse
     { printf '%b' "\\x0$choice"; cat "$f"; } >"$SEEDS/image/seed$i"
   done
 done
+
+# batch: the shipped CSV (its first rows) and small CSV/YAML data, first byte 0 = CSV, 1 = YAML.
+{ printf '\x00'; head -n 4 data/batch/orgs.csv; } >"$SEEDS/batch/orgs"
+for f in tests/fuzz/regressions/batch/* tests/fuzz/assets/batch/*; do
+  [[ -f $f ]] && cp "$f" "$SEEDS/batch/seed-$(basename "$f")"
+done
+# yaml_structured: its regressions, and random bytes of a few lengths (any bytes are a document).
+for f in tests/fuzz/regressions/yaml_structured/*; do
+  [[ -f $f ]] && cp "$f" "$SEEDS/yaml_structured/seed-$(basename "$f")"
+done
+for n in 16 64 256 1024; do head -c "$n" /dev/urandom >"$SEEDS/yaml_structured/random$n"; done
 
 # ---- run ----
 mkdir -p "$FUZZ_BUILD_DIR/logs"

@@ -10,6 +10,7 @@
 // folder, so errors name the case as NAME.yaml. A few cases too big to commit (a 50 MB
 // file) are generated below instead.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -125,7 +126,8 @@ TEST(BadInputCorpus, HasTheCasesItShould) {
   for (const char* required :
        {"billion-laughs", "deep-nesting", "invalid-utf8", "unknown-key", "wrong-type", "missing-field", "bad-date",
         "missing-image", "truncated-png", "huge-image", "garbage-font", "image-outside", "yaml-syntax", "empty",
-        "binary-garbage"}) {
+        "binary-garbage", "template-outside", "font-outside", "two-documents", "escape-sequence",
+        "page-size-trailing-space"}) {
     EXPECT_NE(std::find(names.begin(), names.end(), required), names.end()) << required;
   }
   for (const auto& name : names) EXPECT_NO_THROW(expectation_of(name)) << name;
@@ -167,9 +169,30 @@ TEST_F(GeneratedBadInput, FileOverFiftyMegabytes) {
 }
 
 TEST_F(GeneratedBadInput, InputThatNeverEnds) {
-  // A device as the document: read up to the size limit, not until memory runs out.
+  // A device as the document: refused before it is read (it would never end).
   check_render(dir_, "/dev/zero",
-               parse_expectation("exit=2 error=\"/dev/zero: file too large (at most 50 MB)\"", "zero"));
+               parse_expectation("exit=2 error=\"/dev/zero: is not a regular file (a character device); only files "
+                                 "are read\"",
+                                 "zero"));
+}
+
+TEST_F(GeneratedBadInput, FifoAsTheDocument) {
+  // Opening a FIFO with no writer would block forever.
+  ASSERT_EQ(mkfifo((dir_ + "/fifo.yaml").c_str(), 0600), 0);
+  check_render(dir_, "fifo.yaml",
+               parse_expectation("exit=2 error=\"fifo.yaml: is not a regular file (a FIFO); only files are read\"",
+                                 "fifo"));
+}
+
+TEST_F(GeneratedBadInput, AliasesOverFiftyMegabytesOfText) {
+  // One 1,000,000-byte value used 60 times: a 1 MB file standing for 60 MB of text.
+  std::string yaml = "kind: document\nblocks:\n  - &big " + std::string(1000000, 'x') + "\n";
+  for (int i = 0; i < 59; ++i) yaml += "  - *big\n";
+  test::write_file(dir_ + "/alias-bytes.yaml", yaml);
+  check_render(dir_, "alias-bytes.yaml",
+               parse_expectation("exit=2 error=\"alias-bytes.yaml:3:3: too much text: more than 50 MB of values with "
+                                 "every alias (*name) expanded; a document this large is refused\"",
+                                 "alias-bytes"));
 }
 
 }  // namespace

@@ -687,7 +687,7 @@ TEST_F(InputTest, ImagesOutsideTheDocumentFolder) {
   write("doc/memo.yaml", yaml);
   EXPECT_EQ(read_document(path("doc/memo.yaml"), options()).memo.emblem, path("outside.png"));
   ReadOptions strict = options();
-  strict.allow_images_outside = false;
+  strict.allow_outside = false;
   try {
     read_document(path("doc/memo.yaml"), strict);
     FAIL();

@@ -21,7 +21,9 @@
 
 #include "base/atomic_file.h"
 #include "base/error.h"
+#include "base/input_file.h"
 #include "cli/batch_output.h"
+#include "cli/missing_glyphs.h"
 #include "input/batch_data.h"
 #include "input/document_reader.h"
 #include "input/placeholders.h"
@@ -65,13 +67,7 @@ std::atomic<int> g_signal{0};
 extern "C" void on_signal(int sig) { g_signal.store(sig); }
 
 std::string read_text_file(const std::string& path) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) throw Error(SourceLocation{path}, "is a directory, not a file", 1);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(SourceLocation{path}, "cannot read file", 1);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return read_input_file(path, input_limits::kMaxFileBytes);  // regular files only, at most 50 MB
 }
 
 void parse_shard(const std::string& shard, size_t& k, size_t& n) {
@@ -140,7 +136,8 @@ class Batch {
     }
 
     read_options_.template_dirs = default_template_dirs();
-    read_options_.allow_images_outside = options_.allow_outside_images;
+    read_options_.allow_outside = options_.allow_outside;
+    read_options_.font_dirs = FontManager::default_search_dirs();
     read_options_.template_cache = std::make_shared<TemplateCache>();
     read_options_.font_exists = [this](const std::string& name) {
       return fs::is_regular_file(resources_.fonts.resolve(name));
@@ -149,6 +146,18 @@ class Batch {
     run_workers();
 
     double seconds = std::chrono::duration<double>(Clock::now() - start_).count();
+    if (disk_full_.load()) {
+      std::fputs("thaidoc: error: the disk is full: no further documents were started\n", stderr);
+      if (!options_.report.empty()) {
+        try {
+          write_report(seconds, shard_k, shard_n);
+        } catch (const Error& e) {
+          std::fprintf(stderr, "thaidoc: error: the report could not be written: %s\n", e.what());
+        }
+      }
+      print_summary(seconds);
+      return 2;
+    }
     if (!options_.report.empty()) write_report(seconds, shard_k, shard_n);
     print_summary(seconds);
     if (g_signal.load()) return 130;
@@ -168,6 +177,16 @@ class Batch {
       t.text = read_text_file(path);
       // Fails fast on invalid YAML or a malformed placeholder.
       placeholders_.push_back(find_placeholders(t.text, path));
+      // Data values never choose which template or font file is read (a record could
+      // otherwise name any file on the machine).
+      for (const PlaceholderUse& use : placeholders_.back()) {
+        if (use.path == "template" || use.path.rfind("style.fonts", 0) == 0) {
+          throw Error(use.where, use.path + ": placeholder {{" + use.key +
+                                     "}}: the template and the fonts cannot come from the data (name them in the "
+                                     "template itself)",
+                      2);
+        }
+      }
       templates_.push_back(std::move(t));
     }
   }
@@ -323,7 +342,8 @@ class Batch {
     failed_++;
     std::lock_guard<std::mutex> lock(print_mutex_);
     if (bar_shown_) std::fputs("\r\033[K", stderr);
-    std::fprintf(stderr, "thaidoc: %s: %s\n", record_label(jobs_[j]).c_str(), res.message.c_str());
+    std::fprintf(stderr, "thaidoc: %s: %s\n", escape_controls(record_label(jobs_[j])).c_str(),
+                 escape_controls(res.message).c_str());
     bar_shown_ = false;
   }
 
@@ -350,6 +370,13 @@ class Batch {
       Document doc = parsed[job.templ]->read(std::map<std::string, std::string>(fields.begin(), fields.end()),
                                              read_options_);
       LaidOutDocument laid_out = layout_any(doc, resources_);
+      for (const std::string& w : missing_glyph_warnings(laid_out)) {
+        std::lock_guard<std::mutex> lock(print_mutex_);
+        if (bar_shown_) std::fputs("\r\033[K", stderr);
+        bar_shown_ = false;
+        std::fprintf(stderr, "thaidoc: %s: warning: %s\n", escape_controls(record_label(job)).c_str(),
+                     escape_controls(w).c_str());
+      }
       std::vector<std::string> warnings = check_layout(laid_out, record_label(job), options_.strict);
       if (!warnings.empty()) {
         std::lock_guard<std::mutex> lock(print_mutex_);
@@ -363,6 +390,9 @@ class Batch {
       res.status = Status::Done;
       pages_ += res.pages;
       done_++;
+    } catch (const NoSpaceError& e) {
+      disk_full_ = true;  // no worker starts another document
+      fail(j, e.what());
     } catch (const Error& e) {
       fail(j, e.what() + short_row_note(job));
     } catch (const std::exception& e) {
@@ -389,7 +419,7 @@ class Batch {
     std::condition_variable wake;
     auto work = [&] {
       std::vector<std::unique_ptr<PlaceholderTemplate>> parsed(templates_.size());
-      while (g_signal.load() == 0) {
+      while (g_signal.load() == 0 && !disk_full_.load()) {
         size_t k = next++;
         if (k >= selected_.size()) break;
         run_job(selected_[k], parsed);
@@ -469,7 +499,9 @@ class Batch {
       std::snprintf(rates, sizeof rates, " (%.1f documents/s, %.1f pages/s)", done / seconds, pages / seconds);
       line += rates;
     }
-    if (pending > 0) line += "; " + std::to_string(pending) + " not started (interrupted)";
+    if (pending > 0) {
+      line += "; " + std::to_string(pending) + (disk_full_.load() ? " not started (disk full)" : " not started (interrupted)");
+    }
     std::printf("%s\n", line.c_str());
     std::fflush(stdout);
   }
@@ -530,6 +562,7 @@ class Batch {
   fs::file_time_type inputs_time_;
   ReadOptions read_options_;
   std::atomic<size_t> done_{0}, skipped_{0}, failed_{0}, pages_{0};
+  std::atomic<bool> disk_full_{false};  // a write failed with ENOSPC: start no more documents
   std::mutex print_mutex_;
   bool bar_shown_ = false;
 };

@@ -23,7 +23,7 @@ struct BatchOptions {
   std::string shard;   // "K/N": only records with (number - 1) % N == K - 1
   std::string report;  // JSON report file, "" = none
   bool quiet = false;  // no progress lines (errors and the summary are still printed)
-  bool allow_outside_images = false;  // images may lie outside the template's folder
+  bool allow_outside = false;  // templates, fonts, images may lie outside the allowed folders
   bool strict = false;  // layout violations fail the record (otherwise they are warnings)
   std::optional<PdfStandard> pdf_standard;  // --pdf-standard; unset: each template's own
 };

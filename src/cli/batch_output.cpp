@@ -1,5 +1,7 @@
 #include "cli/batch_output.h"
 
+#include "base/atomic_file.h"
+
 #include <signal.h>
 #include <unistd.h>
 
@@ -162,7 +164,7 @@ size_t remove_stale_temp_files(const std::set<std::string>& outputs) {
     fs::path p(out);
     fs::path dir = p.parent_path();
     if (dir.empty()) dir = ".";
-    dirs[dir].insert(p.filename().string());
+    dirs[dir].insert(temp_name_stem(p.filename().string()));
   }
   const pid_t self = getpid();
   const auto now = fs::file_time_type::clock::now();

@@ -1,5 +1,7 @@
 // thaidoc command line.
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <iostream>
 
@@ -7,6 +9,24 @@
 #include "cli/batch_command.h"
 #include "cli/render_command.h"
 #include "cli/text_command.h"
+
+namespace {
+
+// Refuses nan, inf and anything that is not a plain finite number (CLI::Range lets nan
+// through, since every comparison with it is false).
+const CLI::Validator kFinite(
+    [](std::string& value) -> std::string {
+      char* end = nullptr;
+      errno = 0;
+      double v = std::strtod(value.c_str(), &end);
+      if (value.empty() || end != value.c_str() + value.size() || errno == ERANGE || !std::isfinite(v)) {
+        return "'" + value + "' is not a finite number";
+      }
+      return "";
+    },
+    "NUMBER");
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"thaidoc: typesets Thai official documents into searchable PDFs"};
@@ -17,8 +37,8 @@ int main(int argc, char** argv) {
   CLI::App* text_cmd = app.add_subcommand("text", "Typeset a plain UTF-8 text file (paragraphs separated by blank lines)");
   text_cmd->add_option("input", text.input, "Input text file")->required();
   text_cmd->add_option("-o,--output", text.output, "Output PDF")->required();
-  text_cmd->add_option("--size", text.size, "Font size in points")->check(CLI::Range(4.0, 72.0))->capture_default_str();
-  text_cmd->add_option("--line-height", text.line_height, "Line height factor")->check(CLI::Range(0.5, 4.0))->capture_default_str();
+  text_cmd->add_option("--size", text.size, "Font size in points")->check(kFinite & CLI::Range(4.0, 72.0))->capture_default_str();
+  text_cmd->add_option("--line-height", text.line_height, "Line height factor")->check(kFinite & CLI::Range(0.5, 4.0))->capture_default_str();
   text_cmd->add_option("--digits", digits, "Digits in the output: thai, arabic or keep")
       ->check(CLI::IsMember({"thai", "arabic", "keep"}))
       ->capture_default_str();
@@ -32,8 +52,10 @@ int main(int argc, char** argv) {
   CLI::App* render_cmd = app.add_subcommand("render", "Typeset a YAML document (memo, ...) into a PDF");
   render_cmd->add_option("input", render.input, "Input YAML document")->required();
   render_cmd->add_option("-o,--output", render.output, "Output PDF")->required();
-  render_cmd->add_flag("--allow-outside-images", render.allow_outside_images,
-                       "Allow images outside the document's folder (by default they must be in it or below it)");
+  render_cmd->add_flag("--allow-outside", render.allow_outside,
+                       "Allow templates, fonts and images outside the document's folder and the template and font "
+                       "folders (trusted documents only)");
+  render_cmd->add_flag("--allow-outside-images", render.allow_outside)->group("");  // the old name
   render_cmd->add_option("--trace", render.trace, "Also write a text trace of the laid-out pages (for golden tests)");
   render_cmd->add_flag("--strict", render.strict,
                        "Treat layout violations (content off the page or outside its box, text not placed) as errors");
@@ -60,8 +82,11 @@ int main(int argc, char** argv) {
   batch_cmd->add_option("--shard", batch.shard, "Only records with (number - 1) % N == K - 1, given as K/N");
   batch_cmd->add_option("--report", batch.report, "Write a JSON report of every output and error");
   batch_cmd->add_flag("-q,--quiet", batch.quiet, "No progress output (errors and the summary only)");
-  batch_cmd->add_flag("--allow-outside-images", batch.allow_outside_images,
-                      "Allow image paths outside the template's folder (trusted templates only)");
+  batch_cmd->add_flag("--allow-outside", batch.allow_outside,
+                      "Allow templates, fonts and images outside the template's folder and the template and font "
+                      "folders (trusted templates only)");
+  batch_cmd->add_flag("--allow-outside-images", batch.allow_outside)->group("");  // the old name
+
   batch_cmd->add_flag("--strict", batch.strict,
                       "Treat layout violations as errors: the record fails and no PDF is written for it");
 
@@ -75,7 +100,18 @@ int main(int argc, char** argv) {
   batch_cmd->add_option("--pdf-standard", batch_standard, std::string(standard_help) + " (default: the template's)")
       ->check(standards);
 
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);  // prints the message
+    return 2;     // a bad command line is bad input
+  }
   // THAIDOC_STRICT=1 makes every command --strict (the test suite sets it).
   if (const char* s = std::getenv("THAIDOC_STRICT"); s && std::string(s) == "1") {
     text.strict = true;

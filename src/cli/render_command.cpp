@@ -1,4 +1,5 @@
 #include "cli/render_command.h"
+#include "cli/missing_glyphs.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -32,7 +33,8 @@ PdfOptions pdf_options_for(const Document& doc, std::optional<PdfStandard> stand
 void run_render_command(const RenderOptions& options, Resources& res) {
   ReadOptions read;
   read.template_dirs = default_template_dirs();
-  read.allow_images_outside = options.allow_outside_images;
+  read.allow_outside = options.allow_outside;
+  read.font_dirs = FontManager::default_search_dirs();
   read.font_exists = [&](const std::string& name) {
     return std::filesystem::is_regular_file(res.fonts.resolve(name));
   };
@@ -40,6 +42,9 @@ void run_render_command(const RenderOptions& options, Resources& res) {
   for (const std::string& w : doc.warnings) std::cerr << w << "\n";
   StageTimes times;
   LaidOutDocument laid_out = layout_any(doc, res);
+  for (const std::string& w : missing_glyph_warnings(laid_out)) {
+    std::cerr << "thaidoc: warning: " << escape_controls(options.input + ": " + w) << "\n";
+  }
   times.mark("layout");
   for (const std::string& w : check_layout(laid_out, options.input, options.strict)) std::cerr << w << "\n";
   times.mark("check");

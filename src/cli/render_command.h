@@ -14,8 +14,9 @@ namespace thaidoc {
 struct RenderOptions {
   std::string input;
   std::string output;
-  // Images may be anywhere, not only in the document's folder and below it.
-  bool allow_outside_images = false;
+  // Templates, fonts and images may be anywhere, not only in the document's folder (and,
+  // for templates and fonts, the template and font folders); `--allow-outside`.
+  bool allow_outside = false;
   // Layout violations (content off the page or its box, text not placed) are errors.
   bool strict = false;
   std::string trace;  // also write a text trace of the laid-out pages here ("" = none)

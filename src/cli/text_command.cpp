@@ -1,4 +1,5 @@
 #include "cli/text_command.h"
+#include "cli/missing_glyphs.h"
 
 #include <cerrno>
 #include <cstring>
@@ -9,6 +10,7 @@
 
 #include "base/atomic_file.h"
 #include "base/error.h"
+#include "base/input_file.h"
 #include "base/utf8.h"
 #include "layout/flow.h"
 #include "layout/page_numbers.h"
@@ -51,11 +53,8 @@ char32_t first_char(const std::string& s) {
 }  // namespace
 
 std::string read_text_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error({path}, std::string("cannot read input file: ") + std::strerror(errno), 1);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
+  // The limits of `render`: a regular file (no FIFO or device) of at most 50 MB ...
+  std::string text = read_input_file(path, input_limits::kMaxFileBytes);
   if (auto bad = utf8::find_invalid(text)) {
     int line, col;
     utf8::line_column(text, *bad, line, col);
@@ -64,6 +63,24 @@ std::string read_text_file(const std::string& path) {
     throw Error({path, line, col}, std::string("invalid UTF-8 (byte ") + hex + ")", 2);
   }
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+  // ... and at most 1 MB in one paragraph (lines between blank lines).
+  size_t para_start = 0, para_line = 1, line_no = 1;
+  for (size_t pos = 0; pos <= text.size();) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string::npos) eol = text.size();
+    std::string line = text.substr(pos, eol - pos);
+    if (is_blank(line)) {
+      para_start = eol + 1;
+      para_line = line_no + 1;
+    } else if (eol - para_start > input_limits::kMaxValueBytes) {
+      throw Error({path, static_cast<int>(para_line), 1},
+                  "paragraph too long: more than " + std::to_string(input_limits::kMaxValueBytes >> 20) +
+                      " MB without a blank line",
+                  2);
+    }
+    pos = eol + 1;
+    ++line_no;
+  }
   return text;
 }
 
@@ -131,6 +148,9 @@ void run_text_command(const TextCommandOptions& options, Resources& res) {
   std::string text = read_text_file(options.input);
   StageTimes times;
   LaidOutDocument doc = typeset_text(text, options, res);
+  for (const std::string& w : missing_glyph_warnings(doc)) {
+    std::fprintf(stderr, "thaidoc: warning: %s\n", escape_controls(options.input + ": " + w).c_str());
+  }
   times.mark("layout");
   for (const std::string& w : check_layout(doc, options.input, options.strict)) std::cerr << w << "\n";
   times.mark("check");

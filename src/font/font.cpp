@@ -7,7 +7,10 @@
 #include <algorithm>
 #include <mutex>
 
+#include <filesystem>
+
 #include "base/error.h"
+#include "base/input_file.h"
 
 namespace thaidoc {
 
@@ -72,6 +75,8 @@ void check_tables(hb_blob_t* blob, const std::string& path) {
 std::shared_ptr<const Font> Font::load(const std::string& path) {
   std::shared_ptr<Font> font(new Font());
   font->path_ = path;
+  std::error_code exists_ec;
+  if (std::filesystem::exists(path, exists_ec)) check_input_file(path);  // a FIFO would block FreeType
   {
     std::lock_guard<std::mutex> lock(ft_mutex);
     FT_Face face = nullptr;

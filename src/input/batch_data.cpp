@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "base/error.h"
+#include "base/input_file.h"
 #include "base/utf8.h"
 #include "input/yaml_reader.h"
 
@@ -191,6 +192,11 @@ DataSet read_csv_string(const std::string& input, const std::string& path) {
         }
         continue;
       }
+      if (row.fields[c].size() > input_limits::kMaxValueBytes && record.error.empty()) {
+        record.error = "the value of column '" + data.columns[c] + "' is too long: " +
+                       std::to_string(row.fields[c].size()) + " bytes (at most " +
+                       std::to_string(input_limits::kMaxValueBytes >> 20) + " MB in one value)";
+      }
       if (!data.columns[c].empty()) record.fields.emplace_back(data.columns[c], std::move(row.fields[c]));
     }
     data.records.push_back(std::move(record));
@@ -232,14 +238,9 @@ DataSet read_data_file(const std::string& path) {
   if (ext != ".csv" && ext != ".yaml" && ext != ".yml" && ext != ".json") {
     throw Error(SourceLocation{path}, "unknown data format '" + ext + "' (expected a .csv, .yaml or .yml file)", 2);
   }
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) throw Error(SourceLocation{path}, "is a directory, not a file", 1);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(SourceLocation{path}, std::string("cannot read file: ") + std::strerror(errno), 1);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw Error(SourceLocation{path}, "cannot read file", 1);
-  return ext == ".csv" ? read_csv_string(ss.str(), path) : read_yaml_data_string(ss.str(), path);
+  // A regular file (no FIFO or device) of at most 50 MB.
+  std::string text = read_input_file(path, input_limits::kMaxFileBytes);
+  return ext == ".csv" ? read_csv_string(text, path) : read_yaml_data_string(text, path);
 }
 
 }  // namespace thaidoc

@@ -5,7 +5,7 @@
 // written twice (""); lines end in LF or CRLF; empty lines are skipped. A row with fewer
 // fields than the header lacks the missing columns (a placeholder using one is an error
 // for that record); a row with more fields, or with text after a closing quote, is an
-// error for that record only.
+// error for that record only; so is a field over 1 MB (input_limits::kMaxValueBytes).
 //
 // YAML: a list of mappings. Nested mappings are flattened with '.' (`chief: {name: x}`
 // gives `chief.name`), list items with their 1-based number (`scores: [90, 85]` gives

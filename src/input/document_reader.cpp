@@ -40,6 +40,18 @@ std::vector<std::string> default_template_dirs() {
 
 namespace {
 
+// A title, author, subject or the keywords together: at most this many bytes of UTF-8,
+// so that the UTF-16 string in the PDF (at most twice as long) fits LibHaru's 65,535.
+constexpr size_t kMaxInfoBytes = 32000;
+
+// The first `max` bytes of a UTF-8 string, cut at a character boundary.
+std::string cut_utf8(const std::string& s, size_t max) {
+  if (s.size() <= max) return s;
+  size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut);
+}
+
 const std::vector<std::string> kBlockTypes = {"paragraph", "heading", "list",  "image",  "space",  "pagebreak",
                                               "dotted",    "table",   "section", "caption", "note", "source",
                                               "chart",     "ita_table"};
@@ -411,6 +423,14 @@ Document read_parsed(const YamlDocument& yaml, const std::string& path, const Re
                                                : doc.kind == DocumentKind::Report ? "report"
                                                                                   : "default");
   std::string template_path = find_template(template_name, doc.base_dir, options.template_dirs);
+  if (!template_path.empty() && template_node && !options.allow_outside) {
+    std::vector<std::string> allowed = options.template_dirs;
+    allowed.push_back(doc.base_dir);
+    if (!path_inside(template_path, allowed)) {
+      template_node->fail("template '" + template_name +
+                          "' is outside the document's folder and the template folders (--allow-outside lifts this)");
+    }
+  }
   if (!template_path.empty()) {
     doc.style = options.template_cache ? options.template_cache->get(template_path, options)
                                        : read_template_file(template_path, options);
@@ -438,17 +458,25 @@ Document read_parsed(const YamlDocument& yaml, const std::string& path, const Re
     ita_data = data;
     doc.ita = analysis;
   }
-  if (auto n = root.get("title")) doc.info.title = n->as_string();
-  if (auto n = root.get("author")) doc.info.author = n->as_string();
-  if (auto n = root.get("subject")) doc.info.subject = n->as_string();
+  // The PDF's document information holds strings of at most 64 KB in UTF-16.
+  auto info_text = [](const YamlNode& n, std::string text) {
+    if (text.size() > kMaxInfoBytes) {
+      n.fail("too long for the PDF's document information: " + std::to_string(text.size()) + " bytes (at most " +
+             std::to_string(kMaxInfoBytes) + ")");
+    }
+    return text;
+  };
+  if (auto n = root.get("title")) doc.info.title = info_text(*n, n->as_string());
+  if (auto n = root.get("author")) doc.info.author = info_text(*n, n->as_string());
+  if (auto n = root.get("subject")) doc.info.subject = info_text(*n, n->as_string());
   if (auto n = root.get("keywords")) {
     std::vector<std::string> words = n->as_string_list();
-    doc.info.keywords = join_alternatives(words, ", ");
+    doc.info.keywords = info_text(*n, join_alternatives(words, ", "));
   }
   doc.info.language = "th";
   if (auto n = root.get("language")) doc.info.language = n->as_nonempty_string();
 
-  DocumentParser parser(doc.base_dir, options.allow_images_outside);
+  DocumentParser parser(doc.base_dir, options.allow_outside);
   parser.set_ita(ita_data.get(), doc.ita.get());
 
   auto only_with = [&](const char* key, const char* kind_name) {
@@ -462,7 +490,7 @@ Document read_parsed(const YamlDocument& yaml, const std::string& path, const Re
     }
     only_with("report", "report");
     doc.memo = parser.memo(root.required("memo"));
-    if (doc.info.title.empty()) doc.info.title = doc.memo.subject;
+    if (doc.info.title.empty()) doc.info.title = cut_utf8(doc.memo.subject, kMaxInfoBytes);
   } else if (doc.kind == DocumentKind::Report) {
     only_with("memo", "memo");
     if (auto blocks = root.get_raw("blocks")) {

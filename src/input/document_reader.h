@@ -26,8 +26,15 @@ struct ReadOptions {
   // Checks a font file name given in a template or style (set by the caller, who knows
   // the font search path); if empty, fonts are not checked.
   std::function<bool(const std::string&)> font_exists;
-  // false: images must be inside the document's folder (for documents from untrusted sources).
-  bool allow_images_outside = true;
+  // false (thaidoc render and batch without --allow-outside; for documents from untrusted
+  // sources): every file the document names must lie, symlinks followed, inside the
+  // document's folder or below it, or for templates and fonts in one of template_dirs or
+  // font_dirs: `template:` and `extends:` paths, font paths, images (only the document's
+  // folder). true: anywhere.
+  bool allow_outside = true;
+  // The folders fonts are searched in (FontManager's); with allow_outside false, font files
+  // may come from these as well as from the folder of the file that names them.
+  std::vector<std::string> font_dirs;
   // Set (by `thaidoc batch`): every {{key}} in the document's scalar values is replaced by
   // variables->at(key) before the document is read (input/placeholders.h); a key that is
   // not in the map is an error at the placeholder. Unset: "{{" is ordinary text.

@@ -58,7 +58,8 @@ void read_page_size(const YamlNode& node, PageStyle& page) {
   std::string name = text, orientation;
   if (auto space = text.find(' '); space != std::string::npos) {
     name = text.substr(0, space);
-    orientation = text.substr(text.find_first_not_of(' ', space));
+    size_t rest = text.find_first_not_of(' ', space);  // "A4 " (a trailing space): no orientation
+    orientation = rest == std::string::npos ? std::string() : text.substr(rest);
   }
   std::vector<std::string> names;
   for (const auto& paper : kPapers) {
@@ -108,15 +109,43 @@ void read_page(const YamlNode& node, PageStyle& page) {
   }
 }
 
+// The folder of the file a value is in, absolute.
+std::string folder_of(const YamlNode& node) {
+  fs::path parent = fs::path(node.source().path()).parent_path();
+  if (parent.empty()) parent = ".";
+  std::error_code ec;
+  fs::path absolute = fs::absolute(parent, ec);
+  return (ec ? parent : absolute).lexically_normal().string();
+}
+
+// A font named in a template or a document's style: a path is relative to the folder of
+// the file naming it, and (unless options.allow_outside) must lie in that folder or one of
+// options.font_dirs; a file name is looked for in that folder, then in the font folders.
+std::string resolve_font(const YamlNode& n, const ReadOptions& options) {
+  std::string name = n.as_nonempty_string();
+  std::string dir = folder_of(n);
+  fs::path p(name);
+  std::error_code ec;
+  std::string resolved = name;
+  if (p.is_absolute() || p.has_parent_path()) {
+    resolved = (p.is_absolute() ? p : fs::path(dir) / p).lexically_normal().string();
+    if (!options.allow_outside) {
+      std::vector<std::string> allowed = options.font_dirs;
+      allowed.push_back(dir);
+      if (!path_inside(resolved, allowed)) {
+        n.fail("font file '" + name + "' is outside the document's folder and the font folders (--allow-outside lifts this)");
+      }
+    }
+  } else if (fs::is_regular_file(fs::path(dir) / p, ec)) {
+    resolved = (fs::path(dir) / p).string();
+  }
+  if (options.font_exists && !options.font_exists(resolved)) n.fail("font file '" + name + "' not found");
+  return resolved;
+}
+
 void read_fonts(const YamlNode& node, FontFiles& fonts, const ReadOptions& options) {
   auto font = [&](std::string& out) {
-    return [&out, &options](const YamlNode& n) {
-      std::string name = n.as_nonempty_string();
-      if (options.font_exists && !options.font_exists(name)) {
-        n.fail("font file '" + name + "' not found");
-      }
-      out = name;
-    };
+    return [&out, &options](const YamlNode& n) { out = resolve_font(n, options); };
   };
   apply_fields(node, {{"regular", font(fonts.regular)},
                       {"bold", font(fonts.bold)},
@@ -331,6 +360,14 @@ Template read_template_chain(const std::string& path, const ReadOptions& options
   std::vector<std::string> keys = template_setting_keys();
   keys.push_back("extends");
   keys.push_back("description");
+  // A file that is not a template at all (any file a path can name) gets no message that
+  // quotes it: an unknown key is named only when it is a likely typo of a known one.
+  for (const auto& [key, value] : root.entries()) {
+    if (std::find(keys.begin(), keys.end(), key) == keys.end() && suggest(key, keys).empty()) {
+      throw Error(value.key_where(),
+                  "not a template: unknown top-level key (expected " + join_alternatives(keys, ", ") + ")", 2);
+    }
+  }
   root.check_keys(keys);
   if (auto description = root.get("description")) description->as_string();
 
@@ -342,6 +379,14 @@ Template read_template_chain(const std::string& path, const ReadOptions& options
     std::string dir = fs::path(path).parent_path().string();
     std::string base = find_template(name, dir.empty() ? "." : dir, options.template_dirs);
     if (base.empty()) extends->fail("template '" + name + "' not found");
+    if (!options.allow_outside) {
+      std::vector<std::string> allowed = options.template_dirs;
+      allowed.push_back(dir.empty() ? "." : dir);
+      if (!path_inside(base, allowed)) {
+        extends->fail("template '" + name +
+                      "' is outside this template's folder and the template folders (--allow-outside lifts this)");
+      }
+    }
     t = read_template_chain(base, options, chain, &*extends);
   }
   apply_template_settings(root, t, options);

@@ -17,6 +17,7 @@
 #include <yaml-cpp/depthguard.h>
 
 #include "base/digits.h"
+#include "base/input_file.h"
 #include "base/utf8.h"
 #include "image/image.h"
 #include "model/template.h"
@@ -95,7 +96,7 @@ class LimitChecker {
     bool first_use = pos < 0 || seen_.insert(pos).second;
     if (pos < 0) pos = site;
     int outer_alias = alias_site_;
-    if (!first_use && (node.IsMap() || node.IsSequence()) && alias_site_ < 0) alias_site_ = site;
+    if (!first_use && alias_site_ < 0) alias_site_ = site;
     if (++values_ > yaml_limits::kMaxValues) {
       fail(alias_site_ >= 0 ? alias_site_ : pos,
            "too many values: more than " + std::to_string(yaml_limits::kMaxValues) +
@@ -109,6 +110,15 @@ class LimitChecker {
     if (node.IsScalar() && first_use && node.Scalar().size() > yaml_limits::kMaxScalarBytes) {
       fail(pos, "value too long: " + std::to_string(node.Scalar().size()) + " bytes (at most " +
                     std::to_string(yaml_limits::kMaxScalarBytes >> 20) + " MB in one value)");
+    }
+    if (node.IsScalar()) {
+      // Every use counts with its bytes: twenty aliases of a 1 MB value are 20 MB of text.
+      bytes_ += node.Scalar().size();
+      if (bytes_ > yaml_limits::kMaxExpandedBytes) {
+        fail(alias_site_ >= 0 ? alias_site_ : pos,
+             "too much text: more than " + std::to_string(yaml_limits::kMaxExpandedBytes >> 20) +
+                 " MB of values with every alias (*name) expanded; a document this large is refused");
+      }
     }
     if (node.IsSequence()) {
       for (auto it = node.begin(); it != node.end(); ++it) visit(*it, depth + 1, pos);
@@ -129,12 +139,12 @@ class LimitChecker {
   const YamlSource& source_;
   std::unordered_set<int> seen_;  // marks (byte offsets) of the values already visited
   size_t values_ = 0;
+  size_t bytes_ = 0;  // bytes of the scalars, each alias use counted in full
   int alias_site_ = -1;  // where the alias being expanded is used; -1: none
 };
 
 [[noreturn]] void file_too_large(const std::string& path) {
-  throw Error(SourceLocation{path},
-              "file too large (at most " + std::to_string(yaml_limits::kMaxFileBytes >> 20) + " MB)", 2);
+  throw Error(SourceLocation{path}, file_too_large_message(yaml_limits::kMaxFileBytes), 2);
 }
 
 }  // namespace
@@ -196,7 +206,20 @@ YamlDocument load_yaml_string(std::string text, const std::string& path) {
   auto source = std::make_shared<YamlSource>(path, std::move(text));
   doc.source = source;
   try {
-    doc.root = YAML::Load(source->text());
+    std::vector<YAML::Node> documents = YAML::LoadAll(source->text());
+    if (documents.size() > 1) {
+      // A second document ('---' after the first) would be silently ignored.
+      SourceLocation second = source->at(documents[1].Mark());
+      if (second.line == 0) {
+        size_t marker = source->text().find("\n---");
+        second = marker == std::string::npos ? SourceLocation{path} : source->at_offset(marker + 1);
+      }
+      throw Error(second,
+                  "a second YAML document (after '---'): a file holds one document; remove the '---' line "
+                  "or put the second document in its own file",
+                  2);
+    }
+    if (!documents.empty()) doc.root = documents.front();
   } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own limit (500), far above ours
     throw Error(source->at(e.mark),
                 "nested too deeply: more than " + std::to_string(yaml_limits::kMaxDepth) +
@@ -221,22 +244,8 @@ YamlDocument load_yaml_string(std::string text, const std::string& path) {
 }
 
 YamlDocument load_yaml_file(const std::string& path) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) throw Error(SourceLocation{path}, "is a directory, not a file", 1);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw Error(SourceLocation{path}, std::string("cannot read file: ") + std::strerror(errno), 1);
-  }
-  // Read at most one byte more than the limit (the file may be a device or a pipe).
-  std::string text;
-  char buf[1 << 16];
-  while (in && text.size() <= yaml_limits::kMaxFileBytes) {
-    in.read(buf, sizeof buf);
-    text.append(buf, static_cast<size_t>(in.gcount()));
-  }
-  if (in.bad()) throw Error(SourceLocation{path}, "cannot read file", 1);
-  if (text.size() > yaml_limits::kMaxFileBytes) file_too_large(path);
-  return load_yaml_string(std::move(text), path);
+  // Only regular files (a FIFO or a device is refused without blocking), at most the limit.
+  return load_yaml_string(read_input_file(path, yaml_limits::kMaxFileBytes), path);
 }
 
 // ---------------------------------------------------------------- YamlNode
@@ -479,13 +488,8 @@ std::string YamlNode::as_image_path(const std::string& base_dir, bool allow_outs
   fs::path resolved = p.is_absolute() ? p : fs::path(base_dir) / p;
   resolved = resolved.lexically_normal();
   std::error_code ec;
-  if (!allow_outside) {
-    fs::path base = fs::weakly_canonical(base_dir, ec);
-    fs::path real = fs::weakly_canonical(resolved, ec);
-    fs::path rel = real.lexically_relative(base);
-    if (ec || rel.empty() || *rel.begin() == "..") {
-      fail("image file '" + name + "' is outside the document's folder");
-    }
+  if (!allow_outside && !path_inside(resolved.string(), {base_dir})) {
+    fail("image file '" + name + "' is outside the document's folder");
   }
   if (!fs::exists(resolved, ec)) fail("image file '" + name + "' not found");
   if (!fs::is_regular_file(resolved, ec)) fail("image file '" + name + "' is not a file");
@@ -515,6 +519,20 @@ std::optional<double> parse_length(std::string_view text) {
     }
   }
   return parse_number(s);
+}
+
+bool path_inside(const std::string& path, const std::vector<std::string>& dirs) {
+  std::error_code ec;
+  fs::path real = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  if (ec) return false;
+  for (const auto& dir : dirs) {
+    std::error_code dir_ec;
+    fs::path base = fs::weakly_canonical(fs::absolute(dir, dir_ec), dir_ec);
+    if (dir_ec) continue;
+    fs::path rel = real.lexically_relative(base);
+    if (!rel.empty() && *rel.begin() != "..") return true;
+  }
+  return false;
 }
 
 size_t edit_distance(std::string_view a8, std::string_view b8) {

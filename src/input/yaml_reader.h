@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "base/error.h"
+#include "base/input_file.h"
 #include "model/inline.h"
 
 namespace thaidoc {
@@ -28,9 +29,10 @@ namespace thaidoc {
 // memory or time: aliases are counted once per use, so a "billion laughs" document
 // (aliases of aliases) is refused however small its text.
 namespace yaml_limits {
-inline constexpr size_t kMaxFileBytes = 50u << 20;    // the file's text
-inline constexpr size_t kMaxScalarBytes = 1u << 20;   // one value (or key)
+inline constexpr size_t kMaxFileBytes = input_limits::kMaxFileBytes;     // the file's text (50 MB)
+inline constexpr size_t kMaxScalarBytes = input_limits::kMaxValueBytes;  // one value or key (1 MB)
 inline constexpr size_t kMaxValues = 1000000;         // values, each alias use counted in full
+inline constexpr size_t kMaxExpandedBytes = 50u << 20;  // bytes of all values, each alias use in full
 inline constexpr int kMaxDepth = 64;                  // nesting of lists and mappings
 // (Image limits are image::kMaxSide and image::kMaxPixels, in src/image/image.h.)
 }  // namespace yaml_limits
@@ -154,6 +156,10 @@ class YamlNode {
 // Parses a length: "12", "12pt", "2.5cm", "30mm", "1in" (spaces allowed before the
 // unit, Thai digits allowed); nullopt if malformed.
 std::optional<double> parse_length(std::string_view text);
+
+// True if `path` lies inside one of `dirs` or below it, both with symlinks followed
+// (the parts that exist) and made absolute.
+bool path_inside(const std::string& path, const std::vector<std::string>& dirs);
 
 // Levenshtein distance (on code points).
 size_t edit_distance(std::string_view a, std::string_view b);

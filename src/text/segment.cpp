@@ -3,6 +3,7 @@
 #include <thai/thbrk.h>
 #include <thai/thwbrk.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
@@ -54,8 +55,53 @@ bool is_wordish(CharClass k) {
          k == CharClass::ThaiRepeat;
 }
 
+// libthai's word breaks inside one run of Thai letters, computed directly.
+std::vector<int> libthai_breaks(std::u32string_view run) {
+  std::vector<wchar_t> buf(run.begin(), run.end());
+  buf.push_back(0);
+  std::vector<int> pos(run.size() + 1);
+  ThBrk* brk = thread_breaker();
+  int count = brk ? th_brk_wc_find_breaks(brk, buf.data(), pos.data(), pos.size()) : 0;
+  pos.resize(static_cast<size_t>(std::max(0, count)));
+  return pos;
+}
+
+// libthai takes time quadratic in the length of the text it is given (each step of its
+// search copies a break array as long as the text), so a long unbroken run is broken in
+// windows of at most kBreakWindow letters: each window's breaks are kept up to the last
+// one before its final kBreakOverlap letters (where a word may be cut by the window's
+// end), and the next window starts there. A window with no break at all is passed over
+// whole. Linear in the run's length; runs up to kBreakWindow are broken exactly as before.
+constexpr size_t kBreakWindow = 1024;
+constexpr size_t kBreakOverlap = 64;
+
+std::vector<int> long_run_word_breaks(std::u32string_view run) {
+  std::vector<int> out;
+  size_t start = 0;
+  while (run.size() - start > kBreakWindow) {
+    std::vector<int> pos = libthai_breaks(run.substr(start, kBreakWindow));
+    size_t next = 0;
+    for (int p : pos) {
+      if (p > 0 && static_cast<size_t>(p) <= kBreakWindow - kBreakOverlap) next = static_cast<size_t>(p);
+    }
+    if (next == 0) {
+      start += kBreakWindow - kBreakOverlap;  // nothing to break at: no break here either
+      continue;
+    }
+    for (int p : pos) {
+      if (p > 0 && static_cast<size_t>(p) <= next) out.push_back(static_cast<int>(start) + p);
+    }
+    start += next;
+  }
+  for (int p : libthai_breaks(run.substr(start))) {
+    if (p > 0) out.push_back(static_cast<int>(start) + p);
+  }
+  return out;
+}
+
 // libthai's word breaks inside one run of Thai letters, from a process-wide cache.
 std::vector<int> thai_word_breaks(std::u32string_view run) {
+  if (run.size() > kBreakWindow) return long_run_word_breaks(run);  // not cached: rare and large
   struct Shard {
     std::shared_mutex mutex;
     std::unordered_map<std::u32string, std::vector<int>> map;
@@ -69,12 +115,7 @@ std::vector<int> thai_word_breaks(std::u32string_view run) {
     auto it = shard.map.find(std::u32string(run));
     if (it != shard.map.end()) return it->second;
   }
-  std::vector<wchar_t> buf(run.begin(), run.end());
-  buf.push_back(0);
-  std::vector<int> pos(run.size() + 1);
-  ThBrk* brk = thread_breaker();
-  int count = brk ? th_brk_wc_find_breaks(brk, buf.data(), pos.data(), pos.size()) : 0;
-  pos.resize(static_cast<size_t>(std::max(0, count)));
+  std::vector<int> pos = libthai_breaks(run);
   std::unique_lock lock(shard.mutex);
   if (shard.map.size() >= kMaxPerShard) shard.map.clear();
   shard.map.emplace(std::u32string(run), pos);

@@ -22,7 +22,7 @@ const thaidoc::ReadOptions& options() {
   static const thaidoc::ReadOptions opts = [] {
     thaidoc::ReadOptions o;
     o.template_dirs = {THAIDOC_SOURCE_DIR "/templates"};
-    o.allow_images_outside = false;
+    o.allow_outside = false;
     o.font_exists = [](const std::string& name) {
       static thaidoc::FontManager fonts;
       return std::filesystem::is_regular_file(fonts.resolve(name));

@@ -74,7 +74,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                    : "kind: document\nblocks:\n  - image: " + name + "\n" + ((choice & 4) ? "    width: 3cm\n" : "");
   thaidoc::ReadOptions options;
   options.template_dirs = {THAIDOC_SOURCE_DIR "/templates"};
-  options.allow_images_outside = false;
+  options.allow_outside = false;
   static thaidoc::Resources* resources = new thaidoc::Resources();  // the text is always the same
   try {
     thaidoc::Document doc = thaidoc::read_document_string(yaml, work_dir() + "/doc.yaml", options);

@@ -1,0 +1,358 @@
+// Hardening (issue 16, points 2-4): limits in bytes and time, confined file access, clean
+// failures. Each test runs the real `thaidoc` binary on small generated inputs (or calls
+// the function that holds the rule) and checks the exact outcome.
+#include <gtest/gtest.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "base/atomic_file.h"
+#include "base/error.h"
+#include "test_support.h"
+#include "text/segment.h"
+
+namespace thaidoc {
+namespace {
+namespace fs = std::filesystem;
+
+const std::string kMemo = R"Y(kind: memo
+memo:
+  agency: สำนักปลัด องค์การบริหารส่วนตำบลตาเนิน
+  reference: ชย ๘๐๘๐๑/๓๓๕
+  date: 2025-04-24
+  subject: รายงานผล
+  to: นายกองค์การบริหารส่วนตำบลตาเนิน
+  body:
+    - ข้อความ
+  signer:
+    name: นางสาวเสาวนิตย์ ประยูรพันธ์
+)Y";
+
+class Harden : public testing::Test {
+ protected:
+  void SetUp() override { dir_ = test::temp_dir("harden"); }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string path(const std::string& name) const { return dir_ + "/" + name; }
+  void write(const std::string& name, const std::string& text) const {
+    fs::create_directories(fs::path(path(name)).parent_path());
+    test::write_file(path(name), text);
+  }
+  // Runs `thaidoc ARGS` in the test folder (shipped templates and fonts), bounded in time.
+  test::CommandResult thaidoc(const std::string& args) const {
+    return test::run("cd " + test::quote(dir_) + " && env -u THAIDOC_TEMPLATES -u THAIDOC_FONTS timeout 60 " +
+                     test::quote(test::thaidoc_binary()) + " " + args);
+  }
+  std::string dir_;
+};
+
+std::string with(std::string s, const std::string& from, const std::string& to) {
+  size_t at = s.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) s.replace(at, from.size(), to);
+  return s;
+}
+
+// ---------------------------------------------------------------- 2. limits
+
+TEST_F(Harden, AliasesAreCountedByTheBytesTheyExpandTo) {
+  // 60 uses of one 1,000,000-byte value: 1 MB of file, 60 MB of text.
+  std::string yaml = "kind: document\nblocks:\n  - &big " + std::string(1000000, 'x') + "\n";
+  for (int i = 0; i < 59; ++i) yaml += "  - *big\n";
+  write("aliases.yaml", yaml);
+  auto r = thaidoc("render aliases.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.out,
+            "thaidoc: error: aliases.yaml:3:3: too much text: more than 50 MB of values with every alias (*name) "
+            "expanded; a document this large is refused\n");
+  EXPECT_FALSE(fs::exists(path("out.pdf")));
+}
+
+TEST_F(Harden, TextHasTheInputLimitsOfRender) {
+  // A (sparse) file over 50 MB is refused from its size, before it is read.
+  { std::ofstream(path("big.txt")) << "x"; }
+  fs::resize_file(path("big.txt"), (50u << 20) + 1);
+  auto r = thaidoc("text big.txt -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.out, "thaidoc: error: big.txt: file too large (at most 50 MB)\n");
+  // One paragraph over 1 MB, like a YAML value over 1 MB.
+  write("long.txt", "สั้น\n\n" + std::string(600000, 'a') + "\n" + std::string(600000, 'b') + "\n");
+  r = thaidoc("text long.txt -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.out, "thaidoc: error: long.txt:3:1: paragraph too long: more than 1 MB without a blank line\n");
+  EXPECT_FALSE(fs::exists(path("out.pdf")));
+}
+
+TEST_F(Harden, BatchRecordValuesAreAtMostOneMegabyte) {
+  write("t.yaml", with(kMemo, "    - ข้อความ", "    - \"{{text}}\""));
+  write("d.csv", "text\nสั้น\n" + std::string((1u << 20) + 1, 'x') + "\n");
+  auto r = thaidoc("batch t.yaml --data d.csv -o 'out/{record}.pdf' -q -j1");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("thaidoc: record 2 (d.csv:3): the value of column 'text' is too long: 1048577 bytes (at "
+                       "most 1 MB in one value)\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_TRUE(fs::exists(path("out/1.pdf")));
+  EXPECT_FALSE(fs::exists(path("out/2.pdf")));
+}
+
+double cpu_seconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
+
+TEST(HardenText, LongUnbrokenThaiIsBrokenInLinearTime) {
+  const std::u32string word = U"การประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน";
+  std::u32string text;
+  while (text.size() < 600000) text += word;
+  double start = cpu_seconds();
+  std::vector<bool> breaks = find_line_breaks(text);
+  double used = cpu_seconds() - start;
+  // Quadratic (one libthai call on the whole run) takes about 8 s of CPU here; linear well
+  // under one. The bound leaves room for a slow sanitizer build.
+  EXPECT_LT(used, 4.0);
+  // The breaks are libthai's, window by window: the same in the first window and near the
+  // end as for a short text, with a break at every repeat of the phrase.
+  std::u32string head = text.substr(0, 10 * word.size());
+  std::set<size_t> expected = test::libthai_breaks(head);
+  for (size_t i = 1; i < 9 * word.size(); ++i) EXPECT_EQ(breaks[i], expected.count(i) > 0) << i;
+  // Far from the start, as many breaks per phrase as in the head (windows lose none).
+  size_t head_breaks = 0, all_breaks = 0;
+  for (size_t i = 0; i < head.size(); ++i) head_breaks += breaks[i];
+  for (size_t i = 0; i < text.size(); ++i) all_breaks += breaks[i];
+  double per_phrase_head = head_breaks / 10.0, per_phrase = all_breaks / double(text.size() / word.size());
+  EXPECT_GT(per_phrase_head, 3);
+  EXPECT_NEAR(per_phrase, per_phrase_head, 0.2);
+}
+
+// ---------------------------------------------------------------- 3. confinement
+
+TEST_F(Harden, TemplatesFontsAndExtendsStayInsideTheAllowedFolders) {
+  write("outside/t.yaml", "extends: memo\n");
+  write("outside/f.ttf", test::read_file(test::source_dir() + "/fonts/DejaVuSans.ttf"));
+  write("doc/sub/t.yaml", "extends: ../../outside/t.yaml\n");
+  write("doc/a.yaml", "template: ../outside/t.yaml\n" + kMemo);
+  write("doc/b.yaml", "style:\n  fonts: {regular: ../outside/f.ttf}\n" + kMemo);
+  write("doc/c.yaml", "template: sub/t.yaml\n" + kMemo);
+  write("doc/d.yaml", "template: /etc/passwd\n" + kMemo);
+  fs::create_symlink(path("outside/t.yaml"), path("doc/link.yaml"));
+  write("doc/e.yaml", "template: link.yaml\n" + kMemo);
+
+  auto r = thaidoc("render doc/a.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "thaidoc: error: doc/a.yaml:1:11: template: template '../outside/t.yaml' is outside the "
+                   "document's folder and the template folders (--allow-outside lifts this)\n");
+  r = thaidoc("render doc/b.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "thaidoc: error: doc/b.yaml:2:20: style.fonts.regular: font file '../outside/f.ttf' is outside "
+                   "the document's folder and the font folders (--allow-outside lifts this)\n");
+  r = thaidoc("render doc/c.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "thaidoc: error: " + path("doc/sub/t.yaml") + ":1:10: extends: template '../../outside/t.yaml' "
+                   "is outside this template's folder and the template folders (--allow-outside lifts this)\n");
+  r = thaidoc("render doc/d.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "thaidoc: error: doc/d.yaml:1:11: template: template '/etc/passwd' is outside the document's "
+                   "folder and the template folders (--allow-outside lifts this)\n");
+  r = thaidoc("render doc/e.yaml -o out.pdf");  // a symlink is followed
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("template 'link.yaml' is outside"), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(path("out.pdf")));
+
+  // --allow-outside (and its old name) lifts it for trusted documents.
+  for (const char* doc : {"a", "b", "c", "e"}) {
+    r = thaidoc(std::string("render doc/") + doc + ".yaml -o out.pdf --allow-outside");
+    EXPECT_EQ(r.exit_code, 0) << doc << ": " << r.out;
+  }
+  r = thaidoc("render doc/a.yaml -o out.pdf --allow-outside-images");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+}
+
+TEST_F(Harden, BatchValuesNeverChooseTheTemplateOrAFont) {
+  write("t.yaml", "template: \"{{tpl}}\"\n" + kMemo);
+  write("d.csv", "tpl\n/etc/shadow\n");
+  auto r = thaidoc("batch t.yaml --data d.csv -o 'out/{record}.pdf' -q --report report.json");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.out, "thaidoc: error: t.yaml:1:12: template: placeholder {{tpl}}: the template and the fonts cannot "
+                   "come from the data (name them in the template itself)\n");
+  write("t.yaml", "style:\n  fonts:\n    regular: \"{{font}}.ttf\"\n" + kMemo);
+  write("d.csv", "font\nDejaVuSans\n");
+  r = thaidoc("batch t.yaml --data d.csv -o 'out/{record}.pdf' -q");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("style.fonts.regular: placeholder {{font}}: the template and the fonts cannot come"),
+            std::string::npos)
+      << r.out;
+  EXPECT_FALSE(fs::exists(path("out")));
+}
+
+TEST_F(Harden, AFileThatIsNotATemplateIsNotQuoted) {
+  write("secret.yaml", "root: s3cr3t-hash\n");
+  write("doc.yaml", "template: secret.yaml\n" + kMemo);
+  auto r = thaidoc("render doc.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out.find("s3cr3t"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("root"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.rfind("thaidoc: error: " + path("secret.yaml") + ":1:1: not a template: unknown top-level key", 0),
+            0u)
+      << r.out;
+}
+
+TEST_F(Harden, ControlCharactersInEchoedValuesAreEscaped) {
+  write("doc.yaml", with(kMemo, "kind: memo", "kind: memo\ndigits: \"\\e[31mred\\x9b\""));
+  auto r = thaidoc("render doc.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("unknown value '\\x1B[31mred\\u009B'"), std::string::npos) << r.out;
+  EXPECT_EQ(escape_controls("a\tb\nc\x07"), "a\\tb\\nc\\x07");
+}
+
+// ---------------------------------------------------------------- 4. clean failures
+
+TEST_F(Harden, FifosAreRefusedWithoutBlocking) {
+  ASSERT_EQ(mkfifo(path("fifo.yaml").c_str(), 0600), 0);
+  ASSERT_EQ(mkfifo(path("fifo.csv").c_str(), 0600), 0);
+  write("t.yaml", kMemo);
+  auto start = std::chrono::steady_clock::now();
+  auto r = thaidoc("render fifo.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "thaidoc: error: fifo.yaml: is not a regular file (a FIFO); only files are read\n");
+  r = thaidoc("text fifo.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "thaidoc: error: fifo.yaml: is not a regular file (a FIFO); only files are read\n");
+  r = thaidoc("batch t.yaml --data fifo.csv -o '{record}.pdf'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "thaidoc: error: fifo.csv: is not a regular file (a FIFO); only files are read\n");
+  r = thaidoc("render /dev/zero -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "thaidoc: error: /dev/zero: is not a regular file (a character device); only files are read\n");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(50));
+}
+
+TEST_F(Harden, NonFiniteAndOutOfRangeOptionsExitWithTwo) {
+  write("in.txt", "ข้อความ\n");
+  for (const char* args : {"--size nan", "--size inf", "--size 1000", "--line-height inf", "--line-height nan",
+                           "--line-height -1", "--size abc"}) {
+    auto r = thaidoc(std::string("text in.txt -o out.pdf ") + args);
+    EXPECT_EQ(r.exit_code, 2) << args << ": " << r.out;
+    EXPECT_FALSE(fs::exists(path("out.pdf"))) << args;
+  }
+  write("t.yaml", kMemo);
+  write("d.csv", "a\nb\n");
+  auto r = thaidoc("batch t.yaml --data d.csv -o '{record}.pdf' -j nan");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  r = thaidoc("text in.txt -o out.pdf --size 12");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+}
+
+TEST_F(Harden, MissingGlyphsGiveOneWarningPerScript) {
+  write("doc.yaml", with(kMemo, "    - ข้อความ", "    - ข้อความ 中文 和 한국어 한글"));
+  auto r = thaidoc("render doc.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("thaidoc: warning: doc.yaml: no font has glyphs for Han (Chinese) text (first on page 1: "
+                       "'中文和')"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("no font has glyphs for Hangul (Korean) text"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("Thai text"), std::string::npos) << r.out;
+  size_t lines = std::count(r.out.begin(), r.out.end(), '\n');
+  EXPECT_EQ(lines, 2u) << r.out;
+  // Thai in a font without Thai (main and fallback both DejaVu Sans).
+  write("doc2.yaml", "style:\n  fonts: {regular: DejaVuSans.ttf, bold: DejaVuSans.ttf, fallback: DejaVuSans.ttf}\n" +
+                         kMemo);
+  r = thaidoc("render doc2.yaml -o out2.pdf");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("no font has glyphs for Thai text"), std::string::npos) << r.out;
+  // The shipped fonts cover the example.
+  write("doc3.yaml", kMemo);
+  r = thaidoc("render doc3.yaml -o out3.pdf");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "");
+}
+
+TEST_F(Harden, ASecondYamlDocumentIsAnError) {
+  write("doc.yaml", kMemo + "---\nkind: document\nblocks: [x]\n");
+  auto r = thaidoc("render doc.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "thaidoc: error: doc.yaml:13:1: a second YAML document (after '---'): a file holds one "
+                   "document; remove the '---' line or put the second document in its own file\n");
+}
+
+TEST_F(Harden, LongOutputNamesFitNameMax) {
+  write("doc.yaml", kMemo);
+  std::string name = std::string(246, 'n') + ".pdf";  // 250 bytes: legal
+  auto r = thaidoc("render doc.yaml -o " + name);
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(fs::exists(path(name)));
+  EXPECT_EQ(temp_name_stem(std::string(300, 'x')).size(), 200u);
+  EXPECT_EQ(temp_name_stem(std::string(199, 'x') + "ก").size(), 199u);  // cut at a character boundary
+}
+
+TEST_F(Harden, LongTitlesAndManyKeywordsAreInputErrors) {
+  write("title.yaml", "title: " + std::string(40000, 't') + "\n" + kMemo);
+  auto r = thaidoc("render title.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "thaidoc: error: title.yaml:1:8: title: too long for the PDF's document information: 40000 "
+                   "bytes (at most 32000)\n");
+  std::string words = "keywords: [";
+  for (int i = 0; i < 10000; ++i) words += (i ? ", k" : "k") + std::to_string(i);
+  write("keywords.yaml", words + "]\n" + kMemo);
+  r = thaidoc("render keywords.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("keywords.yaml:1:11: keywords: too long for the PDF's document information"),
+            std::string::npos)
+      << r.out;
+  // A long memo subject is the title cut short, not an error.
+  write("subject.yaml", with(kMemo, "subject: รายงานผล", "subject: " + std::string(40000, 's')));
+  r = thaidoc("render subject.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+}
+
+// A small filesystem that fills up: tmpfs, which needs the right to mount (root in a
+// container); skipped where that is not allowed.
+class FullDisk : public Harden {
+ protected:
+  void SetUp() override {
+    Harden::SetUp();
+    fs::create_directories(path("disk"));
+    if (mount("tmpfs", path("disk").c_str(), "tmpfs", 0, "size=32k") != 0) {
+      GTEST_SKIP() << "cannot mount a tmpfs here";
+    }
+    mounted_ = true;
+  }
+  void TearDown() override {
+    if (mounted_) umount2(path("disk").c_str(), MNT_DETACH);  // detach even if still busy
+    Harden::TearDown();
+  }
+  bool mounted_ = false;
+};
+
+TEST_F(FullDisk, ErrorsNameTheOutputAndTheBatchStopsStartingRecords) {
+  // A report with a table long enough to need more than the disk holds.
+  std::string doc = "kind: document\nblocks:\n";
+  for (int i = 0; i < 3000; ++i) doc += "  - ย่อหน้าที่ " + std::to_string(i) + " การประเมินคุณธรรมและความโปร่งใส\n";
+  write("doc.yaml", doc);
+  auto r = thaidoc("render doc.yaml -o disk/asked-for.pdf");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.out.rfind("thaidoc: error: disk/asked-for.pdf: ", 0), 0u) << r.out;
+  EXPECT_EQ(r.out.find(".tmp-"), std::string::npos) << r.out;
+  EXPECT_TRUE(fs::is_empty(path("disk")));
+
+  write("t.yaml", with(doc, "blocks:\n", "blocks:\n  - \"{{n}}\"\n"));
+  std::string csv = "n\n";
+  for (int i = 1; i <= 40; ++i) csv += std::to_string(i) + "\n";
+  write("d.csv", csv);
+  r = thaidoc("batch t.yaml --data d.csv -o 'disk/{n}.pdf' -j1 -q --report report.json");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("thaidoc: error: the disk is full: no further documents were started\n"), std::string::npos)
+      << r.out;
+  // One record failed; the ones after it were never started.
+  std::string report = test::read_file(path("report.json"));
+  EXPECT_NE(report.find("\"failed\": 1, \"not_started\": "), std::string::npos) << report;
+  EXPECT_EQ(report.find("\"not_started\": 0"), std::string::npos) << report;
+  EXPECT_NE(r.out.find(" not started (disk full)"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace thaidoc
