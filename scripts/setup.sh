@@ -19,6 +19,7 @@ PACKAGES=(
   build-essential cmake pkg-config
   libhpdf-dev libharfbuzz-dev libfreetype-dev libyaml-cpp-dev
   libthai-dev libthai-data libcli11-dev libgtest-dev libpng-dev
+  libhyphen-dev hyphen-en-us
   poppler-utils qpdf time
 )
 
