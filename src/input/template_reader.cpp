@@ -422,7 +422,9 @@ void add_name_entries(std::vector<std::string>& words, const std::string& value,
       if (c >= '0' && c <= '9') return false;
       thai = thai || c == 0xE0;  // U+0E00-U+0FFF start with 0xE0 0xB8/0xB9 in UTF-8
     }
-    return thai && w.size() >= 6;  // at least two Thai letters
+    // At least two Thai letters and at most about 40: longer runs (a whole position line such
+    // as รักษาราชการแทนผู้อำนวยการกองยุทธศาสตร์และงบประมาณ) are phrases that must break.
+    return thai && w.size() >= 6 && w.size() <= 120;
   };
   if (value.size() > 300) return;  // a paragraph, not a name
   size_t count = 0, b = 0;

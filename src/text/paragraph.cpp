@@ -577,7 +577,7 @@ ParagraphLayout TextEngine::layout(const std::vector<StyledSpan>& spans, const P
     if (justify && breaking_.max_stretch > 0 && slack > breaking_.max_stretch * natural && !last) {
       // No breaking keeps this line within the limit: ragged rather than letter-spaced.
       char buf[160];
-      std::snprintf(buf, sizeof buf, "line stretched %.0f %% of its natural width (limit %.0f %%): set ragged",
+      std::snprintf(buf, sizeof buf, "line stretched %.1f %% of its natural width (limit %.0f %%): set ragged",
                     100 * slack / std::max(natural, 1e-9), 100 * breaking_.max_stretch);
       warn(TextWarning::Stretched, buf, text.offsets[line_first_char(items, pieces, s, end, text)]);
       justify = false;
