@@ -2,7 +2,10 @@
 // the no-break and keep-digits markup.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "base/digits.h"
+#include "input/document_reader.h"
 #include "layout/styles.h"
 #include "model/inline.h"
 #include "model/thai_date.h"
@@ -166,4 +169,47 @@ TEST(ThaiDate, BuddhistLookingYearInADocumentStopsWithItsLocation) {
   r = test::run(test::quote(test::thaidoc_binary()) + " render " + test::quote(doc) + " -o " +
                 test::quote(dir + "/be.pdf") + " 2>&1");
   EXPECT_EQ(r.exit_code, 0) << r.out;
+}
+
+// ------------------------------------------------------------------ dictionary
+
+TEST(Dictionary, TemplateDocumentFileAndTheDocumentsOwnNames) {
+  std::string dir = test::temp_dir("dictionary");
+  test::write_file(dir + "/words.txt", "# names of the district\nคลองใหม่\n\n  สามพราน  \n");
+  test::write_file(dir + "/house.yaml", "extends: memo\ndictionary: [ตาเนิน]\nline_breaking: {max_stretch: 20%}\n");
+  test::write_file(dir + "/m.yaml",
+                   "kind: memo\n"
+                   "template: ./house.yaml\n"
+                   "dictionary: [วังสมบูรณ์, นายสมชาย ใจดี]\n"
+                   "dictionary_file: words.txt\n"
+                   "memo:\n"
+                   "  agency: สำนักปลัด เทศบาลตำบลวังสมบูรณ์ โทร. 0 4489 0000\n"
+                   "  reference: ที่ ๑/๒๕๖๘\n"
+                   "  date: 2025-04-24\n"
+                   "  subject: ทดสอบ\n"
+                   "  to: นายกเทศมนตรีตำบลวังสมบูรณ์\n"
+                   "  body: [ข้อความ]\n"
+                   "  signer: {name: นางสาวเสาวนิตย์ ประยูรพันธ์, position: ปลัดเทศบาลตำบลวังสมบูรณ์}\n");
+  ReadOptions o;
+  o.template_dirs = {test::source_dir() + "/templates"};
+  Document doc = read_document(dir + "/m.yaml", o);
+  const auto& d = doc.style.line_breaking.dictionary;
+  auto has = [&](const std::string& w) { return std::find(d.begin(), d.end(), w) != d.end(); };
+  EXPECT_DOUBLE_EQ(doc.style.line_breaking.max_stretch, 0.20);
+  for (const char* w : {"ตาเนิน", "วังสมบูรณ์", "นายสมชาย ใจดี", "คลองใหม่", "สามพราน", "เทศบาลตำบลวังสมบูรณ์",
+                        "นายกเทศมนตรีตำบลวังสมบูรณ์", "นางสาวเสาวนิตย์ ประยูรพันธ์", "นางสาวเสาวนิตย์", "ประยูรพันธ์",
+                        "ปลัดเทศบาลตำบลวังสมบูรณ์"})
+    EXPECT_TRUE(has(w)) << w;
+  EXPECT_FALSE(has("0")) << "numbers are no names";
+  EXPECT_FALSE(has("4489"));
+  // A missing file is an error at the key.
+  test::write_file(dir + "/m.yaml", test::read_file(dir + "/m.yaml").replace(
+                                        test::read_file(dir + "/m.yaml").find("words.txt"), 9, "nowords.txt"));
+  try {
+    read_document(dir + "/m.yaml", o);
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("m.yaml:4:18: dictionary_file: cannot read dictionary file"), std::string::npos)
+        << e.what();
+  }
 }
