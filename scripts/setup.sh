@@ -22,6 +22,7 @@ PACKAGES=(
   build-essential cmake pkg-config
   libhpdf-dev libharfbuzz-dev libfreetype-dev libyaml-cpp-dev
   libthai-dev libthai-data libcli11-dev libgtest-dev libpng-dev libjpeg-dev
+  libhyphen-dev hyphen-en-us
   poppler-utils qpdf time
   mupdf-tools python3-pdfminer python3-pypdf libpdfbox2-java default-jre-headless nodejs npm
 )

@@ -502,7 +502,7 @@ TEST_F(InputTest, UnknownKeyWithSuggestion) {
 TEST_F(InputTest, StyleCannotExtend) {
   EXPECT_EQ(error(replace(kMemo, "kind: memo\n", "kind: memo\nstyle:\n  extends: default\n")),
             "memo.yaml:3:3: style.extends: unknown key (expected one of: page, fonts, digits, dates, page_numbers, body, "
-            "headings, lists, tables, memo, report, dotted_line, pdf_standard)");
+            "headings, lists, tables, memo, report, dotted_line, pdf_standard, line_breaking, dictionary, dictionary_file)");
 }
 
 TEST_F(InputTest, FirstPageMarginSame) {
@@ -570,8 +570,10 @@ TEST_F(InputTest, MissingRequiredFields) {
 TEST_F(InputTest, BadDate) {
   EXPECT_EQ(error(replace(kMemo, "2025-04-24", "2025-02-30")),
             "memo.yaml:5:9: memo.date: '2025-02-30' is not a valid date (expected YYYY-MM-DD)");
-  EXPECT_EQ(error(replace(kMemo, "2025-04-24", "๒๔ เมษายน ๒๕๖๘")),
-            "memo.yaml:5:9: memo.date: '๒๔ เมษายน ๒๕๖๘' is not a valid date (expected YYYY-MM-DD)");
+  // A Thai date is a Buddhist-era date (issue 12); an ISO date with a Buddhist-era year is not.
+  EXPECT_EQ(error(replace(kMemo, "2025-04-24", "๒๔ เมษายน ๒๕๖๘")), "(no error)");
+  EXPECT_EQ(error(replace(kMemo, "2025-04-24", "2568-04-24")),
+            "memo.yaml:5:9: memo.date: 2568-04-24 looks like a Buddhist-era year: write 2025-04-24 or 2568-04-24 BE");
   EXPECT_EQ(error(replace(kMemo, "2025-04-24", "2024-02-29")), "(no error)");
 }
 

@@ -173,9 +173,8 @@ class DocumentParser {
     YamlNode date = node.required("date");
     m.date_at = date.where();
     if (!date.is_scalar()) date.fail("expected a date (YYYY-MM-DD)");
-    if (!parse_iso_date(date.as_string(), m.date)) {
-      date.fail("'" + date.as_string() + "' is not a valid date (expected YYYY-MM-DD)");
-    }
+    std::string date_error;
+    if (!parse_date(date.as_string(), m.date, date_error)) date.fail(date_error);
     m.subject = node.required("subject").as_nonempty_string();
     m.subject_at = node.required("subject").where();
     m.to = node.required("to").as_nonempty_string();
@@ -397,6 +396,29 @@ std::string directory_of(const std::string& path) {
   return (ec ? parent : absolute).lexically_normal().string();
 }
 
+// The names the document gives, into its dictionary: they are never broken across lines.
+void add_document_names(Document& doc, const ita::ItaData* ita) {
+  std::vector<std::string>& words = doc.style.line_breaking.dictionary;
+  auto signer = [&](const Signature& s) {
+    add_name_entries(words, s.name, true);
+    for (const auto& p : s.positions) add_name_entries(words, p, false);
+    add_name_entries(words, s.acting, false);
+  };
+  if (doc.kind == DocumentKind::Memo) {
+    add_name_entries(words, doc.memo.agency, false);
+    add_name_entries(words, doc.memo.to, false);
+    signer(doc.memo.signer);
+    for (const auto& c : doc.memo.comments) signer(c.signer);
+  }
+  if (doc.report.cover)
+    for (const auto& line : doc.report.cover->organisation) add_name_entries(words, line, false);
+  if (ita) {
+    add_name_entries(words, ita->organisation.name, false);
+    add_name_entries(words, ita->organisation.district, false);
+    add_name_entries(words, ita->organisation.province, false);
+  }
+}
+
 Document read_parsed(const YamlDocument& yaml, const std::string& path, const ReadOptions& options) {
   YamlNode root = yaml.root_node();
   SourceLocation start{path, 1, 1};
@@ -408,7 +430,7 @@ Document read_parsed(const YamlDocument& yaml, const std::string& path, const Re
                 "expected a mapping at the top level (key: value lines such as 'kind: memo')", 2);
   }
   root.check_keys({"kind", "template", "title", "author", "subject", "keywords", "language", "digits", "style",
-                   "memo", "blocks", "report", "ita"});
+                   "memo", "blocks", "report", "ita", "dictionary", "dictionary_file"});
 
   Document doc;
   doc.source = path;
@@ -446,6 +468,8 @@ Document read_parsed(const YamlDocument& yaml, const std::string& path, const Re
   }
   if (auto style = root.get("style")) apply_template_settings(*style, doc.style, options);
   if (auto digits = root.get("digits")) doc.style.digits = read_digits(*digits);
+  if (auto n = root.get("dictionary")) read_dictionary(*n, doc.style.line_breaking.dictionary);
+  if (auto n = root.get("dictionary_file")) read_dictionary_file(*n, doc.style.line_breaking.dictionary);
 
   // ITA data: computed once; the report's {{ita.*}} values, tables and charts come from it.
   std::shared_ptr<const ita::ItaData> ita_data;
@@ -502,6 +526,7 @@ Document read_parsed(const YamlDocument& yaml, const std::string& path, const Re
     only_with("report", "report");
     doc.blocks = parser.blocks(root.required("blocks"));
   }
+  add_document_names(doc, ita_data.get());
   return doc;
 }
 

@@ -1,4 +1,5 @@
 #include "input/placeholders.h"
+#include "input/template_reader.h"
 
 #include <deque>
 
@@ -243,7 +244,11 @@ Document PlaceholderTemplate::read(const std::map<std::string, std::string>& var
     }
   } restore{impl_->slots};
   for (size_t i = 0; i < impl_->slots.size(); ++i) impl_->slots[i].node = values[i];
-  return read_document_yaml(impl_->doc, impl_->path, options);
+  Document doc = read_document_yaml(impl_->doc, impl_->path, options);
+  // The record's names (organisation, district, people) are never broken across lines.
+  for (const auto& [key, value] : variables)
+    add_name_entries(doc.style.line_breaking.dictionary, value, key.find("name") != std::string::npos);
+  return doc;
 }
 
 }  // namespace thaidoc

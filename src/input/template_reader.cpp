@@ -5,8 +5,10 @@
 #include <cctype>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 
+#include "base/utf8.h"
 #include "input/yaml_reader.h"
 
 namespace thaidoc {
@@ -400,7 +402,7 @@ Template read_template_chain(const std::string& path, const ReadOptions& options
 const std::vector<std::string>& template_setting_keys() {
   static const std::vector<std::string> keys = {"page", "fonts", "digits", "dates", "page_numbers",
                                                 "body", "headings", "lists", "tables", "memo", "report", "dotted_line",
-                                                "pdf_standard"};
+                                                "pdf_standard", "line_breaking", "dictionary", "dictionary_file"};
   return keys;
 }
 
@@ -444,6 +446,79 @@ void apply_template_settings(const YamlNode& settings, Template& t, const ReadOp
                                               {"a-2b", PdfStandard::A2b},
                                               {"a-2u", PdfStandard::A2u},
                                               {"a-3u", PdfStandard::A3u}});
+  }
+  if (auto n = settings.get("line_breaking")) {
+    apply_fields(*n, {{"max_stretch", [&](const YamlNode& m) {
+                         // "15%" or 15 (per cent) or 0.15
+                         std::string v = m.as_string();
+                         bool percent = !v.empty() && v.back() == '%';
+                         if (percent) v.pop_back();
+                         double x = 0;
+                         try {
+                           size_t used = 0;
+                           x = std::stod(v, &used);
+                           if (used != v.size()) throw std::invalid_argument("trailing");
+                         } catch (const std::exception&) {
+                           m.fail("expected a percentage such as 15%");
+                         }
+                         if (percent || x > 1) x /= 100;
+                         if (x < 0 || x > 2) m.fail("must be between 0% and 200% (0 = no limit)");
+                         t.line_breaking.max_stretch = x;
+                       }}});
+  }
+  if (auto n = settings.get("dictionary")) read_dictionary(*n, t.line_breaking.dictionary);
+  if (auto n = settings.get("dictionary_file")) read_dictionary_file(*n, t.line_breaking.dictionary);
+}
+
+void add_name_entries(std::vector<std::string>& words, const std::string& value, bool whole) {
+  auto thai_word = [](std::string_view w) {
+    bool thai = false;
+    for (unsigned char c : w) {
+      if (c >= '0' && c <= '9') return false;
+      thai = thai || c == 0xE0;  // U+0E00-U+0FFF start with 0xE0 0xB8/0xB9 in UTF-8
+    }
+    // At least two Thai letters and at most about 40: longer runs (a whole position line such
+    // as รักษาราชการแทนผู้อำนวยการกองยุทธศาสตร์และงบประมาณ) are phrases that must break.
+    return thai && w.size() >= 6 && w.size() <= 120;
+  };
+  if (value.size() > 300) return;  // a paragraph, not a name
+  size_t count = 0, b = 0;
+  while (b < value.size()) {
+    size_t e = value.find_first_of(" \t\n", b);
+    if (e == std::string::npos) e = value.size();
+    std::string_view w(value.data() + b, e - b);
+    if (!w.empty()) {
+      ++count;
+      if (thai_word(w)) words.emplace_back(w);
+    }
+    b = e + 1;
+  }
+  if (whole && count > 1 && count <= 4 && thai_word(value)) words.push_back(value);
+}
+
+void read_dictionary(const YamlNode& node, std::vector<std::string>& words) {
+  for (std::string& w : node.as_string_list()) {
+    if (w.find('\n') != std::string::npos) node.fail("a dictionary entry is one line");
+    words.push_back(std::move(w));
+  }
+}
+
+void read_dictionary_file(const YamlNode& node, std::vector<std::string>& words) {
+  std::string name = node.as_nonempty_string();
+  fs::path p(name);
+  if (p.is_relative()) p = fs::path(node.where().file).parent_path() / p;
+  std::ifstream in(p, std::ios::binary);
+  if (!in) node.fail("cannot read dictionary file '" + p.lexically_normal().string() + "'");
+  std::string line;
+  int count = 0;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    size_t b = line.find_first_not_of(" \t");
+    if (b == std::string::npos || line[b] == '#') continue;
+    line = line.substr(b, line.find_last_not_of(" \t") + 1 - b);
+    if (utf8::find_invalid(line)) node.fail("dictionary file '" + name + "': invalid UTF-8 on line " + std::to_string(count + 1));
+    if (++count > 100000) node.fail("dictionary file '" + name + "': more than 100000 entries");
+    words.push_back(line);
   }
 }
 

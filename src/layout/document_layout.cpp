@@ -12,6 +12,7 @@ LaidOutDocument layout_document(const Document& doc, Resources& res) {
   const Template& tpl = doc.style;
   FontSet fonts = load_fonts(tpl.fonts, res.fonts);
   TextEngine engine(res.shapes, &res.paragraphs);
+  engine.set_breaking(break_settings(tpl));
   BlockLayouter blocks(tpl, fonts, engine, tpl.digits, doc.base_dir);
   SourceLedger ledger;
   blocks.set_ledger(&ledger);

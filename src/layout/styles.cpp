@@ -1,5 +1,7 @@
 #include "layout/styles.h"
 
+#include "text/segment.h"
+
 namespace thaidoc {
 
 FontSet load_fonts(const FontFiles& files, FontManager& fonts) {
@@ -22,8 +24,12 @@ std::vector<StyledSpan> styled_spans(const InlineText& text, const FontSet& font
   std::vector<StyledSpan> out;
   out.reserve(text.size());
   for (const InlineSpan& span : text) {
-    StyledSpan s{convert_digits(span.text, digits), text_style(fonts, size, bold || span.bold, span.italic)};
+    // Link text and `kept` text show their digits as written (a link's text often is its address).
+    bool keep = span.keep_digits || !span.link.empty();
+    StyledSpan s{keep ? span.text : convert_digits(span.text, digits),
+                 text_style(fonts, size, bold || span.bold, span.italic)};
     s.style.underline = span.underline;
+    s.style.no_break = span.no_break;
     s.style.link = span.link;
     if (!span.link.empty()) s.style.color = Color{0.0, 0.2, 0.6};
     out.push_back(std::move(s));
@@ -44,6 +50,17 @@ Align to_align(BlockAlign a) {
     case BlockAlign::Justify: return Align::Justify;
   }
   return Align::Justify;
+}
+
+BreakSettings break_settings(const Template& tpl) {
+  BreakSettings b;
+  b.max_stretch = tpl.line_breaking.max_stretch;
+  if (!tpl.line_breaking.dictionary.empty()) {
+    auto lexicon = std::make_shared<Lexicon>();
+    for (const std::string& w : tpl.line_breaking.dictionary) lexicon->add(w);
+    b.lexicon = std::move(lexicon);
+  }
+  return b;
 }
 
 }  // namespace thaidoc

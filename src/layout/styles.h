@@ -6,6 +6,7 @@
 #include "font/font_manager.h"
 #include "model/inline.h"
 #include "model/template.h"
+#include "text/paragraph.h"
 #include "text/style.h"
 
 namespace thaidoc {
@@ -28,5 +29,8 @@ std::vector<StyledSpan> plain_spans(const std::string& text, const FontSet& font
                                     bool bold = false);
 
 Align to_align(BlockAlign a);
+
+// The template's line breaking: stretch limit and dictionary (for TextEngine::set_breaking).
+BreakSettings break_settings(const Template& tpl);
 
 }  // namespace thaidoc

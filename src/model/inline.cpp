@@ -8,7 +8,11 @@
 //    of three or more ("______" for blanks to fill in) are literal.
 //  - "[text](url)" is a link; the text may contain emphasis. "[text]" not followed by
 //    "(" is literal. A '[' with no ']' after it, or a "](" with no ")", is an error.
-//  - "\*", "\_", "\[", "\]", "\(", "\)", "\\" give the character itself; a backslash
+//  - "[[phrase]]" keeps the phrase on one line (no line break inside it, not even at a
+//    space); it may contain emphasis and links. A "[[" with no "]]" after it is an error.
+//  - "`text`" prints the digits of text as written (no conversion to Thai or Arabic
+//    digits); text inside is literal (no emphasis). A '`' with no closing '`' is an error.
+//  - "\*", "\_", "\[", "\]", "\(", "\)", "\`", "\\" give the character itself; a backslash
 //    before anything else is literal.
 //  - Whatever is still open at the end is an error pointing at the opening marker.
 #include "model/inline.h"
@@ -26,7 +30,7 @@ bool is_space(char32_t c) {
 
 bool is_escapable(char32_t c) {
   return c == U'\\' || c == U'*' || c == U'_' || c == U'[' || c == U']' || c == U'(' ||
-         c == U')';
+         c == U')' || c == U'`';
 }
 
 class Parser {
@@ -64,6 +68,23 @@ class Parser {
           if (run != 2) toggle(italic_, italic_at_, i + (run == 3 ? 2 : 0));
         }
         i += run;
+        continue;
+      }
+      if (c == U'`') {
+        keep_digits(i);
+        continue;
+      }
+      if (c == U'[' && i + 1 < n && s_[i + 1] == U'[' && !no_break_) {
+        size_t close = s_.find(U"]]", i + 2);
+        if (close == std::u32string::npos) fail(i, "unclosed '[[' (no-break phrase; write '\\[' for a literal bracket)");
+        toggle(no_break_, no_break_at_, i);
+        no_break_close_ = close;
+        i += 2;
+        continue;
+      }
+      if (no_break_ && i == no_break_close_) {
+        toggle(no_break_, no_break_at_, i);
+        i += 2;
         continue;
       }
       if (c == U'[' && !link_) {
@@ -117,6 +138,24 @@ class Parser {
     flush();
     flag = !flag;
     if (flag) at = pos;
+  }
+
+  // At an unescaped '`': the text up to the next '`' is literal, its digits kept as written.
+  void keep_digits(size_t& i) {
+    size_t n = s_.size();
+    std::u32string literal;
+    size_t k = i + 1;
+    for (; k < n && s_[k] != U'`'; ++k) {
+      if (s_[k] == U'\\' && k + 1 < n && is_escapable(s_[k + 1])) ++k;
+      literal += s_[k];
+    }
+    if (k >= n) fail(i, "unclosed '`' (digits kept as written; write '\\`' for a literal backquote)");
+    flush();
+    text_ = literal;
+    keep_digits_ = true;
+    flush();
+    keep_digits_ = false;
+    i = k + 1;
   }
 
   // At an unescaped '[': if "[text](url)" follows, starts the link and returns true.
@@ -177,11 +216,14 @@ class Parser {
     span.italic = italic_;
     span.underline = underline_;
     span.link = link_ ? *link_ : std::string();
+    span.no_break = no_break_;
+    span.keep_digits = keep_digits_;
     text_.clear();
     if (!out_.empty()) {
       InlineSpan& last = out_.back();
       if (last.bold == span.bold && last.italic == span.italic &&
-          last.underline == span.underline && last.link == span.link) {
+          last.underline == span.underline && last.link == span.link && last.no_break == span.no_break &&
+          last.keep_digits == span.keep_digits) {
         last.text += span.text;
         return;
       }
@@ -193,8 +235,8 @@ class Parser {
   SourceLocation where_;
   InlineText out_;
   std::u32string text_;
-  bool bold_ = false, italic_ = false, underline_ = false;
-  size_t bold_at_ = 0, italic_at_ = 0, underline_at_ = 0;
+  bool bold_ = false, italic_ = false, underline_ = false, no_break_ = false, keep_digits_ = false;
+  size_t bold_at_ = 0, italic_at_ = 0, underline_at_ = 0, no_break_at_ = 0, no_break_close_ = 0;
   std::optional<std::string> link_;
   size_t link_close_ = 0, link_after_ = 0;
 };

@@ -1,5 +1,6 @@
 // Inline text with emphasis and links, and the small markup users write it in:
 //   **bold**   *italic*   __underline__   [text](https://link)   \* escapes
+//   [[no break]]   `digits as written`
 // A newline inside a paragraph's text is a line break.
 #pragma once
 #include <string>
@@ -14,7 +15,9 @@ struct InlineSpan {
   bool bold = false;
   bool italic = false;
   bool underline = false;
-  std::string link;
+  std::string link{};
+  bool no_break = false;     // [[...]]: no line break inside
+  bool keep_digits = false;  // `...`: digits printed as written, whatever the digit style
   bool operator==(const InlineSpan&) const = default;
 };
 

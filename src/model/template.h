@@ -2,6 +2,7 @@
 // overridden by the document's own `style:` section. Lengths are in points.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "base/digits.h"
 #include "model/blocks.h"
@@ -170,6 +171,14 @@ struct ReportStyle {
   RoleStyle source{14, false, BlockAlign::Left, 0, 3, 6};
 };
 
+// How paragraphs are broken into lines (see README: line breaking).
+struct LineBreakingStyle {
+  double max_stretch = 0.15;            // a justified line grows by at most this x its natural width
+  std::vector<std::string> dictionary;  // words and names never broken: `dictionary:` and
+                                        // `dictionary_file:` of the templates and the document,
+                                        // plus the names the document itself gives
+};
+
 struct Template {
   std::string name = "default";
   PageStyle page;
@@ -188,6 +197,7 @@ struct Template {
   double dotted_line_dash = 1.0;   // dot length and gap for dotted lines
   double dotted_line_width = 0.6;
   PdfStandard pdf_standard = PdfStandard::None;  // `pdf_standard: a-2u` (PDF/A); --pdf-standard wins
+  LineBreakingStyle line_breaking;
 };
 
 }  // namespace thaidoc

@@ -215,6 +215,7 @@ LaidOutDocument layout_report(const Document& doc, Resources& res) {
   const Template& tpl = doc.style;
   FontSet fonts = load_fonts(tpl.fonts, res.fonts);
   TextEngine engine(res.shapes, &res.paragraphs);
+  engine.set_breaking(break_settings(tpl));
   auto chart_drawer = [&](const Chart& c, double w, double h) {
     ita::ChartText text{engine, fonts, tpl.digits};
     if (c.kind == Chart::Kind::IndicatorScores) return ita::indicator_bar_chart(*doc.ita, text, w, h);

@@ -81,12 +81,11 @@ struct Node {
 
 }  // namespace
 
-std::vector<size_t> break_lines(const std::vector<BreakItem>& items,
-                                const std::function<double(size_t)>& line_width,
-                                const BreakOptions& options) {
-  if (items.empty()) return {};
-  if (!options.optimal) return first_fit(items, line_width);
+namespace {
 
+// One total-fit pass; returns false when no breaking fits.
+bool total_fit(const std::vector<BreakItem>& items, const std::function<double(size_t)>& line_width,
+               const BreakOptions& options, double tolerance, std::vector<size_t>& out) {
   Sums sums(items);
   std::vector<Node> nodes;
   nodes.push_back({SIZE_MAX, 0, 0, -1});
@@ -113,8 +112,12 @@ std::vector<size_t> break_lines(const std::vector<BreakItem>& items,
       double natural = sums.w[e] - sums.w[s] + extra_width;
       double target = line_width(node.line);
       double ratio;
+      bool over_stretched = false;
       if (natural < target) {
-        double stretch = sums.y[e] - sums.y[s];
+        over_stretched = options.max_stretch > 0 && !forced && target - natural > options.max_stretch * natural;
+        double stretch = options.ragged_stretch > 0 ? options.ragged_stretch * target
+                         : over_stretched         ? options.over_stretch_ragged * target
+                                                  : sums.y[e] - sums.y[s];
         ratio = stretch > 0 ? (target - natural) / stretch : kInfinity;
       } else if (natural > target) {
         double shrink = sums.z[e] - sums.z[s];
@@ -124,13 +127,16 @@ std::vector<size_t> break_lines(const std::vector<BreakItem>& items,
       }
       bool keep = ratio >= -1 && !forced;
       if (keep) next_active.push_back(a);
-      if (ratio < -1 || (ratio > options.tolerance && !forced)) continue;
+      if (ratio < -1 || (ratio > tolerance && !forced)) continue;
       double badness = std::isinf(ratio) ? 10000 : 100 * std::pow(std::abs(ratio), 3);
       if (badness > 10000) badness = 10000;
       double d = options.line_penalty + badness;
       d *= d;
       if (penalty >= 0) d += penalty * penalty;
       else if (penalty > -BreakItem::kForceBreak) d -= penalty * penalty;
+      // In proportion to the stretch: a line 20 % short beats one with a single word on it.
+      if (over_stretched) d += options.over_stretch_demerits * (target - natural) / (options.max_stretch * natural);
+      d += brk.demerits;
       d += node.demerits;
       if (d < best_demerits) {
         best_demerits = d;
@@ -142,7 +148,7 @@ std::vector<size_t> break_lines(const std::vector<BreakItem>& items,
       nodes.push_back({e, nodes[best].line + 1, best_demerits, best});
       active.push_back(static_cast<int>(nodes.size()) - 1);
     }
-    if (active.empty()) return first_fit(items, line_width);
+    if (active.empty()) return false;
   }
 
   // The final item is the forced break: the best node there ends the paragraph.
@@ -154,10 +160,24 @@ std::vector<size_t> break_lines(const std::vector<BreakItem>& items,
       end = a;
     }
   }
-  if (end < 0) return first_fit(items, line_width);
+  if (end < 0) return false;
   std::vector<size_t> breaks;
   for (int n = end; n > 0; n = nodes[n].previous) breaks.push_back(nodes[n].position);
-  return {breaks.rbegin(), breaks.rend()};
+  out.assign(breaks.rbegin(), breaks.rend());
+  return true;
+}
+
+}  // namespace
+
+std::vector<size_t> break_lines(const std::vector<BreakItem>& items,
+                                const std::function<double(size_t)>& line_width,
+                                const BreakOptions& options) {
+  if (items.empty()) return {};
+  if (!options.optimal) return first_fit(items, line_width);
+  std::vector<size_t> breaks;
+  if (total_fit(items, line_width, options, options.tolerance, breaks)) return breaks;
+  if (total_fit(items, line_width, options, kInfinity, breaks)) return breaks;
+  return first_fit(items, line_width);
 }
 
 }  // namespace thaidoc

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
+#include "base/utf8.h"
 #include "text/itemize.h"
 #include "text/line_breaker.h"
 #include "text/segment.h"
@@ -19,6 +21,9 @@ namespace {
 
 enum class GlueKind { None, Space, WordBoundary, LineEnd };
 
+// What a line ending at a penalty item means for the warnings.
+enum class CutMark : unsigned char { None, Name, Keep, Syllable, Hyphen, Cluster };
+
 // What an item stands for: a slice of shaped text, or a gap.
 struct Piece {
   const TextRun* run = nullptr;
@@ -28,6 +33,8 @@ struct Piece {
   GlueKind glue = GlueKind::None;
   bool thai = false;  // letter spacing allowed inside
   double scale = 0;   // points per font unit
+  CutMark cut = CutMark::None;  // for penalties: what breaking here does (a hyphen piece is shaped)
+  size_t char_at = 0;           // for penalties: the code point the next line starts with
 };
 
 struct Metrics {
@@ -48,11 +55,19 @@ double cluster_width(const Piece& p) {
 class Builder {
  public:
   Builder(const ParagraphText& text, const std::vector<StyledSpan>& spans, const std::vector<TextRun>& runs,
-          ShapeCache& cache, const JustifyParams& params, double max_box_width)
-      : text_(text), spans_(spans), runs_(runs), cache_(cache), params_(params), max_box_(max_box_width) {}
+          ShapeCache& cache, const JustifyParams& params, const BreakSettings& breaking, double max_box_width,
+          bool allow_shrink)
+      : text_(text), spans_(spans), runs_(runs), cache_(cache), params_(params), breaking_(breaking),
+        max_box_(max_box_width), shrink_(allow_shrink) {}
 
   void build() {
-    std::vector<bool> breaks = find_line_breaks(text_.chars);
+    kinds = find_break_kinds(text_.chars, breaking_.lexicon.get());
+    // [[no-break]] phrases: every break inside one (its spaces too) is a Keep break.
+    for (size_t i = 1; i < text_.chars.size(); ++i) {
+      if (kinds[i] != BreakKind::None && spans_[text_.span_of[i - 1]].style.no_break &&
+          spans_[text_.span_of[i]].style.no_break)
+        kinds[i] = BreakKind::Keep;
+    }
     for (const TextRun& run : runs_) {
       size_t i = run.begin;
       while (i < run.end) {
@@ -65,10 +80,10 @@ class Builder {
         bool space = classify(c) == CharClass::Space;
         size_t j = i + 1;
         while (j < run.end && text_.chars[j] != '\n' && (classify(text_.chars[j]) == CharClass::Space) == space &&
-               (space || !breaks[j]))
+               (space || kinds[j] == BreakKind::None))
           ++j;
-        // A space before a character that must not start a line (such as ๆ) is no break.
-        add_segment(run, i, j, space, space ? (j < text_.chars.size() && breaks[j]) : breaks[i]);
+        // For spaces, what matters is the break after them (none before ๆ, say).
+        add_segment(run, i, j, space, space ? (j < text_.chars.size() ? kinds[j] : BreakKind::None) : kinds[i]);
         i = j;
       }
     }
@@ -77,6 +92,10 @@ class Builder {
 
   std::vector<BreakItem> items;
   std::vector<Piece> pieces;
+  std::vector<BreakKind> kinds;
+
+  bool no_break(size_t i) const { return spans_[text_.span_of[i]].style.no_break; }
+  const Lexicon* lexicon() const { return breaking_.lexicon.get(); }
 
  private:
   // A line end (explicit, or the paragraph's): no break before the final glue, whose
@@ -90,7 +109,29 @@ class Builder {
     pieces.push_back({});
   }
 
-  void add_segment(const TextRun& run, size_t b, size_t e, bool space, bool break_before) {
+  double penalty_of(BreakKind k) const {
+    switch (k) {
+      case BreakKind::Word: return breaking_.word_penalty;
+      case BreakKind::Compound: return breaking_.compound_penalty;
+      case BreakKind::Name:
+      case BreakKind::Keep: return breaking_.name_penalty;
+      default: return 0;
+    }
+  }
+
+  void add_penalty(double penalty, CutMark mark, size_t at, double width = 0, Piece shaped = {}) {
+    double demerits = mark == CutMark::Name || mark == CutMark::Keep ? breaking_.name_demerits : 0;
+    items.push_back({BreakItem::Penalty, width, 0, 0, penalty, demerits});
+    shaped.cut = mark;
+    shaped.char_at = at;
+    pieces.push_back(shaped);
+  }
+
+  static CutMark mark_of(BreakKind k) {
+    return k == BreakKind::Name ? CutMark::Name : k == BreakKind::Keep ? CutMark::Keep : CutMark::None;
+  }
+
+  void add_segment(const TextRun& run, size_t b, size_t e, bool space, BreakKind kind) {
     const TextStyle& st = spans_[run.span].style;
     size_t byte_b = text_.offsets[b], byte_e = text_.offsets[e];
     ShapedPtr shaped = cache_.shape(run.font, run.script,
@@ -101,20 +142,23 @@ class Builder {
     double em = st.size;
     double width = shaped->advance * p.scale;
     if (space) {
-      if (!break_before) {  // for spaces: whether a line may break at this space
-        items.push_back({BreakItem::Penalty, 0, 0, 0, BreakItem::kForceBreak});
-        pieces.push_back({});
+      // A break after these spaces: free between phrases, dear inside a name; none before ๆ.
+      if (kind == BreakKind::None) {
+        add_penalty(BreakItem::kForceBreak, CutMark::None, e);
+      } else if (kind != BreakKind::Space) {
+        add_penalty(penalty_of(kind), mark_of(kind), e);
       }
-      items.push_back({BreakItem::Glue, width, width * params_.space_stretch, width * params_.space_shrink, 0});
+      items.push_back({BreakItem::Glue, width, width * params_.space_stretch,
+                       shrink_ ? width * params_.space_shrink : 0, 0});
       pieces.push_back(p);
       return;
     }
-    if (break_before && !items.empty() && items.back().kind == BreakItem::Box) {
+    if (kind != BreakKind::None && !items.empty() && items.back().kind == BreakItem::Box) {
       char32_t prev = text_.chars[b - 1];
       if (classify(prev) == CharClass::Hyphen) {
-        items.push_back({BreakItem::Penalty, 0, 0, 0, 50});
-        pieces.push_back({});
+        add_penalty(kind == BreakKind::Name || kind == BreakKind::Keep ? penalty_of(kind) : 50, mark_of(kind), b);
       } else {
+        if (kind != BreakKind::Space) add_penalty(penalty_of(kind), mark_of(kind), b);
         items.push_back({BreakItem::Glue, 0, params_.word_stretch * em, 0, 0});
         pieces.push_back({&run, nullptr, 0, 0, byte_b, byte_b, GlueKind::WordBoundary, true, p.scale});
       }
@@ -123,18 +167,68 @@ class Builder {
       add_box(p, em);
       return;
     }
-    // A word wider than the line: split it between grapheme clusters.
+    add_overwide(run, p, b, e, em);
+  }
+
+  // The cluster of p that starts at code point `at`, or -1.
+  long cluster_at(const Piece& p, size_t at) const {
+    size_t byte = text_.offsets[at] - p.byte_begin;
+    const auto& cl = p.shaped->clusters;
+    for (uint32_t c = p.c0; c < p.c1; ++c)
+      if (cl[c].text_begin == byte) return c;
+    return -1;
+  }
+
+  // A word wider than the line: cut where a syllable starts (Thai) or at hyphenation points
+  // (Latin words, with a hyphen drawn at the line end); a piece still too wide is cut between
+  // grapheme clusters. Every cut costs cut_penalty (a warning when used).
+  void add_overwide(const TextRun& run, const Piece& p, size_t b, size_t e, double em) {
+    bool latin = classify(text_.chars[b]) == CharClass::Letter;
+    std::vector<size_t> at = latin ? latin_hyphenation_points(text_.chars, b, e) : thai_syllable_cuts(text_.chars, b, e);
+    CutMark mark = latin ? CutMark::Hyphen : CutMark::Syllable;
+    Piece hyphen;
+    double hyphen_width = 0;
+    if (latin && !at.empty()) {
+      hyphen = Piece{&run, cache_.shape(run.font, run.script, "-"), 0, 0, p.byte_begin, p.byte_begin,
+                     GlueKind::None, false, p.scale};
+      hyphen.c1 = static_cast<uint32_t>(hyphen.shaped->clusters.size());
+      hyphen_width = hyphen.shaped->advance * p.scale;
+    }
+    std::vector<std::pair<uint32_t, size_t>> cuts;  // cluster index, code point
+    for (size_t a : at) {
+      long c = cluster_at(p, a);
+      if (c > static_cast<long>(p.c0)) cuts.push_back({static_cast<uint32_t>(c), a});
+    }
     uint32_t start = p.c0;
+    size_t start_char = b;
+    for (size_t k = 0; k <= cuts.size(); ++k) {
+      uint32_t end = k < cuts.size() ? cuts[k].first : p.c1;
+      add_cluster_cut_pieces(p, start, end, start_char, em);
+      if (k < cuts.size()) {
+        Piece h = hyphen;
+        h.byte_begin = h.byte_end = text_.offsets[cuts[k].second];
+        add_penalty(breaking_.cut_penalty, mark, cuts[k].second, latin ? hyphen_width : 0, latin ? h : Piece{});
+        start = end;
+        start_char = cuts[k].second;
+      }
+    }
+  }
+
+  // Clusters [c0, c1) of p as boxes, cut between clusters where they are still wider than a line.
+  void add_cluster_cut_pieces(const Piece& p, uint32_t c0, uint32_t c1, size_t first_char, double em) {
+    const auto& cl = p.shaped->clusters;
+    uint32_t start = c0;
     double acc = 0;
-    for (uint32_t c = p.c0; c < p.c1; ++c) {
-      double cw = shaped->clusters[c].advance * p.scale;
+    for (uint32_t c = c0; c < c1; ++c) {
+      double cw = cl[c].advance * p.scale;
       if (acc + cw > max_box_ && c > start) {
         Piece chunk = p;
         chunk.c0 = start;
         chunk.c1 = c;
         add_box(chunk, em);
-        items.push_back({BreakItem::Penalty, 0, 0, 0, 100});
-        pieces.push_back({});
+        size_t char_at = first_char;
+        while (char_at < text_.chars.size() && text_.offsets[char_at] - p.byte_begin < cl[c].text_begin) ++char_at;
+        add_penalty(breaking_.cluster_cut_penalty, CutMark::Cluster, char_at);
         start = c;
         acc = 0;
       }
@@ -142,6 +236,7 @@ class Builder {
     }
     Piece chunk = p;
     chunk.c0 = start;
+    chunk.c1 = c1;
     add_box(chunk, em);
   }
 
@@ -158,7 +253,9 @@ class Builder {
   const std::vector<TextRun>& runs_;
   ShapeCache& cache_;
   const JustifyParams& params_;
+  const BreakSettings& breaking_;
   double max_box_;
+  bool shrink_;
 };
 
 // Turns the pieces of one line into glyph runs, decorations and links.
@@ -287,7 +384,104 @@ bool is_line_start_skippable(const BreakItem& it) {
   return it.kind != BreakItem::Box && !(it.kind == BreakItem::Penalty && it.penalty <= -BreakItem::kForceBreak);
 }
 
+// The first code point of the line made of items [s, end), for warnings.
+size_t line_first_char(const std::vector<BreakItem>& items, const std::vector<Piece>& pieces, size_t s, size_t end,
+                       const ParagraphText& text) {
+  for (size_t i = s; i < end; ++i) {
+    if (items[i].kind == BreakItem::Penalty || !pieces[i].shaped) continue;
+    size_t byte = pieces[i].byte_begin;
+    auto it = std::lower_bound(text.offsets.begin(), text.offsets.end(), byte);
+    return static_cast<size_t>(it - text.offsets.begin());
+  }
+  return 0;
+}
+
+// "ตำบลวัง|สมบูรณ์": up to `context` code points of text around position at, cut by '|'.
+std::string around(const ParagraphText& text, size_t at, size_t from, size_t to) {
+  std::u32string s = text.chars.substr(from, at - from);
+  s += U'|';
+  s += text.chars.substr(at, to - at);
+  std::string out;
+  for (char32_t c : s) {
+    if (c == '\n') c = ' ';
+    utf8::append(out, c);
+  }
+  return out;
+}
+
+template <class Warn>
+void warn_cut(const Builder& b, const ParagraphText& text, const Piece& piece, Warn& warn) {
+  size_t at = piece.char_at;
+  const std::u32string& t = text.chars;
+  auto word_bounds = [&](size_t& from, size_t& to) {
+    from = at;
+    while (from > 0 && classify(t[from - 1]) != CharClass::Space && at - from < 30) --from;
+    to = at;
+    while (to < t.size() && classify(t[to]) != CharClass::Space && to - at < 30) ++to;
+  };
+  size_t from, to;
+  switch (piece.cut) {
+    case CutMark::Keep: {
+      auto kept = [&](size_t i) { return b.no_break(i); };
+      from = to = at;
+      while (from > 0 && kept(from - 1)) --from;
+      while (to < t.size() && kept(to)) ++to;
+      warn(TextWarning::NotKept,
+           "no-break phrase broken across lines: '" + around(text, at, from, to) + "' (it is wider than the line)",
+           text.offsets[at]);
+      return;
+    }
+    case CutMark::Name: {
+      word_bounds(from, to);
+      if (const Lexicon* lex = b.lexicon()) {
+        bool found = false;
+        for (const std::u32string& e : lex->entries()) {
+          for (size_t p = t.find(e); p != std::u32string::npos && !found && p < at; p = t.find(e, p + 1)) {
+            if (at < p + e.size()) {
+              from = p;
+              to = p + e.size();
+              found = true;
+            }
+          }
+          if (found) break;
+        }
+      }
+      warn(TextWarning::NameSplit,
+           "name split across lines: '" + around(text, at, from, to) + "' (no breaking keeps it whole)",
+           text.offsets[at]);
+      return;
+    }
+    case CutMark::Syllable:
+      word_bounds(from, to);
+      warn(TextWarning::WordCut, "word wider than the line cut at a syllable: '" + around(text, at, from, to) + "'",
+           text.offsets[at]);
+      return;
+    case CutMark::Hyphen:
+      word_bounds(from, to);
+      warn(TextWarning::WordCut, "word wider than the line hyphenated: '" + around(text, at, from, to) + "'",
+           text.offsets[at]);
+      return;
+    case CutMark::Cluster:
+      word_bounds(from, to);
+      warn(TextWarning::WordCut,
+           "word wider than the line cut between letters: '" + around(text, at, from, to) + "'", text.offsets[at]);
+      return;
+    case CutMark::None:
+      return;
+  }
+}
+
 }  // namespace
+
+const char* to_string(TextWarning::Kind kind) {
+  switch (kind) {
+    case TextWarning::Stretched: return "stretched";
+    case TextWarning::WordCut: return "word cut";
+    case TextWarning::NameSplit: return "name split";
+    case TextWarning::NotKept: return "could not keep";
+  }
+  return "";
+}
 
 ParagraphLayout TextEngine::layout(const std::vector<StyledSpan>& spans, const ParagraphStyle& style,
                                    double width) const {
@@ -313,14 +507,21 @@ ParagraphLayout TextEngine::layout(const std::vector<StyledSpan>& spans, const P
 
   std::vector<TextRun> runs = itemize(text, spans);
   double max_box = std::max(1.0, std::min(line_width(0), line_width(1)));
-  Builder b(text, spans, runs, cache_, params_, max_box);
+  bool justified = style.align == Align::Justify;
+  // Ragged lines never shrink their spaces: they are set at their natural width, which must fit.
+  Builder b(text, spans, runs, cache_, params_, breaking_, max_box, justified);
   b.build();
   const auto& items = b.items;
   const auto& pieces = b.pieces;
 
   BreakOptions opts;
   opts.optimal = style.optimal_breaks;
+  opts.max_stretch = justified ? breaking_.max_stretch : 0;
+  opts.ragged_stretch = justified ? 0 : breaking_.ragged_stretch;
   std::vector<size_t> breaks = break_lines(items, line_width, opts);
+  auto warn = [&](TextWarning::Kind kind, std::string message, size_t offset) {
+    out.warnings.push_back({kind, std::move(message), offset});
+  };
 
   size_t start = 0;
   size_t previous_end = 0;  // text_end of the line before
@@ -363,17 +564,39 @@ ParagraphLayout TextEngine::layout(const std::vector<StyledSpan>& spans, const P
       line.descent = base.descent;
       line.height = (base.ascent + base.descent + base.gap) * style.line_height;
     }
+    // A line cut inside a word: the hyphen it ends with, and the warning.
+    const Piece& at_end = pieces[end];
+    bool hyphenated = items[end].kind == BreakItem::Penalty && at_end.cut == CutMark::Hyphen && at_end.shaped;
+    if (hyphenated) natural += items[end].width;
+    if (items[end].kind == BreakItem::Penalty && at_end.cut != CutMark::None && li + 1 < breaks.size())
+      warn_cut(b, text, at_end, warn);
+
     line.natural_width = natural;
     double target = line_width(li);
     double slack = target - natural;
+    bool justify = style.align == Align::Justify && (!last || style.justify_last_line);
+    if (justify && breaking_.max_stretch > 0 && slack > breaking_.max_stretch * natural && !last) {
+      // No breaking keeps this line within the limit: ragged rather than letter-spaced.
+      char buf[160];
+      std::snprintf(buf, sizeof buf, "line stretched %.1f %% of its natural width (limit %.0f %%): set ragged",
+                    100 * slack / std::max(natural, 1e-9), 100 * breaking_.max_stretch);
+      warn(TextWarning::Stretched, buf, text.offsets[line_first_char(items, pieces, s, end, text)]);
+      justify = false;
+    }
+    if (slack + (justified ? shrink : 0) < -0.01) {
+      char buf[160];
+      std::snprintf(buf, sizeof buf, "line %.1f pt wider than its measure (%.1f pt): nothing in it can be broken",
+                    -(slack + (justified ? shrink : 0)), target);
+      warn(TextWarning::NotKept, buf, text.offsets[line_first_char(items, pieces, s, end, text)]);
+    }
 
     // How much each kind of gap grows (or, for spaces, shrinks).
     double r_word = 0, r_letter = 0, r_space = 0;
     double offset = style.left_indent + (li == 0 ? style.first_line_indent : 0);
-    bool justify = style.align == Align::Justify && (!last || style.justify_last_line);
     if (justify && slack > 0) {
       distribute_slack(slack, st_word, st_letter, st_space, params_, r_word, r_letter, r_space);
-    } else if (justify && slack < 0 && shrink > 0) {
+    } else if (justified && slack < 0 && shrink > 0) {
+      // Even an unjustified last line shrinks its spaces if the breaking counted on it.
       r_space = std::max(-1.0, slack / shrink);
     } else if (style.align == Align::Center) {
       offset += slack / 2;
@@ -411,6 +634,7 @@ ParagraphLayout TextEngine::layout(const std::vector<StyledSpan>& spans, const P
       line.text_end = p.byte_begin - (p.c0 < sh.clusters.size() ? sh.clusters[p.c0].text_begin : 0) +
                       (p.c1 > 0 ? sh.clusters[p.c1 - 1].text_end : 0);
     }
+    if (hyphenated) writer.glyphs(at_end, at_end.c0, at_end.c1, x, 0);
     writer.finish();
     // A line without text (between two line breaks) gets an empty range where the text stopped.
     if (!have_text) line.text_begin = line.text_end = previous_end;
@@ -424,6 +648,17 @@ std::shared_ptr<const ParagraphLayout> TextEngine::layout_shared(const std::vect
                                                                  const ParagraphStyle& style, double width) const {
   if (!paragraphs_) return std::make_shared<const ParagraphLayout>(layout(spans, style, width));
   std::string key = ParagraphCache::key(spans, style, width);
+  // The engine's settings, and the dictionary entries this paragraph contains.
+  key.append(reinterpret_cast<const char*>(&breaking_.max_stretch), sizeof(double));
+  if (breaking_.lexicon && !breaking_.lexicon->empty()) {
+    if (spans.size() == 1) {
+      key += breaking_.lexicon->matches(spans[0].text);
+    } else {
+      std::string all;
+      for (const StyledSpan& s : spans) all += s.text;
+      key += breaking_.lexicon->matches(all);
+    }
+  }
   if (auto hit = paragraphs_->find(key)) return hit;
   auto laid_out = std::make_shared<const ParagraphLayout>(layout(spans, style, width));
   paragraphs_->put(key, laid_out);

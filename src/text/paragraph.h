@@ -1,6 +1,8 @@
 // Typesets one paragraph: itemise, break into words (libthai), shape (cached),
 // choose line breaks, justify, and position glyphs.
 #pragma once
+#include <memory>
+#include <string>
 #include <vector>
 
 #include "frame/frame.h"
@@ -20,10 +22,49 @@ struct TextLine {
   size_t text_begin = 0, text_end = 0;  // byte range of the paragraph text on this line
 };
 
+// What the engine had to do against the rules, like TeX's overfull and underfull boxes.
+// Recorded per paragraph (and cached with it); the layout reports them with the block's
+// source location and page.
+struct TextWarning {
+  enum Kind {
+    Stretched,  // a justified line would stretch past the limit: set ragged instead
+    WordCut,    // a word wider than the line cut (at a syllable, a hyphenation point, or a cluster)
+    NameSplit,  // a word or name of the dictionary broken across lines
+    NotKept,    // a [[no-break]] phrase broken across lines, or a line wider than its measure
+  };
+  Kind kind;
+  std::string message;
+  size_t offset = 0;  // byte offset in ParagraphLayout::text where it happened
+  bool operator==(const TextWarning&) const = default;
+};
+
+const char* to_string(TextWarning::Kind kind);  // "stretched", "word cut", "name split", "could not keep"
+
 struct ParagraphLayout {
   std::string text;  // the paragraph text (UTF-8), as joined from its spans
   std::vector<TextLine> lines;
+  std::vector<TextWarning> warnings;
   double height() const;
+};
+
+class Lexicon;
+
+// How lines are chosen, beyond the widths: what a break costs (Knuth-Plass penalties, where
+// a penalty p adds p^2 demerits), the user dictionary, and the stretch limit.
+struct BreakSettings {
+  double max_stretch = 0.15;       // a justified line grows by at most this x its natural width
+  // Tuned on data/ (scripts/count_compound_breaks.py). In order of precedence: a name is split
+  // only when no breaking keeps it whole (name_demerits outweigh everything else), a line is
+  // stretched past the limit only when no breaking without split names meets it
+  // (BreakOptions::over_stretch_demerits, 1e10), and then compound breaks are avoided.
+  double word_penalty = 30;        // between two Thai words (a space costs nothing)
+  double compound_penalty = 1500;  // between the words of a known compound
+  double name_penalty = 4000;      // inside a dictionary word or name, or a [[no-break]] phrase...
+  double name_demerits = 1e12;     // ... plus these demerits
+  double cut_penalty = 1000;       // inside a word wider than the line, at a syllable or hyphenation point
+  double cluster_cut_penalty = 3000;  // ... between two grapheme clusters (no better cut)
+  double ragged_stretch = 0.5;     // unjustified lines: one this much (x its width) short is loose
+  std::shared_ptr<const Lexicon> lexicon;  // may be null
 };
 
 // Justification: extra width goes to spaces, Thai word boundaries and the gaps
@@ -44,6 +85,10 @@ class TextEngine {
   explicit TextEngine(ShapeCache& cache, ParagraphCache* paragraphs = nullptr, JustifyParams params = {})
       : cache_(cache), paragraphs_(paragraphs), params_(params) {}
 
+  // The document's dictionary and stretch limit (before the first layout).
+  void set_breaking(BreakSettings settings) { breaking_ = std::move(settings); }
+  const BreakSettings& breaking() const { return breaking_; }
+
   // width: the column width in points; indents in `style` are inside it.
   ParagraphLayout layout(const std::vector<StyledSpan>& spans, const ParagraphStyle& style, double width) const;
 
@@ -60,6 +105,7 @@ class TextEngine {
   ShapeCache& cache_;
   ParagraphCache* paragraphs_;
   JustifyParams params_;
+  BreakSettings breaking_;
 };
 
 }  // namespace thaidoc

@@ -29,6 +29,7 @@ std::string ParagraphCache::key(const std::vector<StyledSpan>& spans, const Para
     put_bytes(k, s.style.color.g);
     put_bytes(k, s.style.color.b);
     put_bytes(k, s.style.underline);
+    put_bytes(k, s.style.no_break);
     put_bytes(k, s.style.link.size());
     k += s.style.link;
   }

@@ -15,6 +15,7 @@ struct TextStyle {
   Color color;
   bool underline = false;
   std::string link;  // URI; empty = not a link
+  bool no_break = false;  // no line break inside this span (nor at its spaces)
 };
 
 // A piece of text in one style. A paragraph is a sequence of spans.
