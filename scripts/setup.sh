@@ -33,6 +33,11 @@ die() { printf 'setup.sh: error: %s\n' "$*" >&2; exit 1; }
 install_packages() {
   local missing=() p
   for p in "${PACKAGES[@]}"; do
+    # A Node.js that brings its own npm (e.g. NodeSource's nodejs package) conflicts with
+    # Debian's npm package: any working node + npm will do.
+    if [[ $p == nodejs || $p == npm ]] && command -v node >/dev/null && command -v npm >/dev/null; then
+      continue
+    fi
     # dpkg -s also lists removed-but-not-purged packages; require "install ok installed".
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
       missing+=("$p")
