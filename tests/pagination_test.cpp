@@ -433,3 +433,18 @@ TEST(MemoRules, TheClosingAndSignatureKeepTwoBodyLinesBeforeThem) {
 }
 
 }  // namespace
+
+namespace {
+
+// Readers that take text in drawing order (MuPDF, pdf.js, pypdf, PDFBox) must meet a list
+// marker before its item's text, or "- เห็นควร..." comes out as "เห็นควร...-".
+TEST(BlockRules, AListMarkerIsDrawnBeforeItsText) {
+  LaidOutDocument doc = layout_yaml(std::string(kDoc) + "  - list: [ITEM ข้อความรายการ]\n");
+  std::vector<std::string> order;
+  for (const auto& r : test::runs_of(doc)) order.push_back(r.text);
+  ASSERT_GE(order.size(), 2u);
+  EXPECT_EQ(order[0], "-");
+  EXPECT_NE(order[1].find("ITEM"), std::string::npos) << order[1];
+}
+
+}  // namespace

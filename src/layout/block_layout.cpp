@@ -276,7 +276,8 @@ void BlockLayouter::add_list(const List& list, DigitStyle digits, std::vector<Fl
     if (at < out.size() && !ml.lines.empty()) {
       std::vector<FrameItem> items = ml.lines[0].items;
       translate_items(items, marker_x, out[at].baseline);
-      out[at].items.insert(out[at].items.end(), items.begin(), items.end());
+      // Before the item's text, so that readers taking text in drawing order read the marker first.
+      out[at].items.insert(out[at].items.begin(), items.begin(), items.end());
     } else if (!ml.lines.empty()) {
       // An empty item: the marker on its own line.
       ParagraphLayout only = ml;
