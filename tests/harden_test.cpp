@@ -21,18 +21,7 @@ namespace thaidoc {
 namespace {
 namespace fs = std::filesystem;
 
-const std::string kMemo = R"Y(kind: memo
-memo:
-  agency: สำนักปลัด องค์การบริหารส่วนตำบลตาเนิน
-  reference: ชย ๘๐๘๐๑/๓๓๕
-  date: 2025-04-24
-  subject: รายงานผล
-  to: นายกองค์การบริหารส่วนตำบลตาเนิน
-  body:
-    - ข้อความ
-  signer:
-    name: นางสาวเสาวนิตย์ ประยูรพันธ์
-)Y";
+const std::string kMemo = test::kMinimalMemo;
 
 class Harden : public testing::Test {
  protected:

@@ -65,18 +65,7 @@ class InputTest : public ::testing::Test {
 };
 
 // A valid memo; tests replace parts of it to make one thing wrong.
-const std::string kMemo = R"Y(kind: memo
-memo:
-  agency: สำนักปลัด องค์การบริหารส่วนตำบลตาเนิน
-  reference: ชย ๘๐๘๐๑/๓๓๕
-  date: 2025-04-24
-  subject: รายงานผล
-  to: นายกองค์การบริหารส่วนตำบลตาเนิน
-  body:
-    - ข้อความ
-  signer:
-    name: นางสาวเสาวนิตย์ ประยูรพันธ์
-)Y";
+const std::string kMemo = test::kMinimalMemo;
 
 std::string replace(std::string s, const std::string& from, const std::string& to) {
   size_t at = s.find(from);

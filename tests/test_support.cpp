@@ -92,4 +92,38 @@ std::vector<RunInfo> runs_of(const LaidOutDocument& doc) {
   return out;
 }
 
+FontManager& fonts() {
+  static FontManager fm({source_dir() + "/fonts"});
+  return fm;
+}
+
+TextStyle body(double size) {
+  TextStyle s;
+  s.font = fonts().get("Laksaman.ttf");
+  s.fallback = fonts().get("DejaVuSans.ttf");
+  s.size = size;
+  return s;
+}
+
+std::string glyph_text(const TextLine& line) {
+  std::string out;
+  for (const auto& item : line.items)
+    if (auto* run = std::get_if<GlyphRun>(&item))
+      for (const auto& c : run->clusters) out += c.text;
+  return out;
+}
+
+const char* const kMinimalMemo = R"Y(kind: memo
+memo:
+  agency: สำนักปลัด องค์การบริหารส่วนตำบลตาเนิน
+  reference: ชย ๘๐๘๐๑/๓๓๕
+  date: 2025-04-24
+  subject: รายงานผล
+  to: นายกองค์การบริหารส่วนตำบลตาเนิน
+  body:
+    - ข้อความ
+  signer:
+    name: นางสาวเสาวนิตย์ ประยูรพันธ์
+)Y";
+
 }  // namespace thaidoc::test

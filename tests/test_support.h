@@ -4,7 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "font/font_manager.h"
 #include "frame/frame.h"
+#include "text/paragraph.h"
 
 namespace thaidoc::test {
 
@@ -39,5 +41,15 @@ struct RunInfo {
   double center() const { return x + width / 2; }
 };
 std::vector<RunInfo> runs_of(const LaidOutDocument& doc);
+
+// The shipped fonts, loaded once per test program.
+FontManager& fonts();
+// Laksaman at `size` points with the DejaVu Sans fallback.
+TextStyle body(double size = 16);
+// The characters of a laid-out line, in glyph order.
+std::string glyph_text(const TextLine& line);
+
+// A complete memo with one body paragraph (for tests that change one part of it).
+extern const char* const kMinimalMemo;
 
 }  // namespace thaidoc::test

@@ -17,27 +17,9 @@ using namespace thaidoc;
 
 namespace {
 
-FontManager& fonts() {
-  static FontManager fm({test::source_dir() + "/fonts"});
-  return fm;
-}
-
-TextStyle body(double size = 16) {
-  TextStyle s;
-  s.font = fonts().get("Laksaman.ttf");
-  s.fallback = fonts().get("DejaVuSans.ttf");
-  s.size = size;
-  return s;
-}
-
-
-std::string glyph_text(const TextLine& line) {
-  std::string out;
-  for (const auto& item : line.items)
-    if (auto* run = std::get_if<GlyphRun>(&item))
-      for (const auto& c : run->clusters) out += c.text;
-  return out;
-}
+using test::body;
+using test::fonts;
+using test::glyph_text;
 
 const char* kThaiParagraph =
     "คณะทำงานเพื่อสนับสนุนการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานขององค์การบริหารส่วนตำบลตาเนิน"
