@@ -25,6 +25,7 @@ PACKAGES=(
   libhyphen-dev hyphen-en-us
   poppler-utils qpdf time
   mupdf-tools python3-pdfminer python3-pypdf libpdfbox2-java default-jre-headless nodejs npm
+  libfontconfig-dev fonts-tlwg-laksaman-otf python3-jsonschema python3-yaml
 )
 
 log() { printf '==> %s\n' "$*" >&2; }
