@@ -141,6 +141,34 @@ TEST(SevenReaders, EveryReaderExtractsExactlyWhatIsDrawn) {
 #endif
 }
 
+// The same corpus set in an OpenType/CFF font (Debian's fonts-tlwg-laksaman-otf, found by
+// family through fontconfig): embedded as CIDFontType0 with FontFile3 /OpenType and an
+// encoding CMap, every reader must still extract exactly what is drawn.
+TEST(SevenReaders, EveryReaderExtractsAnOpenTypeCffFont) {
+  ASSERT_TRUE(std::filesystem::exists("/usr/share/fonts/opentype/tlwg/Laksaman.otf"))
+      << "install fonts-tlwg-laksaman-otf (scripts/setup.sh does)";
+  std::string yaml = read_file(source_dir() + "/tests/readers/corpus.yaml");
+  size_t at = yaml.find("kind: document\n");
+  ASSERT_NE(at, std::string::npos);
+  yaml.insert(at + 15, "style:\n  fonts: {family: Laksaman}\n");
+  Resources res;
+  ReadOptions read;
+  Document doc = read_document_string(yaml, source_dir() + "/tests/readers/corpus-otf.yaml", read);
+  ASSERT_NE(doc.style.fonts.regular.find(".otf"), std::string::npos) << doc.style.fonts.regular;
+  LaidOutDocument laid_out = layout_any(doc, res);
+  ASSERT_EQ(laid_out.pages.size(), 1u);
+  std::string dir = test::temp_dir("seven-readers-otf");
+  write_case(dir, "corpus-otf", laid_out, true);
+  if (HasFailure()) return;
+#ifdef THAIDOC_UNDER_SANITIZER
+  GTEST_SKIP() << "the seven readers run in the Release stage only (see the top of this file)";
+#else
+  auto r = run("/usr/bin/python3 " + quote(source_dir() + "/tests/readers/seven_readers.py") + " " + quote(dir));
+  EXPECT_EQ(r.exit_code, 0) << r.out << "\n(exit 2: a reader is missing; scripts/setup.sh installs them)";
+  std::cout << r.out;
+#endif
+}
+
 // Layout works on grapheme clusters; the shaper now asks HarfBuzz for per-character
 // clusters and forms the grapheme clusters itself. They must be exactly what HarfBuzz's
 // default level gives, or lines would break and justify differently.

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "base/error.h"
+#include "base/input_log.h"
 
 namespace thaidoc {
 
@@ -39,6 +40,7 @@ std::string file_too_large_message(size_t max_bytes) {
 }
 
 void check_input_file(const std::string& path, size_t max_bytes) {
+  note_input_file(path);
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
     throw Error(SourceLocation{path}, std::string("cannot read file: ") + std::strerror(errno), 1);
@@ -47,6 +49,7 @@ void check_input_file(const std::string& path, size_t max_bytes) {
 }
 
 std::string read_input_file(const std::string& path, size_t max_bytes) {
+  note_input_file(path);
   // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting; fstat
   // then refuses it. Regular files ignore the flag.
   int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);

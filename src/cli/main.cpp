@@ -7,8 +7,10 @@
 
 #include "base/error.h"
 #include "cli/batch_command.h"
+#include "cli/fonts_command.h"
 #include "cli/render_command.h"
 #include "cli/text_command.h"
+#include "cli/watch_command.h"
 
 namespace {
 
@@ -90,14 +92,30 @@ int main(int argc, char** argv) {
   batch_cmd->add_flag("--strict", batch.strict,
                       "Treat layout violations as errors: the record fails and no PDF is written for it");
 
+  thaidoc::WatchOptions watch;
+  CLI::App* watch_cmd = app.add_subcommand(
+      "watch", "Render a YAML document, then again whenever it, its template, images or fonts change");
+  watch_cmd->add_option("input", watch.render.input, "Input YAML document")->required();
+  watch_cmd->add_option("-o,--output", watch.render.output, "Output PDF (the last good version stays on errors)")
+      ->required();
+  watch_cmd->add_flag("--allow-outside", watch.render.allow_outside,
+                      "Allow templates, fonts and images outside the document's folder (trusted documents only)");
+  watch_cmd->add_flag("--strict", watch.render.strict, "Treat layout violations as errors");
+
+  thaidoc::FontsOptions fonts;
+  CLI::App* fonts_cmd = app.add_subcommand("fonts", "List the fonts documents can use (files and installed families)");
+  fonts_cmd->add_flag("--thai", fonts.thai_only, "Only fonts that cover Thai");
+
   // PDF/A (Typst's names); for render and batch, unset means the template's `pdf_standard`.
   const char* standard_help = "PDF standard: none, a-2b, a-2u or a-3u (PDF/A-2b, PDF/A-2u, PDF/A-3u)";
   const auto standards = CLI::IsMember({"none", "a-2b", "a-2u", "a-3u"});
-  std::string text_standard = "none", render_standard, batch_standard;
+  std::string text_standard = "none", render_standard, batch_standard, watch_standard;
   text_cmd->add_option("--pdf-standard", text_standard, standard_help)->check(standards)->capture_default_str();
   render_cmd->add_option("--pdf-standard", render_standard, std::string(standard_help) + " (default: the template's)")
       ->check(standards);
   batch_cmd->add_option("--pdf-standard", batch_standard, std::string(standard_help) + " (default: the template's)")
+      ->check(standards);
+  watch_cmd->add_option("--pdf-standard", watch_standard, std::string(standard_help) + " (default: the template's)")
       ->check(standards);
 
   try {
@@ -117,10 +135,12 @@ int main(int argc, char** argv) {
     text.strict = true;
     render.strict = true;
     batch.strict = true;
+    watch.render.strict = true;
   }
   text.pdf_standard = *thaidoc::parse_pdf_standard(text_standard);
   if (!render_standard.empty()) render.pdf_standard = thaidoc::parse_pdf_standard(render_standard);
   if (!batch_standard.empty()) batch.pdf_standard = thaidoc::parse_pdf_standard(batch_standard);
+  if (!watch_standard.empty()) watch.render.pdf_standard = thaidoc::parse_pdf_standard(watch_standard);
 
   try {
     if (text_cmd->parsed()) {
@@ -130,6 +150,10 @@ int main(int argc, char** argv) {
     } else if (batch_cmd->parsed()) {
       thaidoc::Resources resources;
       return thaidoc::run_batch_command(batch, resources);
+    } else if (watch_cmd->parsed()) {
+      return thaidoc::run_watch_command(watch);
+    } else if (fonts_cmd->parsed()) {
+      return thaidoc::run_fonts_command(fonts, std::cout);
     } else if (render_cmd->parsed()) {
       thaidoc::Resources resources;
       thaidoc::run_render_command(render, resources);

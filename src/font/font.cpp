@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "base/error.h"
+#include "base/input_log.h"
 #include "base/input_file.h"
 
 namespace thaidoc {
@@ -73,6 +74,7 @@ void check_tables(hb_blob_t* blob, const std::string& path) {
 }  // namespace
 
 std::shared_ptr<const Font> Font::load(const std::string& path) {
+  note_input_file(path);
   std::shared_ptr<Font> font(new Font());
   font->path_ = path;
   std::error_code exists_ec;
@@ -114,6 +116,20 @@ std::shared_ptr<const Font> Font::load(const std::string& path) {
   check_tables(font->blob_, path);
   font->face_ = hb_face_create(font->blob_, 0);
   hb_face_make_immutable(font->face_);
+  auto has_table = [&](const char* tag) {
+    hb_blob_t* t = hb_face_reference_table(font->face_, hb_tag_from_string(tag, 4));
+    bool present = hb_blob_get_length(t) > 0;
+    hb_blob_destroy(t);
+    return present;
+  };
+  font->cff_ = has_table("CFF ");
+  if (!font->cff_ && !has_table("glyf")) {
+    // CFF2 (variable OpenType) has no PDF font type; bitmap-only fonts cannot be drawn.
+    throw Error({path}, has_table("CFF2") ? "a CFF2 (variable OpenType) font cannot be embedded in a PDF: use a "
+                                            "static instance (.otf with a 'CFF ' table, or a .ttf)"
+                                          : "the font has no outlines ('glyf' or 'CFF ' table)",
+                2);
+  }
   font->font_ = hb_font_create(font->face_);
   hb_font_set_scale(font->font_, font->upem_, font->upem_);
   hb_font_make_immutable(font->font_);

@@ -21,6 +21,9 @@ class Font {
   const std::string& postscript_name() const { return postscript_name_; }
   bool bold() const { return bold_; }
   bool italic() const { return italic_; }
+  // Outlines in a 'CFF ' table (an OpenType/CFF font, usually .otf) rather than 'glyf'
+  // (TrueType): the PDF embeds it as a CIDFontType0 with FontFile3 /OpenType.
+  bool cff() const { return cff_; }
 
   // HarfBuzz objects. The hb_font has its scale set to units_per_em, so shaping
   // results are in font units and independent of the point size.
@@ -55,6 +58,7 @@ class Font {
   std::string postscript_name_;
   bool bold_ = false;
   bool italic_ = false;
+  bool cff_ = false;
   hb_blob_t* blob_ = nullptr;
   hb_face_t* face_ = nullptr;
   hb_font_t* font_ = nullptr;

@@ -21,6 +21,7 @@
 #include <unordered_map>
 
 #include "base/error.h"
+#include "base/input_log.h"
 
 namespace thaidoc::image {
 
@@ -540,6 +541,7 @@ PdfImage to_pdf(const Decoded& decoded) {
 }
 
 Loaded load_image(const std::string& path) {
+  note_input_file(path);  // (also when missing: `thaidoc watch` then waits for it)
   Loaded result;
   std::error_code ec;
   fs::file_status status = fs::status(path, ec);

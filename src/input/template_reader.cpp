@@ -8,7 +8,9 @@
 #include <fstream>
 #include <functional>
 
+#include "base/input_log.h"
 #include "base/utf8.h"
+#include "font/font_lookup.h"
 #include "input/yaml_reader.h"
 
 namespace thaidoc {
@@ -123,7 +125,9 @@ std::string folder_of(const YamlNode& node) {
 // A font named in a template or a document's style: a path is relative to the folder of
 // the file naming it, and (unless options.allow_outside) must lie in that folder or one of
 // options.font_dirs; a file name is looked for in that folder, then in the font folders.
-std::string resolve_font(const YamlNode& n, const ReadOptions& options) {
+// A name without a font file extension that is no file there (`TH Sarabun New`) is an
+// installed family, found through fontconfig in the style of the slot (bold, italic).
+std::string resolve_font(const YamlNode& n, const ReadOptions& options, bool bold = false, bool italic = false) {
   std::string name = n.as_nonempty_string();
   std::string dir = folder_of(n);
   fs::path p(name);
@@ -140,20 +144,41 @@ std::string resolve_font(const YamlNode& n, const ReadOptions& options) {
     }
   } else if (fs::is_regular_file(fs::path(dir) / p, ec)) {
     resolved = (fs::path(dir) / p).string();
+  } else if (looks_like_family_name(name) && !(options.font_exists && options.font_exists(name))) {
+    std::string found = find_font_family(name, bold, italic);
+    if (found.empty()) {
+      n.fail("no installed font family '" + name +
+             "' (`thaidoc fonts` lists the installed fonts; a font file's name ends in .ttf or .otf)");
+    }
+    return found;
   }
   if (options.font_exists && !options.font_exists(resolved)) n.fail("font file '" + name + "' not found");
   return resolved;
 }
 
 void read_fonts(const YamlNode& node, FontFiles& fonts, const ReadOptions& options) {
-  auto font = [&](std::string& out) {
-    return [&out, &options](const YamlNode& n) { out = resolve_font(n, options); };
+  auto font = [&](std::string& out, bool bold, bool italic) {
+    return [&out, &options, bold, italic](const YamlNode& n) { out = resolve_font(n, options, bold, italic); };
   };
-  apply_fields(node, {{"regular", font(fonts.regular)},
-                      {"bold", font(fonts.bold)},
-                      {"italic", font(fonts.italic)},
-                      {"bold_italic", font(fonts.bold_italic)},
-                      {"fallback", font(fonts.fallback)}});
+  // `family` first: the four styles of an installed family, then any style named on its own.
+  auto family = [&](const YamlNode& n) {
+    std::string name = n.as_nonempty_string();
+    if (!looks_like_family_name(name)) n.fail("expected a font family name such as 'TH Sarabun New' (a file goes in regular, bold, ...)");
+    std::string* slots[] = {&fonts.regular, &fonts.bold, &fonts.italic, &fonts.bold_italic};
+    for (int i = 0; i < 4; ++i) {
+      std::string found = find_font_family(name, i & 1, i & 2);
+      if (found.empty()) {
+        n.fail("no installed font family '" + name + "' (`thaidoc fonts` lists the installed fonts)");
+      }
+      *slots[i] = found;
+    }
+  };
+  apply_fields(node, {{"family", family},
+                      {"regular", font(fonts.regular, false, false)},
+                      {"bold", font(fonts.bold, true, false)},
+                      {"italic", font(fonts.italic, false, true)},
+                      {"bold_italic", font(fonts.bold_italic, true, true)},
+                      {"fallback", font(fonts.fallback, false, false)}});
 }
 
 void read_page_numbers(const YamlNode& node, PageNumberStyle& pn) {
@@ -507,6 +532,7 @@ void read_dictionary_file(const YamlNode& node, std::vector<std::string>& words)
   std::string name = node.as_nonempty_string();
   fs::path p(name);
   if (p.is_relative()) p = fs::path(node.where().file).parent_path() / p;
+  note_input_file(p.string());
   std::ifstream in(p, std::ios::binary);
   if (!in) node.fail("cannot read dictionary file '" + p.lexically_normal().string() + "'");
   std::string line;

@@ -276,6 +276,47 @@ std::string build_to_unicode_cmap(const std::vector<std::string>& texts) {
   return out;
 }
 
+// An encoding CMap (code -> CID) for codes 1..gids.size(): code i+1 -> CID gids[i]. A
+// CIDFontType0 has no CIDToGIDMap: with a name-keyed CFF program (every .otf that is not
+// CID-keyed) the CID is the glyph id, so the per-(glyph, text) codes reach their glyphs
+// through this CMap instead (PDF 32000-1 9.7.4.2, 9.7.6.3).
+std::string build_encoding_cmap(const std::string& name, const std::vector<uint32_t>& gids) {
+  std::string out;
+  out.reserve(400 + gids.size() * 14);
+  out +=
+      "%!PS-Adobe-3.0 Resource-CMap\n"
+      "/CIDInit /ProcSet findresource begin\n"
+      "12 dict begin\n"
+      "begincmap\n"
+      "/CIDSystemInfo 3 dict dup begin /Registry (Adobe) def /Ordering (Identity) def /Supplement 0 def end def\n"
+      "/CMapName /";
+  out += name;
+  out +=
+      " def\n"
+      "/CMapType 1 def\n"
+      "/WMode 0 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  for (size_t start = 0; start < gids.size(); start += 100) {
+    size_t n = std::min<size_t>(100, gids.size() - start);
+    out += std::to_string(n);
+    out += " begincidchar\n";
+    for (size_t i = start; i < start + n; ++i) {
+      out.push_back('<');
+      append_code_hex(out, static_cast<uint16_t>(i + 1));
+      out += "> ";
+      out += std::to_string(gids[i]);
+      out.push_back('\n');
+    }
+    out += "endcidchar\n";
+  }
+  out +=
+      "endcmap\n"
+      "CMapName currentdict /CMap defineresource pop\n"
+      "end\n"
+      "end\n";
+  return out;
+}
+
 // ---------------------------------------------------------------------------
 // PdfFont
 
@@ -481,10 +522,16 @@ void PdfFont::finish() {
 
   // One font program for all instances; always compressed (it is binary anyway). The
   // data is compressed already, so LibHaru writes it as is and /Filter is added by hand.
+  // TrueType: FontFile2 under CIDFontType2. OpenType/CFF: the whole subset OpenType file as
+  // FontFile3 /OpenType under CIDFontType0 (PDF 1.6; allowed in PDF/A-2 and -3).
+  const bool cff = font_->cff();
   HPDF_Dict file = new_stream(doc_, program->deflated, false);
   if (file) {
     file->write_fn = write_flate_filter;
-    HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(program->length));
+    if (cff)
+      HPDF_Dict_AddName(file, "Subtype", "OpenType");
+    else
+      HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(program->length));
   }
   check_hpdf(doc_, "embedding a font program");
 
@@ -509,19 +556,39 @@ void PdfFont::finish() {
   HPDF_Dict_AddNumber(desc, "Descent", static_cast<HPDF_INT32>(std::lround(font_->descender() * scale)));
   HPDF_Dict_AddNumber(desc, "CapHeight", static_cast<HPDF_INT32>(std::lround(font_->cap_height() * scale)));
   HPDF_Dict_AddNumber(desc, "StemV", font_->bold() ? 120 : 80);
-  HPDF_Dict_Add(desc, "FontFile2", file);
+  HPDF_Dict_Add(desc, cff ? "FontFile3" : "FontFile2", file);
   check_hpdf(doc_, "writing a font descriptor");
 
-  for (Instance& inst : instances_) {
+  for (size_t instance = 0; instance < instances_.size(); ++instance) {
+    Instance& inst = instances_[instance];
     const size_t n = inst.gids.size();
 
-    // CIDToGIDMap: 2 bytes big-endian per CID, CID 0 -> glyph 0.
-    std::string map((n + 1) * 2, '\0');
-    for (size_t i = 0; i < n; ++i) {
-      map[(i + 1) * 2] = static_cast<char>((inst.gids[i] >> 8) & 0xFF);
-      map[(i + 1) * 2 + 1] = static_cast<char>(inst.gids[i] & 0xFF);
+    HPDF_Dict cid_to_gid = nullptr, encoding = nullptr;
+    if (!cff) {
+      // CIDToGIDMap: 2 bytes big-endian per CID, CID 0 -> glyph 0.
+      std::string map((n + 1) * 2, '\0');
+      for (size_t i = 0; i < n; ++i) {
+        map[(i + 1) * 2] = static_cast<char>((inst.gids[i] >> 8) & 0xFF);
+        map[(i + 1) * 2 + 1] = static_cast<char>(inst.gids[i] & 0xFF);
+      }
+      cid_to_gid = new_stream(doc_, map, compress_);
+    } else {
+      // Codes -> CIDs (= glyph ids) in an embedded CMap (build_encoding_cmap).
+      std::string name = "Thaidoc-" + base_font.substr(0, 6) + "-" + std::to_string(instance) + "-H";
+      encoding = new_stream(doc_, build_encoding_cmap(name, inst.gids), compress_);
+      if (encoding) {
+        HPDF_Dict_AddName(encoding, "Type", "CMap");
+        HPDF_Dict_AddName(encoding, "CMapName", name.c_str());
+        HPDF_Dict sys = HPDF_Dict_New(mmgr);
+        HPDF_Dict_Add(encoding, "CIDSystemInfo", sys);
+        if (sys) {
+          HPDF_Dict_Add(sys, "Registry", HPDF_String_New(mmgr, "Adobe", nullptr));
+          HPDF_Dict_Add(sys, "Ordering", HPDF_String_New(mmgr, "Identity", nullptr));
+          HPDF_Dict_AddNumber(sys, "Supplement", 0);
+        }
+        HPDF_Dict_AddNumber(encoding, "WMode", 0);
+      }
     }
-    HPDF_Dict cid_to_gid = new_stream(doc_, map, compress_);
     HPDF_Dict to_unicode = new_stream(doc_, build_to_unicode_cmap(inst.texts), compress_);
     check_hpdf(doc_, "writing font maps");
 
@@ -529,7 +596,7 @@ void PdfFont::finish() {
     if (!cid) check_hpdf(doc_, "creating a CID font");
     HPDF_Xref_Add(xref, cid);
     HPDF_Dict_AddName(cid, "Type", "Font");
-    HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+    HPDF_Dict_AddName(cid, "Subtype", cff ? "CIDFontType0" : "CIDFontType2");
     HPDF_Dict_AddName(cid, "BaseFont", base_font.c_str());
     HPDF_Dict info = HPDF_Dict_New(mmgr);
     HPDF_Dict_Add(cid, "CIDSystemInfo", info);
@@ -544,20 +611,46 @@ void PdfFont::finish() {
     HPDF_Array w = HPDF_Array_New(mmgr);
     HPDF_Dict_Add(cid, "W", w);
     constexpr size_t kChunk = 4096;
-    for (size_t start = 0; w && start < n; start += kChunk) {
-      HPDF_Array_AddNumber(w, static_cast<HPDF_INT32>(start + 1));
-      HPDF_Array widths = HPDF_Array_New(mmgr);
-      if (!widths) break;
-      size_t end = std::min(n, start + kChunk);
-      for (size_t i = start; i < end; ++i) add_real_or_int(widths, inst.widths[i]);
-      HPDF_Array_Add(w, widths);
+    if (!cff) {
+      for (size_t start = 0; w && start < n; start += kChunk) {
+        HPDF_Array_AddNumber(w, static_cast<HPDF_INT32>(start + 1));
+        HPDF_Array widths = HPDF_Array_New(mmgr);
+        if (!widths) break;
+        size_t end = std::min(n, start + kChunk);
+        for (size_t i = start; i < end; ++i) add_real_or_int(widths, inst.widths[i]);
+        HPDF_Array_Add(w, widths);
+      }
+      HPDF_Dict_Add(cid, "CIDToGIDMap", cid_to_gid);
+    } else {
+      // The CID is the glyph id: one width per glyph (a glyph's codes all have its advance),
+      // as [gid [w gid+1's w ...] ...] over runs of consecutive glyph ids.
+      std::vector<std::pair<uint32_t, double>> by_gid;
+      for (size_t i = 0; i < n; ++i) by_gid.emplace_back(inst.gids[i], inst.widths[i]);
+      std::sort(by_gid.begin(), by_gid.end());
+      by_gid.erase(std::unique(by_gid.begin(), by_gid.end(),
+                               [](const auto& a, const auto& b) { return a.first == b.first; }),
+                   by_gid.end());
+      for (size_t i = 0; w && i < by_gid.size();) {
+        HPDF_Array_AddNumber(w, static_cast<HPDF_INT32>(by_gid[i].first));
+        HPDF_Array widths = HPDF_Array_New(mmgr);
+        if (!widths) break;
+        size_t j = i;
+        do {
+          add_real_or_int(widths, by_gid[j].second);
+          ++j;
+        } while (j < by_gid.size() && j - i < kChunk && by_gid[j].first == by_gid[j - 1].first + 1);
+        HPDF_Array_Add(w, widths);
+        i = j;
+      }
     }
-    HPDF_Dict_Add(cid, "CIDToGIDMap", cid_to_gid);
     check_hpdf(doc_, "writing a CID font");
 
     HPDF_Dict t0 = inst.type0;
     HPDF_Dict_AddName(t0, "BaseFont", base_font.c_str());
-    HPDF_Dict_AddName(t0, "Encoding", "Identity-H");
+    if (encoding)
+      HPDF_Dict_Add(t0, "Encoding", encoding);
+    else
+      HPDF_Dict_AddName(t0, "Encoding", "Identity-H");
     HPDF_Array desc_fonts = HPDF_Array_New(mmgr);
     HPDF_Dict_Add(t0, "DescendantFonts", desc_fonts);
     if (desc_fonts) HPDF_Array_Add(desc_fonts, cid);

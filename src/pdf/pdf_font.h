@@ -2,7 +2,10 @@
 //
 // Each thaidoc::Font used by a document becomes a Type0 font (Identity-H) whose
 // descendant is a CIDFontType2 with a subset TrueType program (hb-subset, glyph
-// ids retained), a W array, a CIDToGIDMap and a ToUnicode CMap. Text is written
+// ids retained), a W array, a CIDToGIDMap and a ToUnicode CMap. An OpenType/CFF font
+// (Font::cff) becomes a CIDFontType0 with the subset OpenType file as FontFile3
+// /OpenType; its CIDs are glyph ids, so its Type0 /Encoding is an embedded CMap mapping
+// each code to its glyph's CID (build_encoding_cmap) instead of Identity-H. Text is written
 // as 2-byte codes (CID = code) in first-use order, one code per distinct (glyph id,
 // text) pair: every code drawn as text maps to the characters its glyph was shaped
 // from (never to nothing), so the same glyph can stand for different texts. A glyph
@@ -42,6 +45,9 @@ std::string subset_font_program(const Font& font, const std::vector<uint32_t>& g
 // A ToUnicode CMap for codes 1..texts.size() (texts[i] is the UTF-8 text of code i+1).
 // Codes whose text is empty are left out of the CMap (the writer never draws such codes).
 std::string build_to_unicode_cmap(const std::vector<std::string>& texts);
+
+// The /Encoding CMap of a CIDFontType0 instance: code i+1 -> CID gids[i].
+std::string build_encoding_cmap(const std::string& name, const std::vector<uint32_t>& gids);
 
 struct GlyphCode {
   uint32_t instance = 0;  // which Type0 font of this Font
