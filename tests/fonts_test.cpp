@@ -1,13 +1,17 @@
 // Fonts: OpenType/CFF fonts embedded as CIDFontType0 with FontFile3 /OpenType (TrueType as
 // before), fonts by family name through fontconfig, and `thaidoc fonts`.
 // The OpenType font is Debian's fonts-tlwg-laksaman-otf (scripts/setup.sh installs it).
+#include <ft2build.h>
+#include FT_FREETYPE_H
 #include <gtest/gtest.h>
+#include <hb.h>
 
 #include <filesystem>
 #include <regex>
 
 #include "font/font.h"
 #include "font/font_lookup.h"
+#include "pdf/cff_reorder.h"
 #include "pdf/pdf_font.h"
 #include "test_support.h"
 
@@ -55,7 +59,7 @@ TEST(OpenTypeCff, EncodingCMapMapsEachCodeToItsGlyph) {
   EXPECT_NE(cmap.find("3 begincidchar\n<0001> 36\n<0002> 36\n<0003> 512\nendcidchar"), std::string::npos) << cmap;
 }
 
-// A memo set in the .otf: valid PDF, the font a CIDFontType0 with an OpenType FontFile3,
+// A memo set in the .otf: valid PDF, the font a CIDFontType0 with a bare CFF in code order,
 // exact text back from poppler, no complaint from poppler about the font.
 TEST(OpenTypeCff, MemoInAnOtfFontIsEmbeddedAsCidFontType0WithFontFile3) {
   require_otf();
@@ -70,8 +74,8 @@ TEST(OpenTypeCff, MemoInAnOtfFontIsEmbeddedAsCidFontType0WithFontFile3) {
 
   auto fonts = run("pdffonts " + quote(pdf) + " 2>&1");
   ASSERT_EQ(fonts.exit_code, 0) << fonts.out;
-  // name  type  encoding  emb sub uni: Laksaman as CID Type 0C (OT), embedded, subset, ToUnicode.
-  EXPECT_TRUE(std::regex_search(fonts.out, std::regex(R"([A-Z]{6}\+Laksaman +CID Type 0C \(OT\) +Custom +yes yes yes)")))
+  // name  type  encoding  emb sub uni: Laksaman as CID Type 0C, embedded, subset, ToUnicode.
+  EXPECT_TRUE(std::regex_search(fonts.out, std::regex(R"([A-Z]{6}\+Laksaman +CID Type 0C +Identity-H +yes yes yes)")))
       << fonts.out;
   EXPECT_EQ(fonts.out.find("CID TrueType"), std::string::npos) << fonts.out;  // (DejaVu is not used)
   EXPECT_EQ(fonts.out.find("Mismatch"), std::string::npos) << fonts.out;
@@ -90,13 +94,11 @@ TEST(OpenTypeCff, MemoInAnOtfFontIsEmbeddedAsCidFontType0WithFontFile3) {
   std::string raw = read_file(qdf);
   EXPECT_NE(raw.find("/Subtype /CIDFontType0"), std::string::npos);
   EXPECT_NE(raw.find("/FontFile3"), std::string::npos);
-  EXPECT_NE(raw.find("/Subtype /OpenType"), std::string::npos);
+  EXPECT_NE(raw.find("/Subtype /CIDFontType0C"), std::string::npos);
   EXPECT_EQ(raw.find("/FontFile2"), std::string::npos);
   EXPECT_EQ(raw.find("/CIDToGIDMap"), std::string::npos);  // CIDFontType2 only
-  EXPECT_NE(raw.find("/Type /CMap"), std::string::npos);   // the code -> CID encoding
-  EXPECT_NE(raw.find("begincidchar"), std::string::npos);
-  // The subset program is an OpenType file with a CFF table ("OTTO").
-  EXPECT_NE(raw.find("OTTO"), std::string::npos);
+  EXPECT_EQ(raw.find("/Type /CMap"), std::string::npos);   // Identity-H: code = CID = glyph
+  EXPECT_EQ(raw.find("OTTO"), std::string::npos);          // a bare CFF, no OpenType wrapper
 }
 
 // PDF/A-2u with an OpenType/CFF font: the structural check (tests/pdfa_check.py: fonts, every
@@ -112,6 +114,50 @@ TEST(OpenTypeCff, AnOtfMemoPassesThePdfA2uChecks) {
   auto q = run("qpdf --check " + quote(pdf) + " 2>&1");
   EXPECT_EQ(q.exit_code, 0) << q.out;
   EXPECT_EQ(q.out.find("WARNING"), std::string::npos) << q.out;
+}
+
+// The reordered CFF: glyph i is the asked-for glyph, outline for outline (FreeType reads the
+// bare CFF), a glyph asked for twice is there twice, and glyph 0 is the .notdef.
+TEST(OpenTypeCff, ReorderedCffHasTheGlyphsInCodeOrder) {
+  require_otf();
+  FontPtr font = Font::load(kOtf);
+  hb_blob_t* table = hb_face_reference_table(font->hb_face(), HB_TAG('C', 'F', 'F', ' '));
+  unsigned int len = 0;
+  const char* data = hb_blob_get_data(table, &len);
+  std::string cff(data, len);
+  hb_blob_destroy(table);
+  uint32_t ko_kai = font->glyph_for(U'\u0E01'), tho = font->glyph_for(U'\u0E17'), mai_ek = font->glyph_for(U'\u0E48');
+  ASSERT_NE(ko_kai, 0u);
+  std::vector<uint32_t> order = {tho, ko_kai, tho, mai_ek};
+  std::string out = pdf_detail::reorder_cff_glyphs(cff, order);
+  ASSERT_FALSE(out.empty());
+  EXPECT_LT(out.size(), cff.size() / 4);  // only these glyphs' charstrings
+  EXPECT_TRUE(pdf_detail::reorder_cff_glyphs("not a font", order).empty());
+
+  FT_Library lib = nullptr;
+  ASSERT_EQ(FT_Init_FreeType(&lib), 0);
+  FT_Face original = nullptr, reordered = nullptr;
+  ASSERT_EQ(FT_New_Memory_Face(lib, reinterpret_cast<const FT_Byte*>(cff.data()), static_cast<FT_Long>(cff.size()), 0, &original), 0);
+  ASSERT_EQ(FT_New_Memory_Face(lib, reinterpret_cast<const FT_Byte*>(out.data()), static_cast<FT_Long>(out.size()), 0, &reordered), 0);
+  EXPECT_EQ(reordered->num_glyphs, 5);
+  auto outline = [](FT_Face face, uint32_t gid) {
+    std::vector<long> points;
+    if (FT_Load_Glyph(face, gid, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) != 0) return points;
+    for (int i = 0; i < face->glyph->outline.n_points; ++i) {
+      points.push_back(face->glyph->outline.points[i].x);
+      points.push_back(face->glyph->outline.points[i].y);
+    }
+    return points;
+  };
+  for (size_t i = 0; i < order.size(); ++i) {
+    std::vector<long> want = outline(original, order[i]);
+    EXPECT_FALSE(want.empty());
+    EXPECT_EQ(outline(reordered, static_cast<uint32_t>(i + 1)), want) << "glyph " << i + 1;
+  }
+  EXPECT_EQ(outline(reordered, 0), outline(original, 0));
+  FT_Done_Face(original);
+  FT_Done_Face(reordered);
+  FT_Done_FreeType(lib);
 }
 
 // TrueType stays as before: CIDFontType2, FontFile2, CIDToGIDMap, Identity-H.
@@ -148,8 +194,8 @@ TEST(FontFamilies, FamilyKeyRendersWithTheInstalledFaces) {
   ASSERT_EQ(r.exit_code, 0) << r.out;
   auto fonts = run("pdffonts " + quote(pdf) + " 2>&1");
   // Regular and bold (the memo's labels) both from the .otf files.
-  EXPECT_TRUE(std::regex_search(fonts.out, std::regex(R"(\+Laksaman +CID Type 0C \(OT\))"))) << fonts.out;
-  EXPECT_TRUE(std::regex_search(fonts.out, std::regex(R"(\+Laksaman-Bold +CID Type 0C \(OT\))"))) << fonts.out;
+  EXPECT_TRUE(std::regex_search(fonts.out, std::regex(R"(\+Laksaman +CID Type 0C +Identity-H)"))) << fonts.out;
+  EXPECT_TRUE(std::regex_search(fonts.out, std::regex(R"(\+Laksaman-Bold +CID Type 0C +Identity-H)"))) << fonts.out;
   EXPECT_EQ(fonts.out.find("CID TrueType"), std::string::npos) << fonts.out;
 }
 
@@ -159,7 +205,7 @@ TEST(FontFamilies, AFamilyNameInAStyleSlot) {
   std::string pdf = render("slot_memo", memo_with_style("style:\n  fonts: {regular: Laksaman}\n"), r);
   ASSERT_EQ(r.exit_code, 0) << r.out;
   auto fonts = run("pdffonts " + quote(pdf) + " 2>&1");
-  EXPECT_TRUE(std::regex_search(fonts.out, std::regex(R"(\+Laksaman +CID Type 0C \(OT\))"))) << fonts.out;
+  EXPECT_TRUE(std::regex_search(fonts.out, std::regex(R"(\+Laksaman +CID Type 0C +Identity-H)"))) << fonts.out;
   // Bold stays the shipped TrueType file.
   EXPECT_TRUE(std::regex_search(fonts.out, std::regex(R"(\+Laksaman-Bold +CID TrueType)"))) << fonts.out;
 }
@@ -168,7 +214,7 @@ TEST(FontFamilies, AnUnknownFamilyIsAnErrorAtItsKey) {
   test::CommandResult r;
   std::string pdf = render("unknown_family", memo_with_style("style:\n  fonts: {family: No Such Font}\n"), r);
   EXPECT_EQ(r.exit_code, 2) << r.out;
-  EXPECT_NE(r.out.find("doc.yaml:2:18: style.fonts.family: no installed font family 'No Such Font' (`thaidoc fonts` lists "
+  EXPECT_NE(r.out.find("doc.yaml:3:19: style.fonts.family: no installed font family 'No Such Font' (`thaidoc fonts` lists "
                        "the installed fonts)"),
             std::string::npos)
       << r.out;

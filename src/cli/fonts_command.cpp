@@ -50,7 +50,7 @@ int run_fonts_command(const FontsOptions& options, std::ostream& out) {
       if (!describe_font_file(p.string(), f)) continue;
       if (options.thai_only && !f.thai) continue;
       out << "  " << pad(name, 26) << pad(f.family + " " + f.style, 28) << pad(kind_of(f), 14)
-          << (f.thai ? "Thai" : "-") << "   " << p.lexically_normal().string() << "\n";
+          << pad(f.thai ? "Thai" : "-", 6) << fs::absolute(p).lexically_normal().string() << "\n";
       ++shipped;
     }
   }
@@ -61,7 +61,7 @@ int run_fonts_command(const FontsOptions& options, std::ostream& out) {
   size_t listed = 0;
   for (const FontInfo& f : installed) {
     if (options.thai_only && !f.thai) continue;
-    out << "  " << pad(f.family, 26) << pad(f.style, 28) << pad(kind_of(f), 14) << (f.thai ? "Thai" : "-") << "   "
+    out << "  " << pad(f.family, 26) << pad(f.style, 28) << pad(kind_of(f), 14) << pad(f.thai ? "Thai" : "-", 6)
         << f.path << "\n";
     ++listed;
   }

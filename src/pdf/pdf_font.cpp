@@ -15,6 +15,7 @@
 
 #include "base/error.h"
 #include "base/utf8.h"
+#include "pdf/cff_reorder.h"
 #include "pdf/font_program_cache.h"
 
 namespace thaidoc::pdf_detail {
@@ -505,6 +506,23 @@ std::string PdfFont::base_font_name(const std::vector<uint32_t>& gids) const {
   return tag + "+" + clean_ps_name(font_->postscript_name());
 }
 
+namespace {
+
+// The 'CFF ' table of an OpenType font file, "" if none.
+std::string cff_table_of(const std::string& otf) {
+  HbBlob blob;
+  blob.p = hb_blob_create(otf.data(), static_cast<unsigned int>(otf.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+  HbFace face;
+  face.p = hb_face_create(blob.p, 0);
+  HbBlob table;
+  table.p = hb_face_reference_table(face.p, HB_TAG('C', 'F', 'F', ' '));
+  unsigned int len = 0;
+  const char* data = hb_blob_get_data(table.p, &len);
+  return data && len ? std::string(data, len) : std::string();
+}
+
+}  // namespace
+
 void PdfFont::finish() {
   if (instances_.empty()) return;
   HPDF_MMgr mmgr = doc_->mmgr;
@@ -515,56 +533,89 @@ void PdfFont::finish() {
   std::sort(gids.begin(), gids.end());
   gids.erase(std::unique(gids.begin(), gids.end()), gids.end());
 
-  // Subset and compressed once per distinct glyph set in the process (font_program_cache.h).
-  std::shared_ptr<const CompressedProgram> program = compressed_font_program(*font_, gids);
-  program_size_ = program->length;
-  const std::string base_font = base_font_name(gids);
-
-  // One font program for all instances; always compressed (it is binary anyway). The
-  // data is compressed already, so LibHaru writes it as is and /Filter is added by hand.
-  // TrueType: FontFile2 under CIDFontType2. OpenType/CFF: the whole subset OpenType file as
-  // FontFile3 /OpenType under CIDFontType0 (PDF 1.6; allowed in PDF/A-2 and -3).
+  // How the program is embedded:
+  // - TrueType: one subset program (FontFile2) under CIDFontType2 for all instances; codes
+  //   reach their glyphs through each instance's CIDToGIDMap.
+  // - OpenType/CFF: per instance, the subset CFF with its glyphs in code order (cff_reorder.h)
+  //   as FontFile3 /CIDFontType0C under CIDFontType0, Identity-H: code = CID = glyph.
+  // - a CFF that cannot be reordered (CID-keyed): the subset OpenType file as FontFile3
+  //   /OpenType, CIDs = glyph ids, codes -> CIDs through an embedded CMap (build_encoding_cmap).
   const bool cff = font_->cff();
-  HPDF_Dict file = new_stream(doc_, program->deflated, false);
-  if (file) {
-    file->write_fn = write_flate_filter;
-    if (cff)
-      HPDF_Dict_AddName(file, "Subtype", "OpenType");
-    else
-      HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(program->length));
+  std::vector<std::string> reordered;
+  if (cff) {
+    std::string cff_table = cff_table_of(subset_font_program(*font_, gids));
+    for (const Instance& inst : instances_) {
+      reordered.push_back(cff_table.empty() ? std::string() : reorder_cff_glyphs(cff_table, inst.gids));
+      if (reordered.back().empty()) {
+        reordered.clear();
+        break;
+      }
+    }
   }
-  check_hpdf(doc_, "embedding a font program");
+  const bool in_code_order = !reordered.empty();
 
   const double scale = 1000.0 / font_->units_per_em();
-  // One descriptor is enough: it describes the font program, not the encoding.
-  HPDF_Dict desc = HPDF_Dict_New(mmgr);
-  if (!desc) check_hpdf(doc_, "creating a font descriptor");
-  HPDF_Xref_Add(xref, desc);
-  HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
-  HPDF_Dict_AddName(desc, "FontName", base_font.c_str());
-  HPDF_Dict_AddNumber(desc, "Flags", 4 | (font_->italic() ? 64 : 0));  // Symbolic (+ Italic)
-  HPDF_Array bbox = HPDF_Array_New(mmgr);
-  HPDF_Dict_Add(desc, "FontBBox", bbox);
-  if (bbox) {
-    HPDF_Array_AddNumber(bbox, static_cast<HPDF_INT32>(std::lround(font_->bbox_x_min() * scale)));
-    HPDF_Array_AddNumber(bbox, static_cast<HPDF_INT32>(std::lround(font_->bbox_y_min() * scale)));
-    HPDF_Array_AddNumber(bbox, static_cast<HPDF_INT32>(std::lround(font_->bbox_x_max() * scale)));
-    HPDF_Array_AddNumber(bbox, static_cast<HPDF_INT32>(std::lround(font_->bbox_y_max() * scale)));
+  // A descriptor describes a font program (not the encoding).
+  auto descriptor = [&](const std::string& name, const char* file_key, HPDF_Dict file) {
+    HPDF_Dict desc = HPDF_Dict_New(mmgr);
+    if (!desc) check_hpdf(doc_, "creating a font descriptor");
+    HPDF_Xref_Add(xref, desc);
+    HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+    HPDF_Dict_AddName(desc, "FontName", name.c_str());
+    HPDF_Dict_AddNumber(desc, "Flags", 4 | (font_->italic() ? 64 : 0));  // Symbolic (+ Italic)
+    HPDF_Array bbox = HPDF_Array_New(mmgr);
+    HPDF_Dict_Add(desc, "FontBBox", bbox);
+    if (bbox) {
+      HPDF_Array_AddNumber(bbox, static_cast<HPDF_INT32>(std::lround(font_->bbox_x_min() * scale)));
+      HPDF_Array_AddNumber(bbox, static_cast<HPDF_INT32>(std::lround(font_->bbox_y_min() * scale)));
+      HPDF_Array_AddNumber(bbox, static_cast<HPDF_INT32>(std::lround(font_->bbox_x_max() * scale)));
+      HPDF_Array_AddNumber(bbox, static_cast<HPDF_INT32>(std::lround(font_->bbox_y_max() * scale)));
+    }
+    add_real_or_int(desc, "ItalicAngle", round_to(font_->italic_angle(), 2));
+    HPDF_Dict_AddNumber(desc, "Ascent", static_cast<HPDF_INT32>(std::lround(font_->ascender() * scale)));
+    HPDF_Dict_AddNumber(desc, "Descent", static_cast<HPDF_INT32>(std::lround(font_->descender() * scale)));
+    HPDF_Dict_AddNumber(desc, "CapHeight", static_cast<HPDF_INT32>(std::lround(font_->cap_height() * scale)));
+    HPDF_Dict_AddNumber(desc, "StemV", font_->bold() ? 120 : 80);
+    HPDF_Dict_Add(desc, file_key, file);
+    check_hpdf(doc_, "writing a font descriptor");
+    return desc;
+  };
+
+  // The shared program (TrueType, or the OpenType fallback): subset and compressed once per
+  // distinct glyph set in the process (font_program_cache.h). The data is compressed
+  // already, so LibHaru writes it as is and /Filter is added by hand.
+  HPDF_Dict shared_desc = nullptr;
+  const std::string shared_name = base_font_name(gids);
+  if (!in_code_order) {
+    std::shared_ptr<const CompressedProgram> program = compressed_font_program(*font_, gids);
+    program_size_ = program->length;
+    HPDF_Dict file = new_stream(doc_, program->deflated, false);
+    if (file) {
+      file->write_fn = write_flate_filter;
+      if (cff)
+        HPDF_Dict_AddName(file, "Subtype", "OpenType");
+      else
+        HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(program->length));
+    }
+    check_hpdf(doc_, "embedding a font program");
+    shared_desc = descriptor(shared_name, cff ? "FontFile3" : "FontFile2", file);
   }
-  add_real_or_int(desc, "ItalicAngle", round_to(font_->italic_angle(), 2));
-  HPDF_Dict_AddNumber(desc, "Ascent", static_cast<HPDF_INT32>(std::lround(font_->ascender() * scale)));
-  HPDF_Dict_AddNumber(desc, "Descent", static_cast<HPDF_INT32>(std::lround(font_->descender() * scale)));
-  HPDF_Dict_AddNumber(desc, "CapHeight", static_cast<HPDF_INT32>(std::lround(font_->cap_height() * scale)));
-  HPDF_Dict_AddNumber(desc, "StemV", font_->bold() ? 120 : 80);
-  HPDF_Dict_Add(desc, cff ? "FontFile3" : "FontFile2", file);
-  check_hpdf(doc_, "writing a font descriptor");
 
   for (size_t instance = 0; instance < instances_.size(); ++instance) {
     Instance& inst = instances_[instance];
     const size_t n = inst.gids.size();
 
+    std::string base_font = shared_name;
+    HPDF_Dict desc = shared_desc;
     HPDF_Dict cid_to_gid = nullptr, encoding = nullptr;
-    if (!cff) {
+    if (in_code_order) {
+      base_font = base_font_name(inst.gids);
+      HPDF_Dict file = new_stream(doc_, reordered[instance], true);
+      if (file) HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C");
+      check_hpdf(doc_, "embedding a font program");
+      program_size_ += reordered[instance].size();
+      desc = descriptor(base_font, "FontFile3", file);
+    } else if (!cff) {
       // CIDToGIDMap: 2 bytes big-endian per CID, CID 0 -> glyph 0.
       std::string map((n + 1) * 2, '\0');
       for (size_t i = 0; i < n; ++i) {
@@ -611,7 +662,7 @@ void PdfFont::finish() {
     HPDF_Array w = HPDF_Array_New(mmgr);
     HPDF_Dict_Add(cid, "W", w);
     constexpr size_t kChunk = 4096;
-    if (!cff) {
+    if (!cff || in_code_order) {
       for (size_t start = 0; w && start < n; start += kChunk) {
         HPDF_Array_AddNumber(w, static_cast<HPDF_INT32>(start + 1));
         HPDF_Array widths = HPDF_Array_New(mmgr);
@@ -620,7 +671,7 @@ void PdfFont::finish() {
         for (size_t i = start; i < end; ++i) add_real_or_int(widths, inst.widths[i]);
         HPDF_Array_Add(w, widths);
       }
-      HPDF_Dict_Add(cid, "CIDToGIDMap", cid_to_gid);
+      if (cid_to_gid) HPDF_Dict_Add(cid, "CIDToGIDMap", cid_to_gid);
     } else {
       // The CID is the glyph id: one width per glyph (a glyph's codes all have its advance),
       // as [gid [w gid+1's w ...] ...] over runs of consecutive glyph ids.

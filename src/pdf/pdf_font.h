@@ -3,9 +3,10 @@
 // Each thaidoc::Font used by a document becomes a Type0 font (Identity-H) whose
 // descendant is a CIDFontType2 with a subset TrueType program (hb-subset, glyph
 // ids retained), a W array, a CIDToGIDMap and a ToUnicode CMap. An OpenType/CFF font
-// (Font::cff) becomes a CIDFontType0 with the subset OpenType file as FontFile3
-// /OpenType; its CIDs are glyph ids, so its Type0 /Encoding is an embedded CMap mapping
-// each code to its glyph's CID (build_encoding_cmap) instead of Identity-H. Text is written
+// (Font::cff) becomes a CIDFontType0 whose FontFile3 /CIDFontType0C is the subset CFF with
+// its glyphs in code order (cff_reorder.h), so that code = CID = glyph as above; a CFF that
+// cannot be reordered (CID-keyed) is embedded as FontFile3 /OpenType with CIDs = glyph ids
+// and an embedded CMap from codes to CIDs (build_encoding_cmap) instead of Identity-H. Text is written
 // as 2-byte codes (CID = code) in first-use order, one code per distinct (glyph id,
 // text) pair: every code drawn as text maps to the characters its glyph was shaped
 // from (never to nothing), so the same glyph can stand for different texts. A glyph
