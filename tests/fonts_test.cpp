@@ -52,13 +52,6 @@ TEST(OpenTypeCff, FontKnowsItsOutlineFormat) {
   EXPECT_FALSE(Font::load(test::source_dir() + "/fonts/Laksaman.ttf")->cff());
 }
 
-TEST(OpenTypeCff, EncodingCMapMapsEachCodeToItsGlyph) {
-  std::string cmap = pdf_detail::build_encoding_cmap("Thaidoc-X-0-H", {36, 36, 512});
-  EXPECT_NE(cmap.find("/CMapName /Thaidoc-X-0-H def"), std::string::npos);
-  EXPECT_NE(cmap.find("/Registry (Adobe) def /Ordering (Identity) def /Supplement 0 def"), std::string::npos);
-  EXPECT_NE(cmap.find("3 begincidchar\n<0001> 36\n<0002> 36\n<0003> 512\nendcidchar"), std::string::npos) << cmap;
-}
-
 // A memo set in the .otf: valid PDF, the font a CIDFontType0 with a bare CFF in code order,
 // exact text back from poppler, no complaint from poppler about the font.
 TEST(OpenTypeCff, MemoInAnOtfFontIsEmbeddedAsCidFontType0WithFontFile3) {

@@ -11,8 +11,7 @@ Every PDF:
   id        a trailer /ID of two identical 16-byte strings
   print     every annotation printable (F has Print, not Hidden/Invisible/NoView)
   fonts     every font Type0/Identity-H over CIDFontType2 with an embedded FontFile2 (or, for
-            OpenType/CFF, Type0 over CIDFontType0 with FontFile3 /CIDFontType0C and Identity-H, or
-            FontFile3 /OpenType and an embedded CMap),
+            OpenType/CFF, Type0/Identity-H over CIDFontType0 with FontFile3 /CIDFontType0C),
             a CIDToGIDMap and a ToUnicode CMap
   unicode   every code drawn with a font is in its ToUnicode CMap with a non-empty value
             without control, private-use or U+FFFD characters
@@ -97,20 +96,12 @@ def check(path, standard):
                 desc = r(r(f["/DescendantFonts"])[0]) if "/DescendantFonts" in f else {}
                 fd = r(desc.get("/FontDescriptor")) or {}
                 if desc.get("/Subtype") == "/CIDFontType0":
-                    # OpenType/CFF: a bare CFF in code order (FontFile3 /CIDFontType0C) with
-                    # Identity-H, or an OpenType file (FontFile3 /OpenType) with codes -> CIDs
-                    # through an embedded CMap whose CIDSystemInfo is the CIDFont's
-                    # (ISO 19005-2 6.2.11.3.1, .3.3).
-                    enc = r(f.get("/Encoding"))
+                    # OpenType/CFF: a bare CFF in code order (FontFile3 /CIDFontType0C),
+                    # Identity-H, no CIDToGIDMap (CID = glyph).
                     ff3 = r(fd.get("/FontFile3")) if "/FontFile3" in fd else None
-                    sub = ff3.get("/Subtype") if ff3 is not None else None
-                    ok = f.get("/Subtype") == "/Type0" and "/CIDToGIDMap" not in desc
-                    if sub == "/CIDFontType0C":
-                        ok = ok and enc == "/Identity-H"
-                    else:
-                        ok = (ok and sub == "/OpenType" and hasattr(enc, "get_data") and enc.get("/Type") == "/CMap"
-                              and r(enc.get("/CIDSystemInfo")).get("/Ordering") == r(desc.get("/CIDSystemInfo")).get("/Ordering")
-                              and enc.get("/WMode", 0) == 0 and b"/WMode 0 def" in enc.get_data())
+                    ok = (f.get("/Subtype") == "/Type0" and f.get("/Encoding") == "/Identity-H"
+                          and ff3 is not None and ff3.get("/Subtype") == "/CIDFontType0C"
+                          and "/CIDToGIDMap" not in desc)
                     if not ok:
                         fail("fonts", f"{f.get('/BaseFont')}: not an embedded Type0/CIDFontType0 CFF font")
                 else:

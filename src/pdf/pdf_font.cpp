@@ -277,47 +277,6 @@ std::string build_to_unicode_cmap(const std::vector<std::string>& texts) {
   return out;
 }
 
-// An encoding CMap (code -> CID) for codes 1..gids.size(): code i+1 -> CID gids[i]. A
-// CIDFontType0 has no CIDToGIDMap: with a name-keyed CFF program (every .otf that is not
-// CID-keyed) the CID is the glyph id, so the per-(glyph, text) codes reach their glyphs
-// through this CMap instead (PDF 32000-1 9.7.4.2, 9.7.6.3).
-std::string build_encoding_cmap(const std::string& name, const std::vector<uint32_t>& gids) {
-  std::string out;
-  out.reserve(400 + gids.size() * 14);
-  out +=
-      "%!PS-Adobe-3.0 Resource-CMap\n"
-      "/CIDInit /ProcSet findresource begin\n"
-      "12 dict begin\n"
-      "begincmap\n"
-      "/CIDSystemInfo 3 dict dup begin /Registry (Adobe) def /Ordering (Identity) def /Supplement 0 def end def\n"
-      "/CMapName /";
-  out += name;
-  out +=
-      " def\n"
-      "/CMapType 1 def\n"
-      "/WMode 0 def\n"
-      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-  for (size_t start = 0; start < gids.size(); start += 100) {
-    size_t n = std::min<size_t>(100, gids.size() - start);
-    out += std::to_string(n);
-    out += " begincidchar\n";
-    for (size_t i = start; i < start + n; ++i) {
-      out.push_back('<');
-      append_code_hex(out, static_cast<uint16_t>(i + 1));
-      out += "> ";
-      out += std::to_string(gids[i]);
-      out.push_back('\n');
-    }
-    out += "endcidchar\n";
-  }
-  out +=
-      "endcmap\n"
-      "CMapName currentdict /CMap defineresource pop\n"
-      "end\n"
-      "end\n";
-  return out;
-}
-
 // ---------------------------------------------------------------------------
 // PdfFont
 
@@ -538,8 +497,9 @@ void PdfFont::finish() {
   //   reach their glyphs through each instance's CIDToGIDMap.
   // - OpenType/CFF: per instance, the subset CFF with its glyphs in code order (cff_reorder.h)
   //   as FontFile3 /CIDFontType0C under CIDFontType0, Identity-H: code = CID = glyph.
-  // - a CFF that cannot be reordered (CID-keyed): the subset OpenType file as FontFile3
-  //   /OpenType, CIDs = glyph ids, codes -> CIDs through an embedded CMap (build_encoding_cmap).
+  //   A CID-keyed CFF cannot be reordered so; with CIDs = glyph ids and a CMap from codes,
+  //   MuPDF, pdfminer and pypdf (which read ToUnicode by CID) would extract wrong text, so
+  //   it is refused rather than written with text that does not copy right.
   const bool cff = font_->cff();
   std::vector<std::string> reordered;
   if (cff) {
@@ -547,12 +507,13 @@ void PdfFont::finish() {
     for (const Instance& inst : instances_) {
       reordered.push_back(cff_table.empty() ? std::string() : reorder_cff_glyphs(cff_table, inst.gids));
       if (reordered.back().empty()) {
-        reordered.clear();
-        break;
+        throw Error({font_->path()},
+                    "cannot embed this OpenType/CFF font (a CID-keyed CFF program, or one thaidoc cannot read): use "
+                    "its TrueType (.ttf) version",
+                    2);
       }
     }
   }
-  const bool in_code_order = !reordered.empty();
 
   const double scale = 1000.0 / font_->units_per_em();
   // A descriptor describes a font program (not the encoding).
@@ -581,24 +542,21 @@ void PdfFont::finish() {
     return desc;
   };
 
-  // The shared program (TrueType, or the OpenType fallback): subset and compressed once per
-  // distinct glyph set in the process (font_program_cache.h). The data is compressed
-  // already, so LibHaru writes it as is and /Filter is added by hand.
+  // The shared TrueType program: subset and compressed once per distinct glyph set in the
+  // process (font_program_cache.h). The data is compressed already, so LibHaru writes it as
+  // is and /Filter is added by hand.
   HPDF_Dict shared_desc = nullptr;
   const std::string shared_name = base_font_name(gids);
-  if (!in_code_order) {
+  if (!cff) {
     std::shared_ptr<const CompressedProgram> program = compressed_font_program(*font_, gids);
     program_size_ = program->length;
     HPDF_Dict file = new_stream(doc_, program->deflated, false);
     if (file) {
       file->write_fn = write_flate_filter;
-      if (cff)
-        HPDF_Dict_AddName(file, "Subtype", "OpenType");
-      else
-        HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(program->length));
+      HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(program->length));
     }
     check_hpdf(doc_, "embedding a font program");
-    shared_desc = descriptor(shared_name, cff ? "FontFile3" : "FontFile2", file);
+    shared_desc = descriptor(shared_name, "FontFile2", file);
   }
 
   for (size_t instance = 0; instance < instances_.size(); ++instance) {
@@ -607,15 +565,15 @@ void PdfFont::finish() {
 
     std::string base_font = shared_name;
     HPDF_Dict desc = shared_desc;
-    HPDF_Dict cid_to_gid = nullptr, encoding = nullptr;
-    if (in_code_order) {
+    HPDF_Dict cid_to_gid = nullptr;
+    if (cff) {
       base_font = base_font_name(inst.gids);
       HPDF_Dict file = new_stream(doc_, reordered[instance], true);
       if (file) HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C");
       check_hpdf(doc_, "embedding a font program");
       program_size_ += reordered[instance].size();
       desc = descriptor(base_font, "FontFile3", file);
-    } else if (!cff) {
+    } else {
       // CIDToGIDMap: 2 bytes big-endian per CID, CID 0 -> glyph 0.
       std::string map((n + 1) * 2, '\0');
       for (size_t i = 0; i < n; ++i) {
@@ -623,22 +581,6 @@ void PdfFont::finish() {
         map[(i + 1) * 2 + 1] = static_cast<char>(inst.gids[i] & 0xFF);
       }
       cid_to_gid = new_stream(doc_, map, compress_);
-    } else {
-      // Codes -> CIDs (= glyph ids) in an embedded CMap (build_encoding_cmap).
-      std::string name = "Thaidoc-" + base_font.substr(0, 6) + "-" + std::to_string(instance) + "-H";
-      encoding = new_stream(doc_, build_encoding_cmap(name, inst.gids), compress_);
-      if (encoding) {
-        HPDF_Dict_AddName(encoding, "Type", "CMap");
-        HPDF_Dict_AddName(encoding, "CMapName", name.c_str());
-        HPDF_Dict sys = HPDF_Dict_New(mmgr);
-        HPDF_Dict_Add(encoding, "CIDSystemInfo", sys);
-        if (sys) {
-          HPDF_Dict_Add(sys, "Registry", HPDF_String_New(mmgr, "Adobe", nullptr));
-          HPDF_Dict_Add(sys, "Ordering", HPDF_String_New(mmgr, "Identity", nullptr));
-          HPDF_Dict_AddNumber(sys, "Supplement", 0);
-        }
-        HPDF_Dict_AddNumber(encoding, "WMode", 0);
-      }
     }
     HPDF_Dict to_unicode = new_stream(doc_, build_to_unicode_cmap(inst.texts), compress_);
     check_hpdf(doc_, "writing font maps");
@@ -662,46 +604,20 @@ void PdfFont::finish() {
     HPDF_Array w = HPDF_Array_New(mmgr);
     HPDF_Dict_Add(cid, "W", w);
     constexpr size_t kChunk = 4096;
-    if (!cff || in_code_order) {
-      for (size_t start = 0; w && start < n; start += kChunk) {
-        HPDF_Array_AddNumber(w, static_cast<HPDF_INT32>(start + 1));
-        HPDF_Array widths = HPDF_Array_New(mmgr);
-        if (!widths) break;
-        size_t end = std::min(n, start + kChunk);
-        for (size_t i = start; i < end; ++i) add_real_or_int(widths, inst.widths[i]);
-        HPDF_Array_Add(w, widths);
-      }
-      if (cid_to_gid) HPDF_Dict_Add(cid, "CIDToGIDMap", cid_to_gid);
-    } else {
-      // The CID is the glyph id: one width per glyph (a glyph's codes all have its advance),
-      // as [gid [w gid+1's w ...] ...] over runs of consecutive glyph ids.
-      std::vector<std::pair<uint32_t, double>> by_gid;
-      for (size_t i = 0; i < n; ++i) by_gid.emplace_back(inst.gids[i], inst.widths[i]);
-      std::sort(by_gid.begin(), by_gid.end());
-      by_gid.erase(std::unique(by_gid.begin(), by_gid.end(),
-                               [](const auto& a, const auto& b) { return a.first == b.first; }),
-                   by_gid.end());
-      for (size_t i = 0; w && i < by_gid.size();) {
-        HPDF_Array_AddNumber(w, static_cast<HPDF_INT32>(by_gid[i].first));
-        HPDF_Array widths = HPDF_Array_New(mmgr);
-        if (!widths) break;
-        size_t j = i;
-        do {
-          add_real_or_int(widths, by_gid[j].second);
-          ++j;
-        } while (j < by_gid.size() && j - i < kChunk && by_gid[j].first == by_gid[j - 1].first + 1);
-        HPDF_Array_Add(w, widths);
-        i = j;
-      }
+    for (size_t start = 0; w && start < n; start += kChunk) {
+      HPDF_Array_AddNumber(w, static_cast<HPDF_INT32>(start + 1));
+      HPDF_Array widths = HPDF_Array_New(mmgr);
+      if (!widths) break;
+      size_t end = std::min(n, start + kChunk);
+      for (size_t i = start; i < end; ++i) add_real_or_int(widths, inst.widths[i]);
+      HPDF_Array_Add(w, widths);
     }
+    if (cid_to_gid) HPDF_Dict_Add(cid, "CIDToGIDMap", cid_to_gid);  // CIDFontType0: CID = glyph
     check_hpdf(doc_, "writing a CID font");
 
     HPDF_Dict t0 = inst.type0;
     HPDF_Dict_AddName(t0, "BaseFont", base_font.c_str());
-    if (encoding)
-      HPDF_Dict_Add(t0, "Encoding", encoding);
-    else
-      HPDF_Dict_AddName(t0, "Encoding", "Identity-H");
+    HPDF_Dict_AddName(t0, "Encoding", "Identity-H");
     HPDF_Array desc_fonts = HPDF_Array_New(mmgr);
     HPDF_Dict_Add(t0, "DescendantFonts", desc_fonts);
     if (desc_fonts) HPDF_Array_Add(desc_fonts, cid);

@@ -4,9 +4,8 @@
 // descendant is a CIDFontType2 with a subset TrueType program (hb-subset, glyph
 // ids retained), a W array, a CIDToGIDMap and a ToUnicode CMap. An OpenType/CFF font
 // (Font::cff) becomes a CIDFontType0 whose FontFile3 /CIDFontType0C is the subset CFF with
-// its glyphs in code order (cff_reorder.h), so that code = CID = glyph as above; a CFF that
-// cannot be reordered (CID-keyed) is embedded as FontFile3 /OpenType with CIDs = glyph ids
-// and an embedded CMap from codes to CIDs (build_encoding_cmap) instead of Identity-H. Text is written
+// its glyphs in code order (cff_reorder.h), so that code = CID = glyph as above (a
+// CID-keyed CFF cannot be reordered so and is refused). Text is written
 // as 2-byte codes (CID = code) in first-use order, one code per distinct (glyph id,
 // text) pair: every code drawn as text maps to the characters its glyph was shaped
 // from (never to nothing), so the same glyph can stand for different texts. A glyph
@@ -46,9 +45,6 @@ std::string subset_font_program(const Font& font, const std::vector<uint32_t>& g
 // A ToUnicode CMap for codes 1..texts.size() (texts[i] is the UTF-8 text of code i+1).
 // Codes whose text is empty are left out of the CMap (the writer never draws such codes).
 std::string build_to_unicode_cmap(const std::vector<std::string>& texts);
-
-// The /Encoding CMap of a CIDFontType0 instance: code i+1 -> CID gids[i].
-std::string build_encoding_cmap(const std::string& name, const std::vector<uint32_t>& gids);
 
 struct GlyphCode {
   uint32_t instance = 0;  // which Type0 font of this Font
