@@ -42,6 +42,7 @@ class Watch:
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.lines = queue.Queue()
         self.seen = []
+        self.since = 0
         for stream, name in ((self.proc.stdout, 'out'), (self.proc.stderr, 'err')):
             threading.Thread(target=self._pump, args=(stream, name), daemon=True).start()
 
@@ -49,21 +50,27 @@ class Watch:
         for line in stream:
             self.lines.put((name, line.rstrip('\n')))
 
+    def mark(self):
+        """Lines after this point answer the next expect()s (stdout and stderr interleave)."""
+        self.since = len(self.seen)
+
     def expect(self, what, stream='out'):
-        """Waits for a line of `stream` containing `what`; returns it."""
+        """Waits for a line of `stream` containing `what` printed since the last mark()."""
         deadline = time.monotonic() + WAIT
+        checked = self.since
         while True:
+            for i in range(checked, len(self.seen)):
+                if self.seen[i][0] == stream and what in self.seen[i][1]:
+                    return self.seen[i][1]
+            checked = len(self.seen)
             left = deadline - time.monotonic()
             if left <= 0:
                 raise AssertionError('no %s line containing %r within %d s; seen:\n%s' % (
                     stream, what, WAIT, '\n'.join('%s: %s' % s for s in self.seen)))
             try:
-                item = self.lines.get(timeout=left)
+                self.seen.append(self.lines.get(timeout=left))
             except queue.Empty:
-                continue
-            self.seen.append(item)
-            if item[0] == stream and what in item[1]:
-                return item[1]
+                pass
 
     def stop(self, sig):
         self.proc.send_signal(sig)
@@ -109,24 +116,28 @@ def main():
         check('รายงานผลครั้งที่หนึ่ง' in pdf_text(pdf), 'first render: subject missing')
 
         # 1. The document changes (saved by rename, as editors do): rendered again.
+        w.mark()
         write(doc, MEMO.format(date='2025-04-24', subject='รายงานผลครั้งที่สอง'), by_rename=True)
         w.expect('wrote out.pdf')
         text = pdf_text(pdf)
         check('รายงานผลครั้งที่สอง' in text and 'ครั้งที่หนึ่ง' not in text, 'edit not rendered:\n' + text)
 
         # 2. The template it uses changes: rendered again.
+        w.mark()
         write(os.path.join(work, 'house.yaml'), HOUSE.format(title='บันทึกข้อความภายใน'))
         w.expect('wrote out.pdf')
         check('บันทึกข้อความภายใน' in pdf_text(pdf), 'template change not rendered')
 
         # 3. The image changes (another PNG copied over it): rendered again.
         before = os.stat(pdf).st_mtime_ns
+        w.mark()
         shutil.copy(os.path.join(SOURCE, 'tests', 'bad_input', 'files', 'ok.png'), os.path.join(work, 'seal.png'))
         w.expect('wrote out.pdf')
         check(os.stat(pdf).st_mtime_ns != before, 'image change: PDF not rewritten')
 
         # 4. An error: the diagnostics are printed, the last good PDF stays as it was.
         good = open(pdf, 'rb').read()
+        w.mark()
         write(doc, MEMO.format(date='2025-02-30', subject='รายงานผลครั้งที่สาม'))
         err = w.expect("memo.date: '2025-02-30' is not a valid date", stream='err')
         check('doc.yaml:7:9:' in err, 'error without its place: ' + err)
@@ -136,11 +147,13 @@ def main():
         check(not leftovers, 'temporary files left: %s' % leftovers)
 
         # 5. Fixed: rendered again.
+        w.mark()
         write(doc, MEMO.format(date='2025-04-25', subject='รายงานผลครั้งที่สี่'))
         w.expect('wrote out.pdf')
         check('รายงานผลครั้งที่สี่' in pdf_text(pdf), 'fix not rendered')
 
         # 6. SIGINT stops it cleanly.
+        w.mark()
         code = w.stop(signal.SIGINT)
         check(code == 0, 'exit code %d after SIGINT' % code)
         w.expect('thaidoc watch: stopped')
@@ -152,9 +165,11 @@ def main():
         w.expect('is not a valid date', stream='err')
         w.expect('errors, no PDF written')
         check(not os.path.exists(pdf), 'a PDF was written for a broken document')
+        w.mark()
         write(doc, MEMO.format(date='2025-04-24', subject='รายงานผลครั้งที่ห้า'))
         w.expect('wrote out.pdf')
         check('รายงานผลครั้งที่ห้า' in pdf_text(pdf), 'fixed document not rendered')
+        w.mark()
         code = w.stop(signal.SIGTERM)
         check(code == 0, 'exit code %d after SIGTERM' % code)
         w.expect('thaidoc watch: stopped')
