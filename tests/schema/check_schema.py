@@ -134,18 +134,31 @@ def load_schemas():
 
 
 STORE = load_schemas()
+failures = []
+print = functools.partial(print, flush=True)
 
 
-def validator(name):
+def fail(message):
+    failures.append(message)
+    print('FAIL ' + message)
+
+
+def validator(name, cls=jsonschema.Draft202012Validator):
     uri = 'file://' + os.path.join(SCHEMA_DIR, name)
     schema = STORE[uri]
     resolver = jsonschema.RefResolver(base_uri=uri, referrer=schema, store=STORE)
-    return jsonschema.Draft202012Validator(schema, resolver=resolver)
+    return cls(schema, resolver=resolver)
 
 
 def errors_of(name, instance):
-    v = validator(name)
-    return sorted(v.iter_errors(instance), key=lambda e: list(e.absolute_path))
+    """The errors under draft 2020-12. The schema uses only what draft-07 has too (what
+    yaml-language-server implements), so draft-07 must give the same verdict."""
+    errs = sorted(validator(name).iter_errors(instance), key=lambda e: list(e.absolute_path))
+    as_draft7 = validator(name, jsonschema.Draft7Validator).is_valid(instance)
+    if as_draft7 != (not errs):
+        fail('%s: draft-07 says %s, draft 2020-12 says %s for %s' % (
+            name, 'valid' if as_draft7 else 'invalid', 'invalid' if errs else 'valid', str(instance)[:200]))
+    return errs
 
 
 def describe(e):
@@ -169,13 +182,6 @@ def all_errors(errs):
 
 MODELINE = re.compile(r'^#\s*yaml-language-server:\s*\$schema=(\S+)\s*$', re.M)
 
-failures = []
-print = functools.partial(print, flush=True)
-
-
-def fail(message):
-    failures.append(message)
-    print('FAIL ' + message)
 
 
 # 1. The examples and templates.
