@@ -275,7 +275,7 @@ for name in names:
             # The schema must object where the reader does: at the key path of the case's
             # expected error (memo.date), or at its mapping for an unknown key (memo.too).
             with open(os.path.join(bad_dir, name + '.yaml'), encoding='utf-8', errors='replace') as f:
-                m = re.search(r'# expect: .*?error="[^"]*?:\d+:\d+: ([\w.\[\]]+): ', f.read())
+                m = re.search(r'# expect: .*?error="[^"]*?:\d+:\d+: (?:error: )?([\w.\[\]]+): ', f.read())
             if m:
                 want_path = m.group(1)
                 paths = {reader_path(e) for e in all_errors(errs)}
