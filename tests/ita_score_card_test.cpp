@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -73,8 +74,18 @@ class ScoreCardTest : public ::testing::Test {
 TEST_F(ScoreCardTest, TextsAndPositions) {
   Analysis a = load("klongmai-2565.yaml");
   ScoreCardStyle st;
-  const double w = 12 * kPointsPerCm, h = st.height;
-  auto items = score_card(a, text(DigitStyle::Arabic), w, h, st);
+  const double w = 12 * kPointsPerCm;
+  ASSERT_EQ(st.height, 0);  // as tall as its lines need
+  auto items = score_card(a, text(DigitStyle::Arabic), w, st.height, st);
+  // The first item is the card's box: its height is the stack of lines and the padding.
+  ASSERT_TRUE(std::holds_alternative<BoundsItem>(items.front()));
+  const BoundsItem card = std::get<BoundsItem>(items.front());
+  const double h = card.h;
+  EXPECT_EQ(card.w, w);
+  EXPECT_EQ(card.count, items.size() - 1);
+  // The natural height is exactly what it needs: a hundredth of a point less is refused.
+  EXPECT_NO_THROW(score_card(a, text(DigitStyle::Arabic), w, h, st));
+  EXPECT_THROW(score_card(a, text(DigitStyle::Arabic), w, h - 0.01, st), std::invalid_argument);
   std::vector<Run> r = runs(items);
   ASSERT_EQ(r.size(), 5u) << (r.empty() ? "" : r[0].text);
   EXPECT_EQ(r[0].text, "คะแนน องค์การบริหารส่วนตำบลคลองใหม่");
@@ -123,7 +134,13 @@ TEST_F(ScoreCardTest, TextsAndPositions) {
   const double ascent = fonts_.family.regular->to_points(fonts_.family.regular->ascender(), st.title_size);
   const double stack_top = r[0].baseline - ascent;
   (void)line;
-  EXPECT_NEAR(stack_top, h - (badge.y + badge.h), 0.01);
+  EXPECT_NEAR(stack_top, st.padding, 0.01);  // natural height: the padding above and below
+  EXPECT_NEAR(h - (badge.y + badge.h), st.padding, 0.01);
+  // In a taller box the stack is centred: as much room above the title as below the badge.
+  auto tall = score_card(a, text(DigitStyle::Arabic), w, h + 40, st);
+  std::vector<Run> tr = runs(tall);
+  EXPECT_NEAR(tr[0].baseline - ascent, st.padding + 20, 0.01);
+  EXPECT_NEAR(rects(tall)[1].y, badge.y + 20, 0.01);
   // Everything inside the box.
   for (const Run& x : r) {
     EXPECT_GE(x.left, st.padding - 0.5);
@@ -156,7 +173,10 @@ TEST_F(ScoreCardTest, TextsFromTheTemplateAndTheBlock) {
   st.note = "{passed}เกณฑ์การประเมิน ({pass} คะแนนขึ้นไป)";
   st.border = false;
   st.fill = false;
-  auto items = score_card(a, text(DigitStyle::Arabic), 12 * kPointsPerCm, st.height, st);
+  // A fifth line makes the card taller.
+  const double four = std::get<BoundsItem>(score_card(a, text(DigitStyle::Arabic), 12 * kPointsPerCm, 0, ScoreCardStyle{}).front()).h;
+  auto items = score_card(a, text(DigitStyle::Arabic), 12 * kPointsPerCm, 0, st);
+  EXPECT_GT(std::get<BoundsItem>(items.front()).h, four + 14);
   std::vector<Run> r = runs(items);
   ASSERT_EQ(r.size(), 6u);
   EXPECT_EQ(r[5].text, "ไม่ผ่านเกณฑ์การประเมิน (85 คะแนนขึ้นไป)");
@@ -199,8 +219,8 @@ TEST_F(ScoreCardTest, TooSmallBoxIsRefusedNotCut) {
   }
   // A narrow card wraps its title (never cuts it) and so needs more height.
   st.title = "คะแนน {organisation} อำเภอสามพราน จังหวัดนครปฐม ประจำปีงบประมาณ {year}";
-  EXPECT_THROW(score_card(a, text(DigitStyle::Thai), 5 * kPointsPerCm, st.height, st), std::invalid_argument);
-  std::vector<Run> r = runs(score_card(a, text(DigitStyle::Thai), 5 * kPointsPerCm, 9 * kPointsPerCm, st));
+  EXPECT_THROW(score_card(a, text(DigitStyle::Thai), 5 * kPointsPerCm, 5.6 * kPointsPerCm, st), std::invalid_argument);
+  std::vector<Run> r = runs(score_card(a, text(DigitStyle::Thai), 5 * kPointsPerCm, 0, st));
   std::string all;
   for (const Run& x : r) all += x.text;
   EXPECT_NE(all.find("ประจำปีงบประมาณ"), std::string::npos) << all;
@@ -222,18 +242,19 @@ TEST(ScoreCardDocument, RendersAndRejectsMisuse) {
     return test::run(test::quote(test::thaidoc_binary()) + " render --strict " + test::quote(dir + "/" + name + ".yaml") +
                      " -o " + test::quote(dir + "/" + name + ".pdf"));
   };
-  auto r = render("ok", doc("    - chart: score_card\n      note: \"{passed}เกณฑ์ ({pass} คะแนนขึ้นไป)\"\n",
+  auto r = render("ok", doc("    - chart: score_card\n      remark: \"{passed}เกณฑ์ ({pass} คะแนนขึ้นไป)\"\n",
                             "style:\n  report:\n    score_card: {width: 10cm, title: \"ผลคะแนน {organisation}\"}\n"));
   ASSERT_EQ(r.exit_code, 0) << r.out;
   std::string text = test::run("pdftotext " + test::quote(dir + "/ok.pdf") + " -").out;
-  for (const char* s : {"ผลคะแนน องค์การบริหารส่วนตำบลคลองใหม่", "76.81", "ระดับผลการประเมิน", "B",
+  // At 10cm the title takes two lines (the card grows to hold them).
+  for (const char* s : {"ผลคะแนน\nองค์การบริหารส่วนตำบลคลองใหม่", "76.81", "ระดับผลการประเมิน", "B",
                         "ไม่ผ่านเกณฑ์ (85 คะแนนขึ้นไป)"}) {
     EXPECT_NE(text.find(s), std::string::npos) << s << " not in:\n" << text;
   }
   // A score card's text on another chart is an error at its key.
   r = render("bad-key", doc("    - chart: scores\n      title: x\n", ""));
   EXPECT_EQ(r.exit_code, 2) << r.out;
-  EXPECT_NE(r.out.find("bad-key.yaml:11:14"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("bad-key.yaml:12:14"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("only a 'chart: score_card' has a title"), std::string::npos) << r.out;
   // A card too small for its lines is an error, no PDF.
   r = render("small", doc("    - chart: score_card\n      height: 2cm\n", ""));

@@ -325,6 +325,11 @@ TEST(ItaViews, BadViewsAreLocatedErrors) {
             "blocks[1].rank_style: unknown value 'olympic' (expected shared, competition, dense or ordinal)");
   EXPECT_EQ(error("  - ita_table: ranking\n    columns: [score, name]\n"),
             "blocks[1]: footer row 'highest' needs a value column (score, weighted) after a first column");
+  // A comment for a group that does not exist would be dropped: an error naming the groups.
+  EXPECT_EQ(error("  - ita_table: scores\n    groups: instrument\n    comments: {IIT: ก, EIT: ข, OTI: ค}\n"),
+            "blocks[1].comments.OTI: unknown group 'OTI' (expected IIT, EIT, OIT, urgent, develop or maintain)");
+  EXPECT_EQ(error("  - ita_table: scores\n    instruments: {SIT: x}\n"),
+            "blocks[1].instruments.SIT: unknown instrument 'SIT' (expected IIT, EIT or OIT)");
 }
 
 // ---------------------------------------------------------------- frameworks by fiscal year
@@ -339,6 +344,18 @@ TEST(ItaFrameworks, PresetsByYearAndAWarningForAYearWithout) {
   EXPECT_EQ(read("2565").framework.name, "FY2565");
   EXPECT_EQ(read("2566").framework.name, "FY2566");
   EXPECT_TRUE(read("2565").framework.oit_items.empty());  // no seed lists the FY2565 checklist
+  // Sub-indicators: seed 003 lists FY2565's (lines 48-62) and FY2566's (lines 262-391); 9.3 and
+  // 10.2 changed.
+  auto sub = [](const ita::Framework& f, const std::string& n) {
+    for (const auto& [number, name] : f.subindicators)
+      if (number == n) return name;
+    return std::string("(none)");
+  };
+  EXPECT_EQ(read("2565").framework.subindicators.size(), 7u);
+  EXPECT_EQ(sub(read("2565").framework, "9.3"), "การบริหารเงินงบประมาณ");
+  EXPECT_EQ(sub(read("2566").framework, "9.3"), "การจัดซื้อจัดจ้าง");
+  EXPECT_EQ(sub(read("2565").framework, "10.2"), "มาตรการภายในเพื่อป้องกันการทุจริต");
+  EXPECT_EQ(sub(read("2566").framework, "10.2"), "มาตรการส่งเสริมคุณธรรมและความโปร่งใส");
   ita::ItaData d = read("2568");
   EXPECT_EQ(d.framework.name, "FY2566");
   ita::Analysis a = ita::analyse(d);
@@ -492,8 +509,8 @@ TEST(ItaFrameworks, DocumentDefinesItsOwn) {
             "e.yaml:5:5: ita.framework: no levels");
   // An indicator of an instrument the framework does not have.
   EXPECT_EQ(error_of(replaced("instrument: CD}}", "instrument: CE}}")),
-            "e.yaml:7:89: ita.framework.indicators.2.instrument: unknown instrument 'CE' (expected AB or CD; did you "
-            "mean 'CD'?; define one under 'instruments:')");
+            "e.yaml:7:93: ita.framework.indicators.2.instrument: unknown instrument 'CE' (expected AB or CD; define "
+            "one under 'instruments:')");
   // A new instrument without its weight; a malformed code.
   EXPECT_NE(error_of(replaced("CD: {name: แบบวัด ข, weight: 1}", "CD: {name: แบบวัด ข}")).find("weight"),
             std::string::npos);

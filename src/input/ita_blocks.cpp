@@ -753,7 +753,7 @@ Table read_ita_table(const YamlNode& block, const ita::ItaData& data, const ita:
 }
 
 const std::vector<std::string>& ita_chart_keys() {
-  static const std::vector<std::string> keys = {"chart", "width", "height", "title", "unit", "label", "note"};
+  static const std::vector<std::string> keys = {"chart", "width", "height", "title", "unit", "label", "remark"};
   return keys;
 }
 
@@ -764,7 +764,7 @@ Chart read_ita_chart(const YamlNode& block) {
                                                          {"score_card", Chart::Kind::ScoreCard}});
   if (auto n = block.get("width")) c.width = n->as_length(50, 5000);
   if (auto n = block.get("height")) c.height = n->as_length(50, 5000);
-  for (const char* key : {"title", "unit", "label", "note"}) {
+  for (const char* key : {"title", "unit", "label", "remark"}) {  // `note:` is a block type
     auto n = block.get(key);
     if (!n) continue;
     if (c.kind != Chart::Kind::ScoreCard) n->fail(std::string("only a 'chart: score_card' has a ") + key);
@@ -772,7 +772,7 @@ Chart read_ita_chart(const YamlNode& block) {
     if (std::string(key) == "title") c.title = text;
     if (std::string(key) == "unit") c.unit = text;
     if (std::string(key) == "label") c.label = text;
-    if (std::string(key) == "note") c.note = text;
+    if (std::string(key) == "remark") c.note = text;
   }
   return c;
 }

@@ -262,7 +262,7 @@ void read_score_card_style(const YamlNode& node, ScoreCardStyle& c) {
       {"title", text(c.title)},
       {"unit", text(c.unit)},
       {"label", text(c.label)},
-      {"note", text(c.note)},
+      {"remark", text(c.note)},  // as the block key (`note:` is a block type there)
       {"title_size", size(c.title_size)},
       {"total_size", size(c.total_size)},
       {"text_size", size(c.text_size)},

@@ -71,12 +71,16 @@ std::vector<FrameItem> score_card(const Analysis& a, const ChartText& text, doub
   double content = st.gap * static_cast<double>(heights.size() - 1);
   for (double h : heights) content += h;
   const double needed = content + 2 * st.padding;
+  if (height <= 0) height = needed;  // as tall as its lines need
   if (needed > height + 1e-6) {
     throw std::invalid_argument("a score card needs a height of at least " +
                                 std::to_string(static_cast<int>(std::ceil(needed))) + "pt, the box has " +
                                 std::to_string(static_cast<int>(std::floor(height))) + "pt");
   }
 
+  // The card's box (not drawn): its items lie inside it, and it tells the layout the card's
+  // height when the card sizes itself.
+  out.push_back(BoundsItem{0, 0, width, height, 0});
   if (st.border || st.fill) {
     RectItem r;
     r.x = st.border_width / 2;
@@ -126,6 +130,7 @@ std::vector<FrameItem> score_card(const Analysis& a, const ChartText& text, doub
     y += st.badge_size + st.gap;
   }
   if (note_lines) p.wrapped(note, st.text_size, false, st.text_color, cx, y, inner, note_lines);
+  std::get<BoundsItem>(out.front()).count = static_cast<uint32_t>(out.size() - 1);
   return out;
 }
 

@@ -5,7 +5,7 @@
 //            76.81 คะแนน                         (the total, large, and the unit)
 //        ระดับผลการประเมิน                       (label)
 //              [ B ]                              (badge in the level's colour)
-//                                                 (note, optional)
+//                                                 (remark, optional)
 //
 // Lines are centred, the stack centred vertically in the box. The total and level are the
 // Analysis's printed ones (a supplied total and level if given). Texts are the template's
@@ -22,8 +22,10 @@
 
 namespace thaidoc::ita {
 
-// The card fills width x height (items relative to the top-left corner). Throws
-// std::invalid_argument if its lines do not fit (the message says how much is needed).
+// The card fills width x height (items relative to the top-left corner); height 0: as tall
+// as its lines need. The first item is a BoundsItem of the card (its size; every other
+// item lies inside it). Throws std::invalid_argument if its lines do not fit in a given
+// height (the message says how much is needed).
 // `style`'s texts are used as given (the caller puts a block's own texts in them).
 std::vector<FrameItem> score_card(const Analysis& analysis, const ChartText& text, double width, double height,
                                   const ScoreCardStyle& style);

@@ -203,6 +203,10 @@ void BlockLayouter::add_block(const Block& block, std::vector<FlowBox>& out, dou
           } catch (const std::invalid_argument& e) {  // the box too small for the chart's text
             throw Error(block.where, e.what(), 2);
           }
+          // Height 0 (a score card by default): as tall as the chart made itself, which its
+          // first item, a BoundsItem, says.
+          if (h <= 0 && !box.items.empty() && std::holds_alternative<BoundsItem>(box.items.front()))
+            box.height = std::get<BoundsItem>(box.items.front()).h;
           translate_items(box.items, x + (width - w) / 2, 0);
           out.push_back(std::move(box));
           pending_space_ = tpl_.body.space_after;

@@ -52,7 +52,7 @@ struct Chart {
   double width = 0;   // points; 0 = the text width (a score card: from the template)
   double height = 0;  // points; 0 = from the template
   // A score card's texts, replacing the template's (report.score_card) when set.
-  std::optional<std::string> title, unit, label, note;
+  std::optional<std::string> title, unit, label, note;  // note: the `remark:` key
 };
 
 struct Block;

@@ -157,13 +157,13 @@ struct RoleStyle {
 // {organisation}, {year}, {total}, {level}, {passed}, {pass}; a block may replace them.
 struct ScoreCardStyle {
   double width = 12 * kPointsPerCm;   // the card; a block's `width`/`height` win
-  double height = 5.6 * kPointsPerCm;
+  double height = 0;                    // 0: as tall as its lines need
   double padding = 0.35 * kPointsPerCm;
   double gap = 4;                       // between the card's lines
   std::string title = "คะแนน {organisation}";
   std::string unit = "คะแนน";           // after the total
   std::string label = "ระดับผลการประเมิน";  // above the badge
-  std::string note;                     // under the badge, e.g. "{passed}เกณฑ์การประเมิน ({pass} คะแนนขึ้นไป)"
+  std::string note;                     // `remark:` under the badge, e.g. "{passed}เกณฑ์การประเมิน ({pass} คะแนนขึ้นไป)"
   double title_size = 16;
   double total_size = 30;
   double text_size = 14;                // unit, label, note
