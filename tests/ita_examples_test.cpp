@@ -12,6 +12,7 @@
 #include <string>
 
 #include "base/digits.h"
+#include "input/batch_data.h"
 #include "input/document_reader.h"
 #include "ita/ita_compute.h"
 #include "test_support.h"
@@ -53,6 +54,12 @@ std::set<std::string> ita_levels(const ita::Analysis& a) {
 
 std::string pdf_text(const std::string& pdf) {
   return convert_digits(test::run("pdftotext " + test::quote(pdf) + " -").out, DigitStyle::Arabic);
+}
+
+// With -layout: text on one line in the page keeps its gaps (the plain mode may glue a page
+// number "- 9 -" to a chart label "100.00" just below it into "-9100.00").
+std::string pdf_text_layout(const std::string& pdf) {
+  return convert_digits(test::run("pdftotext -layout " + test::quote(pdf) + " -").out, DigitStyle::Arabic);
 }
 
 std::vector<std::string> two_decimal_numbers(const std::string& text) {
@@ -163,4 +170,52 @@ TEST(ItaExamples, BatchMemoAndReportAgree) {
     ++compared;
   }
   EXPECT_EQ(compared, 12);  // records 6, 16, ..., 116
+}
+
+// The batch templates: every PDF a record makes prints only numbers and levels of that
+// record's own ITA data (the template read with the record's values, as `thaidoc batch`
+// reads it). data/report/ita-report-template.yaml with its three records, and the batch
+// memo and report of data/batch for records 6, 16, ..., 116 (--shard 6/10).
+TEST(ItaExamples, BatchTemplatesPrintOnlyTheirRecordsNumbers) {
+  const std::string src = test::source_dir();
+  struct Case {
+    std::string templ, csv, shard;
+  };
+  const std::vector<Case> cases = {{"data/report/ita-report-template.yaml", "data/report/example-org.csv", ""},
+                                   {"data/batch/memo-template.yaml", "data/batch/orgs.csv", "--shard 6/10"},
+                                   {"data/batch/report-template.yaml", "data/batch/orgs.csv", "--shard 6/10"}};
+  int checked = 0;
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.templ);
+    std::string dir = test::temp_dir("ita-batch-numbers");
+    DataSet data = read_data_file(src + "/" + c.csv);
+    // The PDFs are named by record number: out/<n>.pdf.
+    auto r = test::run("cd " + test::quote(dir) + " && " + test::quote(test::thaidoc_binary()) + " batch " +
+                       test::quote(src + "/" + c.templ) + " --data " + test::quote(src + "/" + c.csv) + " " + c.shard +
+                       " -o 'out/{record}.pdf' -q -j 2");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    int pdfs = 0;
+    for (size_t i = 0; i < data.records.size(); ++i) {
+      std::string pdf = dir + "/out/" + std::to_string(data.records[i].number) + ".pdf";
+      if (!fs::exists(pdf)) continue;
+      ReadOptions options;
+      options.variables = std::map<std::string, std::string>(data.records[i].fields.begin(), data.records[i].fields.end());
+      Document doc = read_document(src + "/" + c.templ, options);
+      ASSERT_TRUE(doc.ita);
+      EXPECT_TRUE(doc.warnings.empty()) << doc.warnings[0];
+      std::set<std::string> allowed = ita_numbers(*doc.ita), levels = ita_levels(*doc.ita);
+      std::string text = pdf_text_layout(pdf);
+      for (const std::string& n : two_decimal_numbers(text)) {
+        EXPECT_TRUE(allowed.count(n)) << "record " << i + 1 << " prints " << n << ", which its ITA data does not give";
+      }
+      for (const std::string& l : levels_named(text)) {
+        EXPECT_TRUE(levels.count(l)) << "record " << i + 1 << " prints ระดับ " << l << ", which its data does not give";
+      }
+      EXPECT_NE(text.find(doc.ita->total().str()), std::string::npos) << "record " << i + 1;
+      ++pdfs;
+      ++checked;
+    }
+    EXPECT_GT(pdfs, 0);
+  }
+  EXPECT_EQ(checked, 3 + 12 + 12);
 }

@@ -184,8 +184,11 @@ TEST(ItaFramework, Defaults) {
   EXPECT_TRUE(is_question_code("I20"));
   EXPECT_TRUE(is_question_code("O33"));
   EXPECT_FALSE(is_question_code("i20"));
-  EXPECT_FALSE(is_question_code("X1"));
-  EXPECT_EQ(instrument_of_question("E12"), Instrument::EIT);
+  EXPECT_TRUE(is_question_code("X1"));  // a well-formed code; no instrument of the presets starts with X
+  EXPECT_FALSE(is_question_code("I2000"));
+  EXPECT_EQ(f.instrument_of_question("E12"), Instrument::EIT);
+  EXPECT_EQ(f.instrument_of_question("O33"), Instrument::OIT);
+  EXPECT_EQ(f.instrument_of_question("X1"), std::nullopt);
 }
 
 // ---------------------------------------------------------------- computations
@@ -456,11 +459,11 @@ TEST(ItaWarnings, ToleranceIsExactHundredths) {
   // (in binary, 85.00 - 84.99 and 50.00 - 49.99 differ on either side of 0.01).
   for (double base : {84.99, 49.99, 0.01, 99.98, 76.81, 64.99}) {
     ItaData d = make_data(std::vector<double>(10, base));
-    d.supplied.iit = Sourced<Hundredths>{H(base) + Hundredths(1), {}};
+    d.supplied.set_mean(Instrument::IIT, Sourced<Hundredths>{H(base) + Hundredths(1), {}});
     EXPECT_TRUE(analyse(d).warnings.empty()) << base;
-    d.supplied.iit = Sourced<Hundredths>{H(base) + Hundredths(2), {}};
+    d.supplied.set_mean(Instrument::IIT, Sourced<Hundredths>{H(base) + Hundredths(2), {}});
     EXPECT_EQ(analyse(d).warnings.size(), 1u) << base;
-    d.supplied.iit = Sourced<Hundredths>{H(base) - Hundredths(2), {}};
+    d.supplied.set_mean(Instrument::IIT, Sourced<Hundredths>{H(base) - Hundredths(2), {}});
     EXPECT_EQ(analyse(d).warnings.size(), 1u) << base;
   }
 }

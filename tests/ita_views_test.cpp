@@ -325,6 +325,11 @@ TEST(ItaViews, BadViewsAreLocatedErrors) {
             "blocks[1].rank_style: unknown value 'olympic' (expected shared, competition, dense or ordinal)");
   EXPECT_EQ(error("  - ita_table: ranking\n    columns: [score, name]\n"),
             "blocks[1]: footer row 'highest' needs a value column (score, weighted) after a first column");
+  // A comment for a group that does not exist would be dropped: an error naming the groups.
+  EXPECT_EQ(error("  - ita_table: scores\n    groups: instrument\n    comments: {IIT: ก, EIT: ข, OTI: ค}\n"),
+            "blocks[1].comments.OTI: unknown group 'OTI' (expected IIT, EIT, OIT, urgent, develop or maintain)");
+  EXPECT_EQ(error("  - ita_table: scores\n    instruments: {SIT: x}\n"),
+            "blocks[1].instruments.SIT: unknown instrument 'SIT' (expected IIT, EIT or OIT)");
 }
 
 // ---------------------------------------------------------------- frameworks by fiscal year
@@ -339,6 +344,18 @@ TEST(ItaFrameworks, PresetsByYearAndAWarningForAYearWithout) {
   EXPECT_EQ(read("2565").framework.name, "FY2565");
   EXPECT_EQ(read("2566").framework.name, "FY2566");
   EXPECT_TRUE(read("2565").framework.oit_items.empty());  // no seed lists the FY2565 checklist
+  // Sub-indicators: seed 003 lists FY2565's (lines 48-62) and FY2566's (lines 262-391); 9.3 and
+  // 10.2 changed.
+  auto sub = [](const ita::Framework& f, const std::string& n) {
+    for (const auto& [number, name] : f.subindicators)
+      if (number == n) return name;
+    return std::string("(none)");
+  };
+  EXPECT_EQ(read("2565").framework.subindicators.size(), 7u);
+  EXPECT_EQ(sub(read("2565").framework, "9.3"), "การบริหารเงินงบประมาณ");
+  EXPECT_EQ(sub(read("2566").framework, "9.3"), "การจัดซื้อจัดจ้าง");
+  EXPECT_EQ(sub(read("2565").framework, "10.2"), "มาตรการภายในเพื่อป้องกันการทุจริต");
+  EXPECT_EQ(sub(read("2566").framework, "10.2"), "มาตรการส่งเสริมคุณธรรมและความโปร่งใส");
   ita::ItaData d = read("2568");
   EXPECT_EQ(d.framework.name, "FY2566");
   ita::Analysis a = ita::analyse(d);
@@ -354,7 +371,7 @@ TEST(ItaFrameworks, PresetsByYearAndAWarningForAYearWithout) {
     FAIL();
   } catch (const Error& e) {
     EXPECT_EQ(std::string(e.what()),
-              "f.yaml:5:23: ita.framework.preset: unknown ITA framework 'FY2556' (expected FY2565 or FY2566)");
+              "f.yaml:5:23: ita.framework.preset: unknown ITA framework 'FY2556' (expected FY2565, FY2566 or none)");
   }
 }
 
@@ -387,4 +404,173 @@ TEST(ItaFrameworks, Fy2566OitChecklistAsSeed003ListsIt) {
   for (const TableRow& r : t.body) groups += r.kind == RowKind::Group;
   EXPECT_EQ(groups, 7u + 15u);
   EXPECT_EQ(t.body.size(), 7u + 15u + 4u + 43u);
+}
+
+// A document changes a preset: a new instrument (SIT, weight 20) with a new indicator 11,
+// indicator 8 removed. By hand: IIT (90 + 80 + 70 + 60 + 50) / 5 = 70.00; EIT (81.25 + 80) / 2
+// = 80.625 -> 80.63; OIT (100 + 91.11) / 2 = 95.555 -> 95.56; SIT 77.77. Weights 30, 30, 40,
+// 20 (sum 120): total (2100 + 2418.9 + 3822.4 + 1555.4) / 120 = 9896.7 / 120 = 82.4725 -> 82.47
+// (B). Shares 25.00, 25.00, 33.33, 16.67 (100.00 printed); weighted 17.50, 20.1575 -> 20.16,
+// 31.8533 -> 31.85, 12.9617 -> 12.96, which add up to 82.47.
+TEST(ItaFrameworks, DocumentAddsAndRemovesInstrumentsAndIndicators) {
+  const std::string yaml =
+      "kind: document\n"
+      "ita:\n"
+      "  organisation: {name: อบต.ทดสอบ}\n"
+      "  year: 2565\n"
+      "  framework:\n"
+      "    preset: FY2565\n"
+      "    instruments: {SIT: {name: แบบวัดการมีส่วนร่วม, weight: 20}}\n"
+      "    indicators: {8: {remove: true}, 11: {name: การมีส่วนร่วมของประชาชน, instrument: SIT}}\n"
+      "  scores: {1: 90, 2: 80, 3: 70, 4: 60, 5: 50, 6: 81.25, 7: 80, 9: 100, 10: 91.11, 11: 77.77}\n"
+      "  supplied: {SIT: 77.77}\n"
+      "  recommendations: {S1: ควรเปิดให้ประชาชนมีส่วนร่วม, I20: ควรเผยแพร่แผน}\n"
+      "blocks:\n"
+      "  - \"{{ita.SIT}} {{ita.SIT.weighted}} {{ita.total}} {{ita.level}} {{ita.indicators}} {{ita.instruments}}\"\n"
+      "  - ita_table: weighted\n"
+      "  - ita_table: recommendations\n";
+  ReadOptions options;
+  Document doc = read_document_string(yaml, "own.yaml", options);
+  EXPECT_TRUE(doc.warnings.empty()) << doc.warnings[0];
+  ASSERT_TRUE(doc.ita);
+  const ita::Analysis& a = *doc.ita;
+  EXPECT_EQ(a.framework.name, "FY2565");
+  EXPECT_EQ(a.indicator(8), nullptr);
+  ASSERT_NE(a.indicator(11), nullptr);
+  EXPECT_EQ(a.indicator(11)->instrument, ita::Instrument("SIT"));
+  EXPECT_EQ(a.total().str(), "82.47");
+  EXPECT_EQ(a.total_exact, ita::Exact(824725, 10000));
+  EXPECT_EQ(a.level, "B");
+  const auto* p = std::get_if<Paragraph>(&doc.blocks[0].content);
+  ASSERT_NE(p, nullptr);
+  std::string text;
+  for (const auto& span : p->text) text += span.text;
+  EXPECT_EQ(convert_digits(text, DigitStyle::Arabic), "77.77 12.96 82.47 B 10 4");
+  std::vector<const Table*> tables;
+  for (const Block& b : doc.blocks)
+    if (const auto* t = std::get_if<Table>(&b.content)) tables.push_back(t);
+  ASSERT_EQ(tables.size(), 2u);
+  EXPECT_EQ(rows_of(*tables[0]),
+            (std::vector<std::string>{"ประเด็นการประเมิน\tน้ำหนัก (ร้อยละ)\tคะแนนเฉลี่ยที่ได้รับ\tคะแนนถ่วงน้ำหนัก",
+                                      "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)\t25\t70.00\t17.50",
+                                      "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT)\t25\t80.63\t20.16",
+                                      "แบบวัดการเปิดเผยข้อมูลสาธารณะ (OIT)\t33.33\t95.56\t31.85",
+                                      "แบบวัดการมีส่วนร่วม (SIT)\t16.67\t77.77\t12.96", "รวม\t100\t82.47"}));
+  // Recommendations by the instrument's letter: S1 is SIT's.
+  EXPECT_EQ(rows_of(*tables[1])[1], "S1\tควรเปิดให้ประชาชนมีส่วนร่วม");
+  ita::ItaData data = read_ita_string(yaml.substr(yaml.find("ita:"), yaml.find("blocks:") - yaml.find("ita:")), "own.yaml");
+  EXPECT_EQ(data.recommendations_for(ita::Instrument("SIT")).size(), 1u);
+  EXPECT_EQ(data.recommendations_for(ita::Instrument::IIT).size(), 1u);
+}
+
+// `preset: none`: the document defines the whole framework, so no year warning. Two equal
+// instruments, pass 60: (59.99 + 60.00) / 2 = 59.995, half up 60.00, so level ผ่าน and passed.
+TEST(ItaFrameworks, DocumentDefinesItsOwn) {
+  const std::string own =
+      "ita:\n"
+      "  organisation: {name: อบต.ทดสอบ}\n"
+      "  year: 2570\n"
+      "  framework:\n"
+      "    preset: none\n"
+      "    instruments: {AB: {name: แบบวัด ก, weight: 1}, CD: {name: แบบวัด ข, weight: 1}}\n"
+      "    indicators: {1: {name: ตัวชี้วัด ก, instrument: AB}, 2: {name: ตัวชี้วัด ข, instrument: CD}}\n"
+      "    levels: [{level: ดี, from: 60}, {level: ปรับปรุง, from: 0}]\n"
+      "    tiers: [{from: 0, label: ทั้งหมด}]\n"
+      "    pass: 60\n"
+      "  scores: {1: 59.99, 2: 60}\n";
+  ita::ItaData d = read_ita_string(own, "own.yaml");
+  EXPECT_EQ(d.framework.name, "");
+  EXPECT_TRUE(d.notes.empty());
+  ita::Analysis a = ita::analyse(d);
+  EXPECT_TRUE(a.warnings.empty());
+  EXPECT_EQ(a.total_exact, ita::Exact(59995, 1000));
+  EXPECT_EQ(a.total().str(), "60.00");
+  EXPECT_EQ(a.level, "ดี");
+  EXPECT_TRUE(a.passed);
+  EXPECT_EQ(a.instruments.size(), 2u);
+  EXPECT_EQ(a.instruments[0].instrument.code(), "AB");
+
+  auto error_of = [](const std::string& yaml) -> std::string {
+    try {
+      read_ita_string(yaml, "e.yaml");
+    } catch (const Error& e) {
+      return e.what();
+    }
+    return "no error";
+  };
+  auto replaced = [&](const std::string& from, const std::string& to) {
+    std::string s = own;
+    size_t at = s.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    return s.replace(at, from.size(), to);
+  };
+  // A part of the framework missing.
+  EXPECT_EQ(error_of(replaced("    levels: [{level: ดี, from: 60}, {level: ปรับปรุง, from: 0}]\n", "")),
+            "e.yaml:5:5: ita.framework: no levels");
+  // An indicator of an instrument the framework does not have.
+  EXPECT_EQ(error_of(replaced("instrument: CD}}", "instrument: CE}}")),
+            "e.yaml:7:93: ita.framework.indicators.2.instrument: unknown instrument 'CE' (expected AB or CD; define "
+            "one under 'instruments:')");
+  // A new instrument without its weight; a malformed code.
+  EXPECT_NE(error_of(replaced("CD: {name: แบบวัด ข, weight: 1}", "CD: {name: แบบวัด ข}")).find("weight"),
+            std::string::npos);
+  EXPECT_NE(error_of(replaced("CD: {name", "cd: {name")).find("'cd' is not an instrument code"), std::string::npos);
+
+  // Removing from a preset: an instrument whose indicators stay is an error; a question whose
+  // letter starts no instrument is an error; a supplied mean of an unknown instrument too.
+  auto preset = [](const std::string& framework, const std::string& extra = "") {
+    return "ita:\n  organisation: {name: อบต.ทดสอบ}\n  year: 2565\n" + framework +
+           "  scores: {1: 90, 2: 90, 3: 90, 4: 90, 5: 90, 6: 90, 7: 90, 8: 90, 9: 90, 10: 90}\n" + extra;
+  };
+  // `framework: none` alone defines nothing.
+  EXPECT_NE(error_of(preset("  framework: none\n")).find("defines no framework"), std::string::npos);
+  EXPECT_NE(error_of(preset("  framework: {instruments: {OIT: {remove: true}}}\n"))
+                .find("indicator 9 belongs to OIT, which the framework does not have"),
+            std::string::npos);
+  EXPECT_NE(error_of(preset("  framework: {indicators: {12: {remove: true}}}\n")).find("indicator 12 is not in the framework"),
+            std::string::npos);
+  EXPECT_NE(error_of(preset("  framework: {indicators: {10: {remove: true, name: x}}}\n")).find("no other keys"),
+            std::string::npos);
+  EXPECT_NE(error_of(preset("  framework: {indicators: {10: {remove: true}}}\n")).find("unknown indicator 10"),
+            std::string::npos);  // its score is now one too many
+  EXPECT_NE(error_of(preset("", "  recommendations: {S1: x}\n")).find("question S1 belongs to no instrument"),
+            std::string::npos);
+  EXPECT_NE(error_of(preset("", "  supplied: {SIT: 80}\n")).find("SIT"), std::string::npos);
+  // Removing both OIT indicators and OIT itself leaves IIT 30 / EIT 30.
+  ita::ItaData two = read_ita_string(
+      "ita:\n  organisation: {name: อบต.ทดสอบ}\n  year: 2565\n"
+      "  framework: {instruments: {OIT: {remove: true}}, indicators: {9: {remove: true}, 10: {remove: true}}}\n"
+      "  scores: {1: 90, 2: 90, 3: 90, 4: 90, 5: 90, 6: 80, 7: 80, 8: 80}\n",
+      "two.yaml");
+  ita::Analysis ta = ita::analyse(two);
+  EXPECT_EQ(ta.instruments.size(), 2u);
+  EXPECT_EQ(ta.total().str(), "85.00");  // (30 x 90 + 30 x 80) / 60
+}
+
+// History values for text: each year's total and level (the level of the printed total
+// unless the data gives one), and the first, last, best and worst years. klongmai (seed 004):
+// 2561 75.41 (B), 2562 85.03 (A by the bands; the seed says B), 2563 84.05, 2564 80.95,
+// 2565 76.81 (supplied, and the assessed year).
+TEST(ItaValues, HistoryTotalsAndLevelsForText) {
+  ita::ItaData d = read_ita_file(test::source_dir() + "/data/ita/klongmai-2565.yaml");
+  ita::Analysis a = ita::analyse(d);
+  auto v = ita_values(d, a);
+  EXPECT_EQ(v["ita.history.2561.total"], "75.41");
+  EXPECT_EQ(v["ita.history.2561.level"], "B");
+  EXPECT_EQ(v["ita.history.2562.total"], "85.03");
+  EXPECT_EQ(v["ita.history.2562.level"], "A");
+  EXPECT_EQ(v["ita.history.2564.total"], "80.95");
+  EXPECT_EQ(v["ita.history.2564.level"], "B");
+  EXPECT_EQ(v["ita.history.2565.total"], "76.81");
+  EXPECT_EQ(v["ita.history.count"], "5");
+  EXPECT_EQ(v["ita.history.first"], "2561");
+  EXPECT_EQ(v["ita.history.last"], "2565");
+  EXPECT_EQ(v["ita.history.highest"], "2562");
+  EXPECT_EQ(v["ita.history.highest.total"], "85.03");
+  EXPECT_EQ(v["ita.history.lowest"], "2561");
+  EXPECT_EQ(v["ita.history.lowest.total"], "75.41");
+  EXPECT_EQ(v.count("ita.history.2560.total"), 0u);
+  // A level the data gives is the one printed.
+  d.history[1].level = ita::Sourced<std::string>{"B", {}};
+  EXPECT_EQ(ita_values(d, ita::analyse(d))["ita.history.2562.level"], "B");
 }

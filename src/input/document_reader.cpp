@@ -76,7 +76,7 @@ std::vector<std::string> block_keys_of(const std::string& type) {
   if (type == "section") return {"section", "digits"};
   if (type == "caption" || type == "note" || type == "source")
     return {type, "align", "indent", "digits", "keep_with_next"};
-  if (type == "chart") return {"chart", "width", "height"};
+  if (type == "chart") return ita_chart_keys();
   if (type == "ita_table") return ita_table_keys();
   return {type};
 }
@@ -298,11 +298,7 @@ class DocumentParser {
       b.content = std::move(p);
     } else if (type == "chart") {
       if (!analysis_) value.fail("a chart needs ITA data: add an 'ita:' section to the document");
-      Chart c;
-      c.kind = value.as_enum<Chart::Kind>({{"scores", Chart::Kind::IndicatorScores}, {"trend", Chart::Kind::YearlyTotals}});
-      if (auto n = node.get("width")) c.width = n->as_length(50, 5000);
-      if (auto n = node.get("height")) c.height = n->as_length(50, 5000);
-      b.content = c;
+      b.content = read_ita_chart(node);
     } else if (type == "ita_table") {
       if (!analysis_) value.fail("an ITA table needs ITA data: add an 'ita:' section to the document");
       b.content = read_ita_table(node, *ita_data_, *analysis_);

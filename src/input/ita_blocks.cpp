@@ -676,13 +676,25 @@ Table read_ita_table(const YamlNode& block, const ita::ItaData& data, const ita:
   if (auto n = block.get("group")) view.group_text = n->as_string();
   if (auto n = block.get("comments")) {
     n->expect_map();
-    for (const auto& [key, value] : n->entries()) view.comments[key] = value.as_string();
+    std::vector<std::string> groups = a.framework.instrument_codes();  // a comment's group: an instrument or a tier
+    for (const auto& t : a.framework.tiers) groups.push_back(t.key);
+    for (const auto& [key, value] : n->entries()) {
+      if (std::find(groups.begin(), groups.end(), key) == groups.end()) {
+        std::string hint = suggest(key, groups);
+        throw Error(value.key_where(), value.path() + ": unknown group '" + key + "' (expected " +
+                                           join_alternatives(groups) + (hint.empty() ? "" : "; did you mean '" + hint + "'?") + ")",
+                    2);
+      }
+      view.comments[key] = value.as_string();
+    }
   }
   if (auto n = block.get("instruments")) {
     n->expect_map();
     for (const auto& [key, value] : n->entries()) {
-      if (!ita::parse_instrument(key)) {
-        throw Error(value.key_where(), value.path() + ": unknown instrument '" + key + "' (expected IIT, EIT or OIT)", 2);
+      auto i = ita::parse_instrument(key);
+      if (!i || !a.framework.instrument(*i)) {
+        throw Error(value.key_where(), value.path() + ": unknown instrument '" + key + "' (expected " +
+                                           join_alternatives(a.framework.instrument_codes()) + ")", 2);
       }
       view.instruments[key] = value.as_string();
     }
@@ -738,6 +750,31 @@ Table read_ita_table(const YamlNode& block, const ita::ItaData& data, const ita:
   if (auto n = block.get("caption")) t.caption = n->as_string();
   if (auto n = block.get("continued")) t.continued = n->as_string();
   return t;
+}
+
+const std::vector<std::string>& ita_chart_keys() {
+  static const std::vector<std::string> keys = {"chart", "width", "height", "title", "unit", "label", "remark"};
+  return keys;
+}
+
+Chart read_ita_chart(const YamlNode& block) {
+  Chart c;
+  c.kind = block.required("chart").as_enum<Chart::Kind>({{"scores", Chart::Kind::IndicatorScores},
+                                                         {"trend", Chart::Kind::YearlyTotals},
+                                                         {"score_card", Chart::Kind::ScoreCard}});
+  if (auto n = block.get("width")) c.width = n->as_length(50, 5000);
+  if (auto n = block.get("height")) c.height = n->as_length(50, 5000);
+  for (const char* key : {"title", "unit", "label", "remark"}) {  // `note:` is a block type
+    auto n = block.get(key);
+    if (!n) continue;
+    if (c.kind != Chart::Kind::ScoreCard) n->fail(std::string("only a 'chart: score_card' has a ") + key);
+    std::string text = n->as_string();
+    if (std::string(key) == "title") c.title = text;
+    if (std::string(key) == "unit") c.unit = text;
+    if (std::string(key) == "label") c.label = text;
+    if (std::string(key) == "remark") c.note = text;
+  }
+  return c;
 }
 
 }  // namespace thaidoc

@@ -82,4 +82,10 @@ const std::vector<std::string>& ita_table_keys();
 // Reads an `ita_table:` block (the block mapping) into its table.
 Table read_ita_table(const YamlNode& block, const ita::ItaData& data, const ita::Analysis& analysis);
 
+// The keys a `chart:` block may have (the texts only for `chart: score_card`).
+const std::vector<std::string>& ita_chart_keys();
+
+// Reads a `chart:` block (scores, trend, score_card).
+Chart read_ita_chart(const YamlNode& block);
+
 }  // namespace thaidoc

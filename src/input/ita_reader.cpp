@@ -90,14 +90,18 @@ std::string read_level_name(const YamlNode& n, const Framework& fw) {
   n.fail(message + ")");
 }
 
-Instrument read_instrument_key(const YamlNode& value, const std::string& key) {
+// An instrument code as a mapping key. `fw`: it must be one of the framework's (else any
+// well-formed code, for a new instrument).
+Instrument read_instrument_key(const YamlNode& value, const std::string& key, const Framework* fw) {
   auto i = parse_instrument(key);
-  if (!i) {
-    std::string hint = suggest(key, {"IIT", "EIT", "OIT"});
-    throw key_error(value, "unknown instrument '" + key + "' (expected IIT, EIT or OIT" +
-                               (hint.empty() ? "" : "; did you mean '" + hint + "'?") + ")");
+  if (i && (!fw || fw->instrument(*i))) return *i;
+  if (!fw) {
+    throw key_error(value, "'" + key + "' is not an instrument code (2-8 capital letters and digits, e.g. IIT, EIT, OIT)");
   }
-  return *i;
+  std::vector<std::string> codes = fw->instrument_codes();
+  std::string hint = suggest(key, codes);
+  throw key_error(value, "unknown instrument '" + key + "' (expected " + join_alternatives(codes) +
+                             (hint.empty() ? "" : "; did you mean '" + hint + "'?") + ")");
 }
 
 void read_organisation(const YamlNode& n, Organisation& org) {
@@ -159,11 +163,13 @@ void read_scores(const YamlNode& n, const Framework& fw, std::vector<IndicatorSc
 
 void read_supplied(const YamlNode& n, const Framework& fw, SuppliedValues& out) {
   n.expect_map();
-  n.check_keys({"IIT", "EIT", "OIT", "total", "level"});
-  for (Instrument i : {Instrument::IIT, Instrument::EIT, Instrument::OIT}) {
-    if (auto v = n.get(instrument_code(i))) {
-      if (!fw.instrument(i)) v->fail("the framework has no instrument " + std::string(instrument_code(i)));
-      out.mean(i) = Sourced<Hundredths>{read_hundredths(*v, 0, 100), origin_of(*v)};
+  std::vector<std::string> keys = fw.instrument_codes();
+  keys.push_back("total");
+  keys.push_back("level");
+  n.check_keys(keys);
+  for (const InstrumentDef& def : fw.instruments) {
+    if (auto v = n.get(def.instrument.code())) {
+      out.set_mean(def.instrument, Sourced<Hundredths>{read_hundredths(*v, 0, 100), origin_of(*v)});
     }
   }
   if (auto v = n.get("total")) out.total = Sourced<Hundredths>{read_hundredths(*v, 0, 100), origin_of(*v)};
@@ -200,7 +206,7 @@ void read_history(const YamlNode& n, const Framework& fw, std::vector<HistoryEnt
   std::sort(out.begin(), out.end(), [](const HistoryEntry& a, const HistoryEntry& b) { return a.year < b.year; });
 }
 
-void read_recommendations(const YamlNode& n, std::vector<Recommendation>& out) {
+void read_recommendations(const YamlNode& n, const Framework& fw, std::vector<Recommendation>& out) {
   if (!n.is_map()) n.fail("expected a mapping of question code to text ({I20: \"...\", O33: \"...\"})");
   std::map<std::string, int> seen;
   for (const auto& [key, value] : n.entries()) {
@@ -211,6 +217,10 @@ void read_recommendations(const YamlNode& n, std::vector<Recommendation>& out) {
       std::string message = "'" + key + "' is not a question code (expected I, E or O and a number, e.g. I20, E12, O33";
       if (is_question_code(upper)) message += "; did you mean '" + upper + "'?";
       throw key_error(value, message + ")");
+    }
+    if (!fw.instrument_of_question(code)) {
+      throw key_error(value, "question " + code + " belongs to no instrument of the framework (" +
+                                 join_alternatives(fw.instrument_codes(), ", ") + ": questions start with their letter)");
     }
     auto [it, inserted] = seen.emplace(code, value.key_where().line);
     if (!inserted) {
@@ -275,27 +285,54 @@ void read_tiers(const YamlNode& n, Framework& fw) {
   if (fw.tiers.empty()) n.fail("expected at least one tier");
 }
 
+// `remove: true` in an indicator's or instrument's entry.
+bool removes(const YamlNode& value) {
+  auto r = value.get("remove");
+  if (!r) return false;
+  if (!r->as_bool()) return false;
+  for (const auto& [key, other] : value.entries()) {
+    if (key != "remove") throw key_error(other, "an entry that removes has no other keys");
+  }
+  return true;
+}
+
 void read_indicator_defs(const YamlNode& n, Framework& fw) {
+  n.expect_map();
   for (const auto& [key, value] : n.entries()) {
     auto number = key_number(key);
-    if (!number || *number < 1 || *number > 99) throw key_error(value, "'" + key + "' is not an indicator number");
+    if (!number || *number < 1 || *number > 99) throw key_error(value, "'" + key + "' is not an indicator number (1-99)");
     value.expect_map();
-    value.check_keys({"name", "short", "instrument"});
-    IndicatorDef* def = nullptr;
-    for (auto& d : fw.indicators) {
-      if (d.number == *number) def = &d;
+    value.check_keys({"name", "short", "instrument", "remove"});
+    auto def_of = [&]() -> IndicatorDef* {
+      for (auto& d : fw.indicators)
+        if (d.number == *number) return &d;
+      return nullptr;
+    };
+    if (removes(value)) {
+      if (!def_of()) throw key_error(value, "indicator " + std::to_string(*number) + " is not in the framework");
+      std::erase_if(fw.indicators, [&](const IndicatorDef& d) { return d.number == *number; });
+      continue;
     }
+    IndicatorDef* def = def_of();
     if (!def) {
       // A new indicator: name and instrument are required.
-      fw.indicators.push_back({*number, "", "", Instrument::IIT});
-      def = &fw.indicators.back();
       value.required("name");
       value.required("instrument");
+      fw.indicators.push_back({*number, "", "", Instrument::IIT});
+      def = &fw.indicators.back();
     }
     if (auto v = value.get("name")) def->name = v->as_nonempty_string();
     if (auto v = value.get("short")) def->short_name = v->as_string();
     if (auto v = value.get("instrument")) {
-      def->instrument = v->as_enum<Instrument>({{"IIT", Instrument::IIT}, {"EIT", Instrument::EIT}, {"OIT", Instrument::OIT}});
+      std::string code = v->as_nonempty_string();
+      auto i = parse_instrument(code);
+      if (!i || !fw.instrument(*i)) {
+        std::vector<std::string> codes = fw.instrument_codes();
+        std::string hint = suggest(code, codes);
+        v->fail("unknown instrument '" + code + "' (expected " + join_alternatives(codes) +
+                (hint.empty() ? "" : "; did you mean '" + hint + "'?") + "; define one under 'instruments:')");
+      }
+      def->instrument = *i;
     }
   }
   std::sort(fw.indicators.begin(), fw.indicators.end(),
@@ -308,15 +345,24 @@ Framework read_ita_framework(const YamlNode& n, Framework fw) {
   n.expect_map();
   n.check_keys({"preset", "weights", "instruments", "pass", "levels", "tiers", "indicators"});
   if (auto v = n.get("instruments")) {
+    v->expect_map();
     for (const auto& [key, value] : v->entries()) {
-      Instrument i = read_instrument_key(value, key);
       value.expect_map();
-      value.check_keys({"name", "weight"});
+      value.check_keys({"name", "weight", "remove"});
+      if (removes(value)) {
+        Instrument i = read_instrument_key(value, key, &fw);
+        std::erase_if(fw.instruments, [&](const InstrumentDef& d) { return d.instrument == i; });
+        continue;
+      }
+      Instrument i = read_instrument_key(value, key, nullptr);
       InstrumentDef* def = nullptr;
       for (auto& d : fw.instruments) {
         if (d.instrument == i) def = &d;
       }
       if (!def) {
+        // A new instrument: its name and weight are required.
+        value.required("name");
+        value.required("weight");
         fw.instruments.push_back({i, key, Hundredths(0)});
         def = &fw.instruments.back();
       }
@@ -325,14 +371,12 @@ Framework read_ita_framework(const YamlNode& n, Framework fw) {
     }
   }
   if (auto v = n.get("weights")) {
+    v->expect_map();
     for (const auto& [key, value] : v->entries()) {
-      Instrument i = read_instrument_key(value, key);
-      InstrumentDef* def = nullptr;
+      Instrument i = read_instrument_key(value, key, &fw);
       for (auto& d : fw.instruments) {
-        if (d.instrument == i) def = &d;
+        if (d.instrument == i) d.weight = read_hundredths(value, 0, 1000);
       }
-      if (!def) throw key_error(value, "the framework has no instrument " + key);
-      def->weight = read_hundredths(value, 0, 1000);
     }
   }
   if (auto v = n.get("pass")) fw.pass_mark = read_hundredths(*v, 0, 100);
@@ -367,10 +411,16 @@ ItaData read_ita(const YamlNode& n) {
   std::string preset;
   if (preset_node) {
     preset = preset_node->as_nonempty_string();
-    if (!Framework::preset(preset)) {
-      std::string hint = suggest(preset, Framework::preset_names());
-      preset_node->fail("unknown ITA framework '" + preset + "' (expected " + join_alternatives(Framework::preset_names()) +
+    if (preset != "none" && !Framework::preset(preset)) {
+      std::vector<std::string> names = Framework::preset_names();
+      std::string hint = suggest(preset, names);
+      names.push_back("none");
+      preset_node->fail("unknown ITA framework '" + preset + "' (expected " + join_alternatives(names) +
                         (hint.empty() ? "" : "; did you mean '" + hint + "'?") + ")");
+    }
+    if (preset == "none" && !(fw_node && fw_node->is_map())) {
+      preset_node->fail("'framework: none' defines no framework: give 'framework: {preset: none, instruments: ..., "
+                        "indicators: ..., levels: ..., tiers: ...}'");
     }
   } else if (auto p = Framework::preset_for_year(data.year)) {
     preset = *p;
@@ -382,7 +432,15 @@ ItaData read_ita(const YamlNode& n) {
                               " (presets: " + join_alternatives(names, " and ") + "); the " + preset +
                               " framework is used (select one with 'framework: {preset: ...}' or define it)"});
   }
-  data.framework = *Framework::preset(preset);
+  // `preset: none`: the document defines the whole framework (instruments, indicators,
+  // levels, tiers; the pass mark defaults to 85).
+  if (preset == "none") {
+    data.framework = Framework{};
+    data.framework.levels.clear();
+    data.framework.tiers.clear();
+  } else {
+    data.framework = *Framework::preset(preset);
+  }
   if (fw_node && fw_node->is_map()) data.framework = read_ita_framework(*fw_node, data.framework);
   if (auto v = n.get("responsible")) {
     v->expect_map();
@@ -391,8 +449,9 @@ ItaData read_ita(const YamlNode& n) {
       bool known = std::any_of(data.framework.oit_items.begin(), data.framework.oit_items.end(),
                                [&](const OitItem& o) { return o.code == code; });
       if (!known) {
-        throw key_error(value, "'" + key + "' is not an item of the " + data.framework.name + " OIT checklist" +
-                                   (data.framework.oit_items.empty() ? " (it has none)" : ""));
+        throw key_error(value, "'" + key + "' is not an item of the " +
+                                   (data.framework.name.empty() ? std::string("document's") : data.framework.name) +
+                                   " OIT checklist" + (data.framework.oit_items.empty() ? " (it has none)" : ""));
       }
       data.responsible.emplace_back(code, value.as_nonempty_string());
     }
@@ -401,7 +460,7 @@ ItaData read_ita(const YamlNode& n) {
   read_scores(n.required("scores"), data.framework, data.scores);
   if (auto v = n.get("supplied")) read_supplied(*v, data.framework, data.supplied);
   if (auto v = n.get("history")) read_history(*v, data.framework, data.history);
-  if (auto v = n.get("recommendations")) read_recommendations(*v, data.recommendations);
+  if (auto v = n.get("recommendations")) read_recommendations(*v, data.framework, data.recommendations);
   return data;
 }
 

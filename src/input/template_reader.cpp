@@ -273,6 +273,43 @@ void read_role(const YamlNode& node, RoleStyle& r) {
   });
 }
 
+void read_score_card_style(const YamlNode& node, ScoreCardStyle& c) {
+  auto text = [](std::string& out) { return [&out](const YamlNode& n) { out = n.as_string(); }; };
+  auto len = [](double& out) { return [&out](const YamlNode& n) { out = length(n); }; };
+  auto size = [](double& out) { return [&out](const YamlNode& n) { out = font_size(n); }; };
+  auto flag = [](bool& out) { return [&out](const YamlNode& n) { out = n.as_bool(); }; };
+  auto color = [](Color& out) { return [&out](const YamlNode& n) { out = read_color(n); }; };
+  apply_fields(node, {
+      {"width", [&](const YamlNode& n) { c.width = n.as_length(50, kMaxLength); }},
+      {"height", [&](const YamlNode& n) { c.height = n.as_length(50, kMaxLength); }},
+      {"padding", len(c.padding)},
+      {"gap", len(c.gap)},
+      {"title", text(c.title)},
+      {"unit", text(c.unit)},
+      {"label", text(c.label)},
+      {"remark", text(c.note)},  // as the block key (`note:` is a block type there)
+      {"title_size", size(c.title_size)},
+      {"total_size", size(c.total_size)},
+      {"text_size", size(c.text_size)},
+      {"badge_size", [&](const YamlNode& n) { c.badge_size = n.as_length(4, kMaxLength); }},
+      {"badge_text_size", size(c.badge_text_size)},
+      {"level_colors",
+       [&](const YamlNode& n) {
+         c.level_colors.clear();
+         for (const YamlNode& item : n.items()) c.level_colors.push_back(read_color(item));
+         if (c.level_colors.empty()) n.fail("expected at least one colour");
+       }},
+      {"badge_text_color", color(c.badge_text_color)},
+      {"total_color", color(c.total_color)},
+      {"text_color", color(c.text_color)},
+      {"border", flag(c.border)},
+      {"border_color", color(c.border_color)},
+      {"border_width", len(c.border_width)},
+      {"fill", flag(c.fill)},
+      {"fill_color", color(c.fill_color)},
+  });
+}
+
 void read_report_style(const YamlNode& node, ReportStyle& r) {
   apply_fields(node, {
       {"cover_title_size", [&](const YamlNode& n) { r.cover_title_size = font_size(n); }},
@@ -291,6 +328,7 @@ void read_report_style(const YamlNode& node, ReportStyle& r) {
       {"caption", [&](const YamlNode& n) { read_role(n, r.caption); }},
       {"note", [&](const YamlNode& n) { read_role(n, r.note); }},
       {"source", [&](const YamlNode& n) { read_role(n, r.source); }},
+      {"score_card", [&](const YamlNode& n) { read_score_card_style(n, r.score_card); }},
   });
 }
 

@@ -39,7 +39,7 @@ struct BarChartStyle {
   BarColouring colour_by = BarColouring::Tier;
   // Per framework tier, lowest first (red, amber, green); reused cyclically if short.
   std::vector<Color> tier_colors = {{0.83, 0.27, 0.23}, {0.95, 0.66, 0.16}, {0.24, 0.62, 0.33}};
-  // IIT, EIT, OIT.
+  // Per instrument in the framework's order (IIT, EIT, OIT); reused cyclically if short.
   std::vector<Color> instrument_colors = {{0.20, 0.42, 0.72}, {0.90, 0.49, 0.13}, {0.30, 0.60, 0.35}};
   double bar_fill = 0.62;    // fraction of an indicator's slot the bar takes
   double grid_step = 10;     // a light gridline every grid_step points of score

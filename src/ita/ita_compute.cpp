@@ -149,7 +149,7 @@ const IndicatorResult* Analysis::indicator(int number) const {
   return nullptr;
 }
 
-const InstrumentResult* Analysis::instrument(Instrument i) const {
+const InstrumentResult* Analysis::instrument(const Instrument& i) const {
   for (const auto& r : instruments) {
     if (r.instrument == i) return &r;
   }
@@ -168,6 +168,7 @@ Analysis analyse(const ItaData& data, const ComputeOptions& options) {
   Analysis a;
   a.framework = fw;
   a.source = data.source;
+  a.organisation = data.organisation.name;
   a.year = data.year;
   Checker check(data, options, a.warnings);
   for (const DataNote& note : data.notes) {

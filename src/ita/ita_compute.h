@@ -120,6 +120,7 @@ struct HistoryPoint {
 struct Analysis {
   Framework framework;
   std::string source;
+  std::string organisation;  // the organisation's name (score card)
   int year = 0;
   std::vector<IndicatorResult> indicators;  // by indicator number
   std::vector<InstrumentResult> instruments;  // framework order
@@ -143,7 +144,7 @@ struct Analysis {
   std::vector<Warning> warnings;
 
   const IndicatorResult* indicator(int number) const;
-  const InstrumentResult* instrument(Instrument i) const;
+  const InstrumentResult* instrument(const Instrument& i) const;
 };
 
 // Computes the analysis. Throws Error (exit code 2, located at the data's file) if the

@@ -7,40 +7,34 @@
 
 namespace thaidoc::ita {
 
-std::string_view instrument_code(Instrument i) {
-  switch (i) {
-    case Instrument::IIT: return "IIT";
-    case Instrument::EIT: return "EIT";
-    case Instrument::OIT: return "OIT";
-  }
-  return "?";
+const Instrument Instrument::IIT{"IIT"};
+const Instrument Instrument::EIT{"EIT"};
+const Instrument Instrument::OIT{"OIT"};
+
+std::string_view instrument_code(const Instrument& i) { return i.code(); }
+
+bool is_instrument_code(std::string_view code) {
+  if (code.size() < 2 || code.size() > 8 || code[0] < 'A' || code[0] > 'Z') return false;
+  return std::all_of(code.begin(), code.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
 }
 
 std::optional<Instrument> parse_instrument(std::string_view code) {
-  if (code == "IIT") return Instrument::IIT;
-  if (code == "EIT") return Instrument::EIT;
-  if (code == "OIT") return Instrument::OIT;
-  return std::nullopt;
+  if (!is_instrument_code(code)) return std::nullopt;
+  return Instrument(std::string(code));
 }
 
 bool is_question_code(std::string_view code) {
   if (code.size() < 2 || code.size() > 4) return false;
-  if (code[0] != 'I' && code[0] != 'E' && code[0] != 'O') return false;
+  if (code[0] < 'A' || code[0] > 'Z') return false;
   return std::all_of(code.begin() + 1, code.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::optional<Instrument> instrument_of_question(std::string_view code) {
-  if (!is_question_code(code)) return std::nullopt;
-  switch (code[0]) {
-    case 'I': return Instrument::IIT;
-    case 'E': return Instrument::EIT;
-    default: return Instrument::OIT;
-  }
-}
-
+// The FY2565 framework. Where each number comes from (seeds in /work/shared/seeds/):
 Framework Framework::defaults() {
   Framework f;
   using I = Instrument;
+  // Indicators 1-10 and their instruments: seed 003, lines 30-62 (ส่วนที่ 1: 1-5 IIT, ส่วนที่ 2:
+  // 6-8 EIT, ส่วนที่ 3: 9-10 OIT); the same names in seed 004's table, lines 80-97.
   f.indicators = {
       {1, "การปฏิบัติหน้าที่", "ปฏิบัติหน้าที่", I::IIT},
       {2, "การใช้งบประมาณ", "ใช้งบประมาณ", I::IIT},
@@ -53,18 +47,25 @@ Framework Framework::defaults() {
       {9, "การเปิดเผยข้อมูล", "เปิดเผยข้อมูล", I::OIT},
       {10, "การป้องกันการทุจริต", "ป้องกันการทุจริต", I::OIT},
   };
+  // Weights 30 / 30 / 40: seed 003's weighted table, lines 105-110 (30, 30, 40; 0.3 x 90.42 =
+  // 27.13 and 0.4 x 100 = 40 as printed); seed 004's total 76.81 = 0.3 x 87.72 + 0.3 x 81.13 +
+  // 0.4 x 65.38 (lines 43-50) and seed 000's 90.74 (line 13) follow them too.
   f.instruments = {
       {I::IIT, "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน", Hundredths::whole(30)},
       {I::EIT, "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก", Hundredths::whole(30)},
       {I::OIT, "แบบวัดการเปิดเผยข้อมูลสาธารณะ", Hundredths::whole(40)},
   };
+  // The seven bands: seed 003, lines 65-75 (95 – 100 AA, 85 – 94 A, 75 – 84 B, 65 – 74 C,
+  // 55 – 64 D, 50 – 54 E, 0 – 49 F; printed in whole numbers, the upper bounds are x.99).
   auto h = [](std::int64_t n) { return Hundredths(n); };
   f.levels = {
       {"AA", h(9500), h(10000)}, {"A", h(8500), h(9499)}, {"B", h(7500), h(8499)}, {"C", h(6500), h(7499)},
       {"D", h(5500), h(6499)},   {"E", h(5000), h(5499)}, {"F", h(0), h(4999)},
   };
+  // Pass mark 85: seed 003, line 77 ("ต้องมีผลคะแนนการประเมิน 85 คะแนน (ระดับ A) ขึ้นไป").
   f.pass_mark = Hundredths::whole(85);
   f.name = "FY2565";
+  // Tiers below 90 / 90 to below 95 / 95 and above: seed 003's analysis groups, lines 172-213.
   f.tiers = {
       {"urgent", "จุดอ่อนที่ต้องแก้ไขอย่างเร่งด่วน", Hundredths(0)},
       {"develop", "ประเด็นที่ต้องพัฒนาให้ดียิ่งขึ้น", Hundredths::whole(90)},
@@ -85,6 +86,14 @@ std::optional<Framework> Framework::preset(std::string_view name) {
   if (name == "FY2565") {
     Framework f = defaults();
     f.name = "FY2565";
+    // Seed 003, lines 46-62: the FY2565 sub-indicators (9.3 and 10.2 differ from FY2566's).
+    f.subindicators = {{"9.1", "ข้อมูลพื้นฐาน"},
+                       {"9.2", "การบริหารงาน"},
+                       {"9.3", "การบริหารเงินงบประมาณ"},
+                       {"9.4", "การบริหารและพัฒนาทรัพยากรบุคคล"},
+                       {"9.5", "การส่งเสริมความโปร่งใส"},
+                       {"10.1", "การดำเนินการเพื่อป้องกันการทุจริต"},
+                       {"10.2", "มาตรการภายในเพื่อป้องกันการทุจริต"}};
     return f;
   }
   if (name == "FY2566") {
@@ -96,7 +105,7 @@ std::optional<Framework> Framework::preset(std::string_view name) {
     f.oit_notes = {
 #include "ita/oit_fy2566_notes.inc"
     };
-    // Seed 003, lines 46-62 and 262-396.
+    // Seed 003's responsibility tables, lines 262-396 (their sub-indicator headings).
     f.subindicators = {{"9.1", "ข้อมูลพื้นฐาน"},
                        {"9.2", "การบริหารงาน"},
                        {"9.3", "การจัดซื้อจัดจ้าง"},
@@ -127,11 +136,25 @@ const IndicatorDef* Framework::indicator(int number) const {
   return nullptr;
 }
 
-const InstrumentDef* Framework::instrument(Instrument i) const {
+const InstrumentDef* Framework::instrument(const Instrument& i) const {
   for (const auto& d : instruments) {
     if (d.instrument == i) return &d;
   }
   return nullptr;
+}
+
+std::optional<Instrument> Framework::instrument_of_question(std::string_view code) const {
+  if (!is_question_code(code)) return std::nullopt;
+  for (const auto& d : instruments) {
+    if (d.instrument.code()[0] == code[0]) return d.instrument;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> Framework::instrument_codes() const {
+  std::vector<std::string> out;
+  for (const auto& d : instruments) out.push_back(d.instrument.code());
+  return out;
 }
 
 const LevelBand* Framework::level(std::string_view name) const {
@@ -191,17 +214,21 @@ void Framework::validate() const {
   }
 }
 
-const std::optional<Sourced<Hundredths>>& SuppliedValues::mean(Instrument i) const {
-  switch (i) {
-    case Instrument::IIT: return iit;
-    case Instrument::EIT: return eit;
-    case Instrument::OIT: return oit;
+const Sourced<Hundredths>* SuppliedValues::mean(const Instrument& i) const {
+  for (const auto& [in, value] : means) {
+    if (in == i) return &value;
   }
-  return iit;
+  return nullptr;
 }
 
-std::optional<Sourced<Hundredths>>& SuppliedValues::mean(Instrument i) {
-  return const_cast<std::optional<Sourced<Hundredths>>&>(static_cast<const SuppliedValues*>(this)->mean(i));
+void SuppliedValues::set_mean(const Instrument& i, Sourced<Hundredths> value) {
+  for (auto& [in, v] : means) {
+    if (in == i) {
+      v = std::move(value);
+      return;
+    }
+  }
+  means.emplace_back(i, std::move(value));
 }
 
 const IndicatorScore* ItaData::score(int number) const {
@@ -218,10 +245,10 @@ const Recommendation* ItaData::recommendation(std::string_view code) const {
   return nullptr;
 }
 
-std::vector<const Recommendation*> ItaData::recommendations_for(Instrument i) const {
+std::vector<const Recommendation*> ItaData::recommendations_for(const Instrument& i) const {
   std::vector<const Recommendation*> out;
   for (const auto& r : recommendations) {
-    if (instrument_of_question(r.code) == i) out.push_back(&r);
+    if (framework.instrument_of_question(r.code) == i) out.push_back(&r);
   }
   return out;
 }

@@ -18,15 +18,30 @@
 
 namespace thaidoc::ita {
 
-enum class Instrument { IIT, EIT, OIT };
+// An assessment instrument (แบบวัด), named by its code. The presets have IIT, EIT and OIT; a
+// document's own framework may define others ("SIT"): any code of 2-8 capital letters and
+// digits starting with a letter (it is also a placeholder name, {{ita.SIT}}).
+class Instrument {
+ public:
+  Instrument() : code_("IIT") {}
+  explicit Instrument(std::string code) : code_(std::move(code)) {}
+  const std::string& code() const { return code_; }
+  bool operator==(const Instrument&) const = default;
+  auto operator<=>(const Instrument&) const = default;
+  static const Instrument IIT, EIT, OIT;  // the presets' three
 
-// "IIT", "EIT", "OIT".
-std::string_view instrument_code(Instrument i);
-// Parses "IIT"/"EIT"/"OIT" (exactly); nullopt otherwise.
+ private:
+  std::string code_;
+};
+
+// "IIT", "EIT", "OIT", or a document's own code.
+std::string_view instrument_code(const Instrument& i);
+// 2-8 capital ASCII letters and digits, the first a letter ("IIT", "SIT2").
+bool is_instrument_code(std::string_view code);
+// The instrument of a code that is_instrument_code accepts; nullopt otherwise (whether a
+// framework has it is Framework::instrument's question).
 std::optional<Instrument> parse_instrument(std::string_view code);
-// The instrument a question code belongs to by its letter: I -> IIT, E -> EIT, O -> OIT.
-std::optional<Instrument> instrument_of_question(std::string_view code);
-// A question code: I, E or O followed by 1-3 ASCII digits ("I20", "E12", "O33").
+// A question code: a capital letter followed by 1-3 ASCII digits ("I20", "E12", "O33").
 bool is_question_code(std::string_view code);
 
 // Where a value came from in the input (for warnings). Empty for data built in code.
@@ -91,7 +106,7 @@ struct OitTopicNote {
 struct Framework {
   std::string name;                        // the preset's name (FY2565, FY2566); "" if defined in the document
   std::vector<IndicatorDef> indicators;    // in number order
-  std::vector<InstrumentDef> instruments;  // in print order (IIT, EIT, OIT)
+  std::vector<InstrumentDef> instruments;  // in print order (IIT, EIT, OIT, or the document's own)
   std::vector<LevelBand> levels;           // best first (AA, A, ..., F)
   Hundredths pass_mark = Hundredths::whole(85);  // a total at or above this passes
   std::vector<Tier> tiers;                 // lowest first; the first starts at 0
@@ -113,7 +128,12 @@ struct Framework {
   std::vector<OitTopicNote> oit_notes;
 
   const IndicatorDef* indicator(int number) const;     // nullptr if unknown
-  const InstrumentDef* instrument(Instrument i) const;  // nullptr if not in the framework
+  const InstrumentDef* instrument(const Instrument& i) const;  // nullptr if not in the framework
+  // The instrument a question code belongs to: the first whose code starts with the
+  // question's letter (I20 -> IIT, E12 -> EIT, O33 -> OIT); nullopt if none does.
+  std::optional<Instrument> instrument_of_question(std::string_view code) const;
+  // The codes of the instruments, in order ("IIT, EIT or OIT" in messages).
+  std::vector<std::string> instrument_codes() const;
   const LevelBand* level(std::string_view name) const;  // nullptr if unknown
   std::vector<std::string> level_names() const;
   Hundredths weight_sum() const;
@@ -141,11 +161,11 @@ struct IndicatorScore {
 // Values the source printed that can also be computed from the indicator scores.
 // They are printed as given; a disagreement becomes a warning (see ita_compute.h).
 struct SuppliedValues {
-  std::optional<Sourced<Hundredths>> iit, eit, oit;  // instrument means
+  std::vector<std::pair<Instrument, Sourced<Hundredths>>> means;  // instrument means, in input order
   std::optional<Sourced<Hundredths>> total;
   std::optional<Sourced<std::string>> level;
-  const std::optional<Sourced<Hundredths>>& mean(Instrument i) const;
-  std::optional<Sourced<Hundredths>>& mean(Instrument i);
+  const Sourced<Hundredths>* mean(const Instrument& i) const;  // nullptr if not given
+  void set_mean(const Instrument& i, Sourced<Hundredths> value);
 };
 
 struct HistoryEntry {
@@ -181,7 +201,7 @@ struct ItaData {
   const IndicatorScore* score(int number) const;  // nullptr if not given
   const Recommendation* recommendation(std::string_view code) const;
   // The recommendations whose code belongs to the instrument, in input order.
-  std::vector<const Recommendation*> recommendations_for(Instrument i) const;
+  std::vector<const Recommendation*> recommendations_for(const Instrument& i) const;
 };
 
 }  // namespace thaidoc::ita

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <stdexcept>
 
 #include "image/image.h"
 #include "layout/table_layout.h"
@@ -189,14 +190,23 @@ void BlockLayouter::add_block(const Block& block, std::vector<FlowBox>& out, dou
           add_section(b, digits, out);
         } else if constexpr (std::is_same_v<T, Chart>) {
           if (!chart_drawer_) throw Error(block.where, "a chart needs the document's ITA data (an 'ita:' section)", 2);
-          double w = b.width > 0 ? std::min(b.width, width) : width;
-          double h = b.height > 0 ? b.height : tpl_.report.chart_height;
+          const bool card = b.kind == Chart::Kind::ScoreCard;  // sized by report.score_card
+          double w = std::min(b.width > 0 ? b.width : card ? tpl_.report.score_card.width : width, width);
+          double h = b.height > 0 ? b.height : card ? tpl_.report.score_card.height : tpl_.report.chart_height;
           FlowBox box;
           box.height = h;
           box.space_before = take_space(tpl_.body.space_before);
           box.break_before = !keep_next_;
           keep_next_ = false;
-          box.items = chart_drawer_(b, w, h);
+          try {
+            box.items = chart_drawer_(b, w, h);
+          } catch (const std::invalid_argument& e) {  // the box too small for the chart's text
+            throw Error(block.where, e.what(), 2);
+          }
+          // Height 0 (a score card by default): as tall as the chart made itself, which its
+          // first item, a BoundsItem, says.
+          if (h <= 0 && !box.items.empty() && std::holds_alternative<BoundsItem>(box.items.front()))
+            box.height = std::get<BoundsItem>(box.items.front()).h;
           translate_items(box.items, x + (width - w) / 2, 0);
           out.push_back(std::move(box));
           pending_space_ = tpl_.body.space_after;

@@ -48,9 +48,11 @@ enum class ListMarker {
 
 // A chart drawn from the document's ITA data.
 struct Chart {
-  enum class Kind { IndicatorScores, YearlyTotals } kind = Kind::IndicatorScores;
-  double width = 0;   // points; 0 = the text width
+  enum class Kind { IndicatorScores, YearlyTotals, ScoreCard } kind = Kind::IndicatorScores;
+  double width = 0;   // points; 0 = the text width (a score card: from the template)
   double height = 0;  // points; 0 = from the template
+  // A score card's texts, replacing the template's (report.score_card) when set.
+  std::optional<std::string> title, unit, label, note;  // note: the `remark:` key
 };
 
 struct Block;

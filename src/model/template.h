@@ -152,6 +152,36 @@ struct RoleStyle {
   double space_after = 3;
 };
 
+// The score card (`chart: score_card`): the total with a level badge, as seed 004 prints
+// "คะแนน <organisation> / 76.81 คะแนน / ระดับผลการประเมิน / B". Its texts may hold
+// {organisation}, {year}, {total}, {level}, {passed}, {pass}; a block may replace them.
+struct ScoreCardStyle {
+  double width = 12 * kPointsPerCm;   // the card; a block's `width`/`height` win
+  double height = 0;                    // 0: as tall as its lines need
+  double padding = 0.35 * kPointsPerCm;
+  double gap = 4;                       // between the card's lines
+  std::string title = "คะแนน {organisation}";
+  std::string unit = "คะแนน";           // after the total
+  std::string label = "ระดับผลการประเมิน";  // above the badge
+  std::string note;                     // `remark:` under the badge, e.g. "{passed}เกณฑ์การประเมิน ({pass} คะแนนขึ้นไป)"
+  double title_size = 16;
+  double total_size = 30;
+  double text_size = 14;                // unit, label, note
+  double badge_size = 1.3 * kPointsPerCm;  // the badge's side
+  double badge_text_size = 24;
+  // Badge colour per level band, best first (AA, A, B, ...); reused cyclically if short.
+  std::vector<Color> level_colors = {{0.13, 0.50, 0.25}, {0.30, 0.64, 0.30}, {0.60, 0.72, 0.20}, {0.95, 0.66, 0.16},
+                                     {0.93, 0.48, 0.15}, {0.85, 0.33, 0.18}, {0.75, 0.18, 0.18}};
+  Color badge_text_color{1, 1, 1};
+  Color total_color{0.10, 0.10, 0.10};
+  Color text_color{0.10, 0.10, 0.10};
+  bool border = true;
+  Color border_color{0.45, 0.45, 0.45};
+  double border_width = 0.8;
+  bool fill = true;
+  Color fill_color{0.97, 0.97, 0.97};
+};
+
 struct ReportStyle {
   double cover_title_size = 26;
   double cover_by_size = 20;
@@ -169,6 +199,7 @@ struct ReportStyle {
   RoleStyle caption{16, true, BlockAlign::Center, 0, 3, 6};
   RoleStyle note{14, false, BlockAlign::Left, 0, 3, 3};
   RoleStyle source{14, false, BlockAlign::Left, 0, 3, 6};
+  ScoreCardStyle score_card;
 };
 
 // How paragraphs are broken into lines (see README: line breaking).

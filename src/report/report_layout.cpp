@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ita/ita_chart.h"
+#include "ita/score_card.h"
 #include "base/error.h"
 #include "layout/block_layout.h"
 #include "layout/document_layout.h"
@@ -219,6 +220,7 @@ LaidOutDocument layout_report(const Document& doc, Resources& res) {
   auto chart_drawer = [&](const Chart& c, double w, double h) {
     ita::ChartText text{engine, fonts, tpl.digits};
     if (c.kind == Chart::Kind::IndicatorScores) return ita::indicator_bar_chart(*doc.ita, text, w, h);
+    if (c.kind == Chart::Kind::ScoreCard) return ita::score_card(*doc.ita, text, w, h, ita::card_style(tpl.report.score_card, c));
     return ita::history_line_chart(*doc.ita, text, w, h);
   };
 
