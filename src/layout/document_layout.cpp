@@ -1,14 +1,19 @@
 #include "layout/document_layout.h"
 
+#include "base/error.h"
 #include "layout/block_layout.h"
 #include "layout/flow.h"
-#include "layout/memo_layout.h"
+#include "layout/kinds/registry.h"
 #include "layout/page_numbers.h"
 #include "layout/styles.h"
 
 namespace thaidoc {
 
 LaidOutDocument layout_document(const Document& doc, Resources& res) {
+  const Kind* kind = find_kind(doc.kind);
+  if (!kind) throw Error({doc.source}, "internal: unknown document kind '" + doc.kind + "'", 3);
+  if (kind->layout_whole) return kind->layout_whole(doc, res);
+
   const Template& tpl = doc.style;
   FontSet fonts = load_fonts(tpl.fonts, res.fonts);
   TextEngine engine(res.shapes, &res.paragraphs);
@@ -19,8 +24,7 @@ LaidOutDocument layout_document(const Document& doc, Resources& res) {
   blocks.set_source({doc.source}, "paragraph");
 
   std::vector<FlowBox> boxes;
-  if (doc.kind == DocumentKind::Memo) layout_memo(doc.memo, tpl, blocks, boxes);
-  else blocks.add_blocks(doc.blocks, boxes, 0, tpl.page.content_width());
+  kind->layout(doc, blocks, boxes);
 
   LaidOutDocument out = paginate(std::move(boxes), tpl.page);
   out.sources = ledger.take();
@@ -28,7 +32,6 @@ LaidOutDocument layout_document(const Document& doc, Resources& res) {
   DigitStyle page_digits = tpl.digits == DigitStyle::Arabic ? DigitStyle::Arabic : DigitStyle::Thai;
   add_page_numbers(out, engine, text_style(fonts, tpl.page_numbers.size), tpl.page_numbers, page_digits);
   out.info = doc.info;
-  if (out.info.title.empty() && doc.kind == DocumentKind::Memo) out.info.title = doc.memo.subject;
   if (out.info.language.empty()) out.info.language = "th";
   return out;
 }

@@ -1,6 +1,8 @@
 // A document as read from its YAML file: what it says, not how it looks.
 #pragma once
+#include <any>
 #include <memory>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -16,10 +18,16 @@ namespace ita {
 struct Analysis;
 }
 
-enum class DocumentKind { Memo, Document, Report };
+// A document's kind is its `kind:` name; src/layout/kinds/registry.cpp lists them all.
+// These are the names code outside a kind's own file refers to.
+struct DocumentKind {
+  static constexpr std::string_view Memo = "memo";
+  static constexpr std::string_view Document = "document";
+  static constexpr std::string_view Report = "report";
+};
 
 struct Document {
-  DocumentKind kind = DocumentKind::Document;
+  std::string kind{DocumentKind::Document};  // the `kind:` value
   std::string source;      // the YAML file
   std::string base_dir;    // for relative image paths
   Template style;          // the template with the document's overrides applied
@@ -27,6 +35,9 @@ struct Document {
   Memo memo;               // kind == Memo
   Report report;           // kind == Report
   std::vector<Block> blocks;  // kind == Document (and general content)
+  // Any other kind's own model (struct Letter, struct Order ...), defined and read in
+  // that kind's file in src/layout/kinds/ (kind_content<T>(doc) there).
+  std::any content;
   // ITA data, computed once from the document's `ita:` section (null if none):
   // the report's generated tables, charts and placeholders all come from it.
   std::shared_ptr<const ita::Analysis> ita;

@@ -1,6 +1,8 @@
 // Every layout number of a document lives here, read from templates/*.yaml and
 // overridden by the document's own `style:` section. Lengths are in points.
 #pragma once
+#include <any>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -198,6 +200,10 @@ struct Template {
   double dotted_line_width = 0.6;
   PdfStandard pdf_standard = PdfStandard::None;  // `pdf_standard: a-2u` (PDF/A); --pdf-standard wins
   LineBreakingStyle line_breaking;
+  // The settings of each kind that has its own template section (`letter:`, `order:` ...),
+  // by section name: that kind's style struct, defined and read in its file in
+  // src/layout/kinds/ (kind_style<T>(template, name) there).
+  std::map<std::string, std::any, std::less<>> kinds;
 };
 
 }  // namespace thaidoc
