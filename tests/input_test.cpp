@@ -601,7 +601,7 @@ TEST_F(InputTest, BadEnumValues) {
             "memo.yaml:10:14: memo.body[1].align: unknown value 'centre' (expected left, center, right or "
             "justify; did you mean 'center'?)");
   EXPECT_EQ(error(replace(kMemo, "kind: memo", "kind: reprot")),
-            "memo.yaml:1:7: kind: unknown value 'reprot' (expected memo, document or report; did you mean 'report'?)");
+            "memo.yaml:1:7: kind: unknown value 'reprot' (expected memo, document, report, letter, stamped, order or announcement; did you mean 'report'?)");
   EXPECT_EQ(error(replace(kMemo, "kind: memo\n", "kind: memo\ndigits: thai-digits\n")),
             "memo.yaml:2:9: digits: unknown value 'thai-digits' (expected thai, arabic or keep)");
   EXPECT_EQ(error(replace(kMemo, "    - ข้อความ", "    - list: [ก]\n      marker: roman")),

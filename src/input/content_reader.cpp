@@ -339,6 +339,27 @@ void add_name_entries(std::vector<std::string>& words, const std::string& value,
   if (whole && count > 1 && count <= 4 && thai_word(value)) words.push_back(value);
 }
 
+Stamps ContentReader::stamps(const YamlNode& content) {
+  Stamps s;
+  auto one_of = [](const YamlNode& n, std::initializer_list<std::string_view> names) {
+    std::string v = n.as_string();
+    std::vector<std::string> all(names.begin(), names.end());
+    if (std::find(all.begin(), all.end(), v) != all.end()) return v;
+    std::string hint = suggest(v, all);
+    n.fail("unknown value '" + v + "' (expected " + join_alternatives(all) +
+           (hint.empty() ? ")" : "; did you mean '" + hint + "'?)"));
+  };
+  if (auto n = content.get("speed")) {
+    s.speed = one_of(*n, {"ด่วนที่สุด", "ด่วนมาก", "ด่วน"});
+    s.speed_at = n->where();
+  }
+  if (auto n = content.get("secrecy")) {
+    s.secrecy = one_of(*n, {"ลับที่สุด", "ลับมาก", "ลับ"});
+    s.secrecy_at = n->where();
+  }
+  return s;
+}
+
 void add_signer_names(std::vector<std::string>& words, const Signature& s) {
   add_name_entries(words, s.name, true);
   for (const auto& p : s.positions) add_name_entries(words, p, false);

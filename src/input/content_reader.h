@@ -10,6 +10,7 @@
 #include "input/yaml_reader.h"
 #include "model/blocks.h"
 #include "model/memo.h"
+#include "model/stamps.h"
 #include "model/thai_date.h"
 
 namespace thaidoc {
@@ -39,6 +40,9 @@ class ContentReader {
   std::string image(const YamlNode& node) const;
   // An ISO date (2025-04-24), a Buddhist-era date (2568-04-24 BE) or a Thai one.
   static ThaiDate date(const YamlNode& node);
+  // The optional `speed:` (ด่วนที่สุด | ด่วนมาก | ด่วน) and `secrecy:` (ลับที่สุด | ลับมาก | ลับ)
+  // keys of a kind's content mapping.
+  static Stamps stamps(const YamlNode& content);
 
  private:
   class Impl;

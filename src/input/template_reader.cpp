@@ -297,6 +297,20 @@ void read_memo_style(const YamlNode& node, MemoStyle& m) {
   });
 }
 
+void read_stamps(const YamlNode& node, StampStyle& s) {
+  apply_fields(node, {
+      {"color", [&](const YamlNode& n) { s.color = read_color(n); }},
+      {"speed_size", fields::font_size(s.speed_size)},
+      {"speed_bold", fields::flag(s.speed_bold)},
+      {"speed_x", fields::length(s.speed_x)},
+      {"speed_baseline", fields::length(s.speed_baseline)},
+      {"secrecy_size", fields::font_size(s.secrecy_size)},
+      {"secrecy_bold", fields::flag(s.secrecy_bold)},
+      {"secrecy_top_baseline", fields::length(s.secrecy_top_baseline)},
+      {"secrecy_bottom_baseline", fields::length(s.secrecy_bottom_baseline)},
+  });
+}
+
 void read_dotted_line(const YamlNode& node, Template& t) {
   apply_fields(node, {
       {"dash", [&](const YamlNode& n) { t.dotted_line_dash = n.as_length(0.1, 100); }},
@@ -387,7 +401,7 @@ const std::vector<std::string>& template_setting_keys() {
   static const std::vector<std::string> keys = [] {
     std::vector<std::string> k = {"page", "fonts", "digits", "dates", "page_numbers",
                                   "body", "headings", "lists", "tables", "memo", "report", "dotted_line",
-                                  "pdf_standard", "line_breaking", "dictionary", "dictionary_file"};
+                                  "pdf_standard", "line_breaking", "dictionary", "dictionary_file", "stamps"};
     // Each kind with settings of its own has a section named after it (layout/kinds/).
     for (const Kind& kind : document_kinds())
       if (kind.read_style) k.emplace_back(kind.name);
@@ -431,6 +445,7 @@ void apply_template_settings(const YamlNode& settings, Template& t, const ReadOp
   if (auto n = settings.get("memo")) read_memo_style(*n, t.memo);
   if (auto n = settings.get("report")) read_report_style(*n, t.report);
   if (auto n = settings.get("dotted_line")) read_dotted_line(*n, t);
+  if (auto n = settings.get("stamps")) read_stamps(*n, t.stamps);
   if (auto n = settings.get("pdf_standard")) {
     t.pdf_standard = n->as_enum<PdfStandard>({{"none", PdfStandard::None},
                                               {"a-2b", PdfStandard::A2b},

@@ -2,6 +2,7 @@
 
 #include "base/error.h"
 #include "layout/block_layout.h"
+#include "layout/components/stamps.h"
 #include "layout/flow.h"
 #include "layout/kinds/registry.h"
 #include "layout/page_numbers.h"
@@ -25,12 +26,18 @@ LaidOutDocument layout_document(const Document& doc, Resources& res) {
 
   std::vector<FlowBox> boxes;
   kind->layout(doc, blocks, boxes);
+  const Stamps& stamps = doc.stamps;
+  int32_t speed_source = stamps.speed.empty() ? -1 : ledger.add(stamps.speed_at, "speed stamp", stamps.speed);
+  int32_t secrecy_source =
+      stamps.secrecy.empty() ? -1 : ledger.add(stamps.secrecy_at, "secrecy stamp", stamps.secrecy);
 
   LaidOutDocument out = paginate(std::move(boxes), tpl.page);
   out.sources = ledger.take();
   out.warnings = ledger.take_warnings();
   DigitStyle page_digits = tpl.digits == DigitStyle::Arabic ? DigitStyle::Arabic : DigitStyle::Thai;
   add_page_numbers(out, engine, text_style(fonts, tpl.page_numbers.size), tpl.page_numbers, page_digits);
+  if (!stamps.empty())
+    add_stamps(out, stamps, tpl.stamps, engine, fonts, tpl.page, speed_source, secrecy_source);
   out.info = doc.info;
   if (out.info.language.empty()) out.info.language = "th";
   return out;

@@ -10,6 +10,7 @@
 #include "model/blocks.h"
 #include "model/memo.h"
 #include "model/report.h"
+#include "model/stamps.h"
 #include "model/template.h"
 
 namespace thaidoc {
@@ -38,6 +39,8 @@ struct Document {
   // Any other kind's own model (struct Letter, struct Order ...), defined and read in
   // that kind's file in src/layout/kinds/ (kind_content<T>(doc) there).
   std::any content;
+  // Speed and secrecy classes (read by the kinds that have them), stamped on the pages.
+  Stamps stamps;
   // ITA data, computed once from the document's `ita:` section (null if none):
   // the report's generated tables, charts and placeholders all come from it.
   std::shared_ptr<const ita::Analysis> ita;

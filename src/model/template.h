@@ -112,6 +112,21 @@ struct MemoStyle {
   double dotted_line_spacing = 0;  // 0 = one body line per dotted line
 };
 
+// The speed and secrecy stamps (components/stamps.h): red, the speed class at least
+// 32 pt on the first page, the secrecy class larger than the text at the top and the
+// foot of every page, centred. Positions are from the paper's edges.
+struct StampStyle {
+  Color color{1, 0, 0};
+  double speed_size = 32;
+  bool speed_bold = true;
+  double speed_x = 0;                             // from the left margin
+  double speed_baseline = 1.2 * kPointsPerCm;     // from the top of the paper (page 1)
+  double secrecy_size = 20;
+  bool secrecy_bold = true;
+  double secrecy_top_baseline = 0.9 * kPointsPerCm;     // from the top of the paper
+  double secrecy_bottom_baseline = 0.9 * kPointsPerCm;  // from the foot of the paper
+};
+
 struct TableStyle {
   double font_size = 14;
   double line_height = 1.0;
@@ -196,6 +211,7 @@ struct Template {
   TableStyle tables;
   MemoStyle memo;
   ReportStyle report;
+  StampStyle stamps;
   double dotted_line_dash = 1.0;   // dot length and gap for dotted lines
   double dotted_line_width = 0.6;
   PdfStandard pdf_standard = PdfStandard::None;  // `pdf_standard: a-2u` (PDF/A); --pdf-standard wins

@@ -54,6 +54,25 @@ std::vector<RowLine> labelled_field(BlockLayouter& b, const Template& tpl, const
   return rows;
 }
 
+std::vector<RowLine> text_rows(BlockLayouter& b, const std::string& text, double size, bool bold, double x0,
+                               double x1, const SourceLocation& at, const char* what, Align align) {
+  ParagraphStyle ps;
+  ps.align = align;
+  ps.line_height = b.style().body.line_height;
+  ParagraphLayout l = b.engine().layout(plain_spans(text, b.fonts(), size, b.digits(), bold), ps, std::max(1.0, x1 - x0));
+  int32_t source = b.ledger() ? b.ledger()->add(at, what, l.text) : -1;
+  std::vector<RowLine> rows;
+  for (const TextLine& line : l.lines) {
+    RowLine r;
+    merge_metrics(r, line);
+    r.items = line.items;
+    tag_source(r.items, source);
+    translate_items(r.items, x0, 0);
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
 void append_rows(std::vector<FlowBox>& out, const std::vector<RowLine>& rows, double space_before, bool keep) {
   for (size_t k = 0; k < rows.size(); ++k) {
     const RowLine& r = rows[k];

@@ -36,6 +36,10 @@ std::vector<RowLine> labelled_field(BlockLayouter& b, const Template& tpl, const
                                     const std::string& label, const std::string& value, double x0, double x1,
                                     const SourceLocation& at, const char* what);
 
+// Text without a label in [x0, x1] (wrapping), as rows: an address line, a date.
+std::vector<RowLine> text_rows(BlockLayouter& b, const std::string& text, double size, bool bold, double x0,
+                               double x1, const SourceLocation& at, const char* what, Align align = Align::Left);
+
 // Rows side by side (ที่ ... | วันที่ ...): line k of each, on one line.
 std::vector<RowLine> side_by_side(const std::vector<RowLine>& a, const std::vector<RowLine>& b);
 

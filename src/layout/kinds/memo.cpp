@@ -1,6 +1,7 @@
 // kind: memo — บันทึกข้อความ, the internal memo: emblem and title, header fields on
 // dotted lines, body, closing, signature block right of centre, comment blocks for
-// superiors. Model: model/memo.h; settings: the template's `memo:` section (memo.yaml).
+// superiors; speed and secrecy stamps. Model: model/memo.h; settings: the template's
+// `memo:` section (memo.yaml).
 #include "layout/kinds/kind.h"
 
 #include <algorithm>
@@ -16,8 +17,9 @@ namespace {
 
 void read(const YamlNode& node, ContentReader& reader, Document& doc) {
   node.expect_map();
-  node.check_keys({"emblem", "agency", "reference", "date", "subject", "to", "body", "closing", "signer",
-                   "comments"});
+  node.check_keys({"speed", "secrecy", "emblem", "agency", "reference", "date", "subject", "to", "body", "closing",
+                   "signer", "comments"});
+  doc.stamps = ContentReader::stamps(node);
   Memo& m = doc.memo;
   if (auto n = node.get("emblem")) m.emblem = reader.image(*n);
   m.agency = node.required("agency").as_nonempty_string();

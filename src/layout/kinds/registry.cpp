@@ -8,7 +8,12 @@ namespace thaidoc {
 #define THAIDOC_KINDS(X) \
   X(kMemoKind)           \
   X(kDocumentKind)       \
-  X(kReportKind)
+  X(kReportKind)         \
+  X(kLetterKind)         \
+  X(kStampedKind)        \
+  X(kOrderKind)          \
+  X(kAnnouncementKind)   \
+  /* one line a kind, above this one */
 
 #define THAIDOC_DECLARE_KIND(k) extern const Kind k;
 THAIDOC_KINDS(THAIDOC_DECLARE_KIND)
