@@ -118,7 +118,8 @@ run_batch() {  # NAME DATA PATTERN TEMPLATE...
 }
 if has_command batch; then
   run_batch batch data/batch/orgs.csv "$OUT_DIR/batch/{province}/{org}-{template}.pdf" \
-    data/batch/memo-template.yaml data/batch/report-template.yaml data/batch/measures-template.yaml
+    data/batch/memo-template.yaml data/batch/report-template.yaml data/batch/measures-template.yaml \
+    data/batch/announcement-template.yaml
   run_batch report-batch data/report/example-org.csv "$OUT_DIR/report-batch/{org}.pdf" \
     data/report/ita-report-template.yaml
 fi

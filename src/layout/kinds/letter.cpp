@@ -38,7 +38,7 @@ struct LetterStyle {
   double emblem_height = 3 * kPointsPerCm;
   double space_after_emblem = 0;
   std::string reference_label = "ที่";
-  double office_x = 9.5 * kPointsPerCm;    // the office's lines start here (from the left margin)
+  double office_x = 7.5 * kPointsPerCm;    // the office's lines start here (from the left margin)
   double date_x = 7.5 * kPointsPerCm;      // the date starts here: the centre of the paper
   double space_before_date = 0;
   std::string subject_label = "เรื่อง";
