@@ -13,6 +13,7 @@ namespace thaidoc {
   X(kStampedKind)        \
   X(kOrderKind)          \
   X(kAnnouncementKind)   \
+  X(kCertificateKind)    \
   /* one line a kind, above this one */
 
 #define THAIDOC_DECLARE_KIND(k) extern const Kind k;
