@@ -24,7 +24,15 @@ struct Example {
 std::vector<Example> examples() {
   std::vector<Example> out;
   const std::string root = test::source_dir();
-  for (const char* dir : {"data/memo", "data/tables", "data/report", "data/text"}) {
+  // Every folder of data/ holds examples (one per document kind, plus tables, reports and
+  // plain text), except the batch inputs and the ITA data sections.
+  std::vector<std::string> dirs;
+  for (const auto& e : fs::directory_iterator(root + "/data")) {
+    std::string name = e.path().filename().string();
+    if (e.is_directory() && name != "batch" && name != "ita") dirs.push_back("data/" + name);
+  }
+  std::sort(dirs.begin(), dirs.end());
+  for (const std::string& dir : dirs) {
     std::vector<std::string> files;
     for (const auto& e : fs::directory_iterator(root + "/" + dir)) {
       std::string name = e.path().filename().string();
@@ -35,8 +43,8 @@ std::vector<Example> examples() {
     std::sort(files.begin(), files.end());
     for (const std::string& name : files) {
       bool text = fs::path(name).extension() == ".txt";
-      out.push_back({text ? "text" : "render", std::string(dir) + "/" + name,
-                     "tests/golden/" + std::string(dir).substr(5) + "/" + fs::path(name).stem().string() + ".trace"});
+      out.push_back({text ? "text" : "render", dir + "/" + name,
+                     "tests/golden/" + dir.substr(5) + "/" + fs::path(name).stem().string() + ".trace"});
     }
   }
   return out;

@@ -6,7 +6,6 @@
 #include "ita/score_card.h"
 #include "base/error.h"
 #include "layout/block_layout.h"
-#include "layout/document_layout.h"
 #include "layout/flow.h"
 #include "image/image.h"
 #include "layout/page_numbers.h"
@@ -257,11 +256,6 @@ LaidOutDocument layout_report(const Document& doc, Resources& res) {
   out.info = doc.info;
   if (out.info.language.empty()) out.info.language = "th";
   return out;
-}
-
-LaidOutDocument layout_any(const Document& doc, Resources& res) {
-  if (doc.kind == DocumentKind::Report) return layout_report(doc, res);
-  return layout_document(doc, res);
 }
 
 }  // namespace thaidoc
