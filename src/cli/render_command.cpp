@@ -16,7 +16,10 @@
 
 namespace thaidoc {
 
-PdfOptions pdf_options_for(const Document& doc, std::optional<PdfStandard> standard, LaidOutDocument& laid_out) {
+PdfOptions pdf_options_for(const Document& whole, std::optional<PdfStandard> standard, LaidOutDocument& laid_out) {
+  // A multi-part document: the PDF standard, author and date of its first part.
+  const Document& doc =
+      whole.kind == DocumentKind::Parts && !whole.parts.empty() ? whole.parts.front().document : whole;
   PdfOptions pdf;
   pdf.standard = standard.value_or(doc.style.pdf_standard);
   if (doc.kind == DocumentKind::Memo) {

@@ -26,7 +26,8 @@ LaidOutDocument layout_document(const Document& doc, Resources& res) {
   out.sources = ledger.take();
   out.warnings = ledger.take_warnings();
   DigitStyle page_digits = tpl.digits == DigitStyle::Arabic ? DigitStyle::Arabic : DigitStyle::Thai;
-  add_page_numbers(out, engine, text_style(fonts, tpl.page_numbers.size), tpl.page_numbers, page_digits);
+  add_page_numbers(out, engine, text_style(fonts, tpl.page_numbers.size), tpl.page_numbers, page_digits,
+                   doc.page_number_offset);
   out.info = doc.info;
   if (out.info.title.empty() && doc.kind == DocumentKind::Memo) out.info.title = doc.memo.subject;
   if (out.info.language.empty()) out.info.language = "th";

@@ -9,6 +9,7 @@
 #include "layout/flow.h"
 #include "image/image.h"
 #include "layout/page_numbers.h"
+#include "layout/parts_layout.h"
 #include "layout/styles.h"
 
 namespace thaidoc {
@@ -251,13 +252,16 @@ LaidOutDocument layout_report(const Document& doc, Resources& res) {
   }
   fill_toc_numbers(out, toc, pages, tpl, blocks);
   DigitStyle page_digits = tpl.digits == DigitStyle::Arabic ? DigitStyle::Arabic : DigitStyle::Thai;
-  add_page_numbers(out, engine, text_style(fonts, tpl.page_numbers.size), tpl.page_numbers, page_digits);
+  add_page_numbers(out, engine, text_style(fonts, tpl.page_numbers.size), tpl.page_numbers, page_digits,
+                   doc.page_number_offset);
   out.info = doc.info;
   if (out.info.language.empty()) out.info.language = "th";
   return out;
 }
 
 LaidOutDocument layout_any(const Document& doc, Resources& res) {
+  if (doc.kind == DocumentKind::Parts)
+    return layout_parts(doc, [&](const Document& part) { return layout_any(part, res); });
   if (doc.kind == DocumentKind::Report) return layout_report(doc, res);
   return layout_document(doc, res);
 }
