@@ -2,7 +2,8 @@
 # Installs the packages, builds thaidoc and renders every shipped example into output/.
 #
 #   data/text/*.txt                       ->  thaidoc text   FILE -o output/NAME.pdf
-#   data/{memo,tables,report}/*.yaml      ->  thaidoc render FILE -o output/NAME.pdf
+#   data/{memo,tables,report,minutes}/*.yaml ->  thaidoc render FILE -o output/NAME.pdf
+#   data/*.yaml (multi-part documents)    ->  thaidoc render FILE -o output/NAME.pdf
 #   data/batch/*-template.yaml x orgs.csv ->  thaidoc batch  -> output/batch/PROVINCE/ORG-TEMPLATE.pdf
 #   data/report/ita-report-template.yaml x example-org.csv -> output/report-batch/ORG.pdf
 # (data/ita holds ITA data sections, not documents: the reports include them.)
@@ -57,7 +58,8 @@ add_text_examples() {
 
 add_yaml_examples() {
   local files=() f
-  mapfile -t files < <(find data/memo data/tables data/report -maxdepth 1 -type f -name '*.yaml' \
+  mapfile -t files < <(find data data/memo data/tables data/report data/minutes -mindepth 1 -maxdepth 1 -type f \
+                         -name '*.yaml' \
                          ! -name '*-template.yaml' 2>/dev/null | LC_ALL=C sort)
   ((${#files[@]} > 0)) || return 0
   if ! has_command render; then

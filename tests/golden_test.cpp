@@ -24,9 +24,14 @@ struct Example {
 std::vector<Example> examples() {
   std::vector<Example> out;
   const std::string root = test::source_dir();
-  for (const char* dir : {"data/memo", "data/tables", "data/report", "data/text"}) {
+  // data/*.yaml are multi-part documents (their parts are examples of the folders below);
+  // their traces are in tests/golden/parts/.
+  for (const char* dir : {"data", "data/memo", "data/tables", "data/report", "data/minutes", "data/text"}) {
     std::vector<std::string> files;
+    if (!fs::is_directory(root + "/" + dir)) continue;
+    const std::string golden_dir = std::string(dir) == "data" ? "parts" : std::string(dir).substr(5);
     for (const auto& e : fs::directory_iterator(root + "/" + dir)) {
+      if (!e.is_regular_file()) continue;
       std::string name = e.path().filename().string();
       bool yaml = e.path().extension() == ".yaml" && name.find("-template") == std::string::npos;
       bool text = e.path().extension() == ".txt";
@@ -36,7 +41,7 @@ std::vector<Example> examples() {
     for (const std::string& name : files) {
       bool text = fs::path(name).extension() == ".txt";
       out.push_back({text ? "text" : "render", std::string(dir) + "/" + name,
-                     "tests/golden/" + std::string(dir).substr(5) + "/" + fs::path(name).stem().string() + ".trace"});
+                     "tests/golden/" + golden_dir + "/" + fs::path(name).stem().string() + ".trace"});
     }
   }
   return out;
