@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "input/minutes_reader.h"
 #include "input/parts_reader.h"
 #include "input/placeholders.h"
 #include "input/template_cache.h"
@@ -159,6 +160,11 @@ class DocumentParser {
     if (auto n = node.get("contents")) r.contents = n->as_bool();
     r.body = blocks(node.required("body"));
     return r;
+  }
+
+  Minutes minutes(const YamlNode& node) {
+    return read_minutes(node, {[&](const YamlNode& n) { return blocks(n); },
+                               [&](const YamlNode& n) { return signature(n); }});
   }
 
   Memo memo(const YamlNode& node) {
@@ -444,7 +450,7 @@ Document read_parsed(const YamlDocument& yaml, const YamlNode& root, const std::
                       [&](const YamlNode& part) { return read_parsed(yaml, part, path, options, true); });
   }
   std::vector<std::string> keys = {"kind",  "template", "title", "author", "subject", "keywords",   "language",
-                                   "digits", "style",   "memo",  "blocks", "report",  "ita", "dictionary",
+                                   "digits", "style",   "memo",  "minutes", "blocks", "report",  "ita", "dictionary",
                                    "dictionary_file"};
   if (is_part) keys.push_back("page_numbers");
   root.check_keys(keys);
@@ -453,14 +459,18 @@ Document read_parsed(const YamlDocument& yaml, const YamlNode& root, const std::
   doc.source = path;
   doc.base_dir = directory_of(path);
   doc.kind = root.required("kind").as_enum<DocumentKind>(
-      {{"memo", DocumentKind::Memo}, {"document", DocumentKind::Document}, {"report", DocumentKind::Report}});
+      {{"memo", DocumentKind::Memo},
+       {"document", DocumentKind::Document},
+       {"report", DocumentKind::Report},
+       {"minutes", DocumentKind::Minutes}});
 
   // The template, then the document's style overrides, then its digits.
   std::optional<YamlNode> template_node = root.get("template");
   std::string template_name = template_node ? template_node->as_nonempty_string()
-                                            : (doc.kind == DocumentKind::Memo     ? "memo"
-                                               : doc.kind == DocumentKind::Report ? "report"
-                                                                                  : "default");
+                                            : (doc.kind == DocumentKind::Memo      ? "memo"
+                                               : doc.kind == DocumentKind::Report  ? "report"
+                                               : doc.kind == DocumentKind::Minutes ? "minutes"
+                                                                                   : "default");
   std::string template_path = find_template(template_name, doc.base_dir, options.template_dirs);
   if (!template_path.empty() && template_node && !options.allow_outside) {
     std::vector<std::string> allowed = options.template_dirs;
@@ -530,10 +540,25 @@ Document read_parsed(const YamlDocument& yaml, const YamlNode& root, const std::
       throw Error(blocks->key_where(), "blocks: not used in a memo (the memo's text goes in memo.body)", 2);
     }
     only_with("report", "report");
+    only_with("minutes", "minutes");
     doc.memo = parser.memo(root.required("memo"));
     if (doc.info.title.empty()) doc.info.title = cut_utf8(doc.memo.subject, kMaxInfoBytes);
+  } else if (doc.kind == DocumentKind::Minutes) {
+    only_with("memo", "memo");
+    only_with("report", "report");
+    if (auto blocks = root.get_raw("blocks")) {
+      throw Error(blocks->key_where(), "blocks: not used in minutes (their text goes in minutes.agenda)", 2);
+    }
+    doc.minutes = parser.minutes(root.required("minutes"));
+    add_minutes_names(doc.minutes, doc.style.line_breaking.dictionary);
+    if (doc.info.title.empty()) {
+      std::string title;
+      for (const std::string& line : doc.minutes.title) title += (title.empty() ? "" : " ") + line;
+      doc.info.title = cut_utf8(title, kMaxInfoBytes);
+    }
   } else if (doc.kind == DocumentKind::Report) {
     only_with("memo", "memo");
+    only_with("minutes", "minutes");
     if (auto blocks = root.get_raw("blocks")) {
       throw Error(blocks->key_where(), "blocks: not used in a report (its text goes in report.body)", 2);
     }
@@ -541,6 +566,7 @@ Document read_parsed(const YamlDocument& yaml, const YamlNode& root, const std::
   } else {
     only_with("memo", "memo");
     only_with("report", "report");
+    only_with("minutes", "minutes");
     doc.blocks = parser.blocks(root.required("blocks"));
   }
   add_document_names(doc, ita_data.get());

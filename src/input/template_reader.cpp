@@ -1,4 +1,5 @@
 #include "input/template_reader.h"
+#include "input/minutes_reader.h"
 #include "input/table_reader.h"
 
 #include <algorithm>
@@ -401,7 +402,7 @@ Template read_template_chain(const std::string& path, const ReadOptions& options
 
 const std::vector<std::string>& template_setting_keys() {
   static const std::vector<std::string> keys = {"page", "fonts", "digits", "dates", "page_numbers",
-                                                "body", "headings", "lists", "tables", "memo", "report", "dotted_line",
+                                                "body", "headings", "lists", "tables", "memo", "minutes", "report", "dotted_line",
                                                 "pdf_standard", "line_breaking", "dictionary", "dictionary_file"};
   return keys;
 }
@@ -439,6 +440,7 @@ void apply_template_settings(const YamlNode& settings, Template& t, const ReadOp
   if (auto n = settings.get("lists")) read_lists(*n, t.lists);
   if (auto n = settings.get("tables")) read_tables(*n, t.tables);
   if (auto n = settings.get("memo")) read_memo_style(*n, t.memo);
+  if (auto n = settings.get("minutes")) read_minutes_style(*n, t.minutes);
   if (auto n = settings.get("report")) read_report_style(*n, t.report);
   if (auto n = settings.get("dotted_line")) read_dotted_line(*n, t);
   if (auto n = settings.get("pdf_standard")) {

@@ -3,6 +3,7 @@
 #include "layout/block_layout.h"
 #include "layout/flow.h"
 #include "layout/memo_layout.h"
+#include "layout/minutes_layout.h"
 #include "layout/page_numbers.h"
 #include "layout/styles.h"
 
@@ -20,6 +21,7 @@ LaidOutDocument layout_document(const Document& doc, Resources& res) {
 
   std::vector<FlowBox> boxes;
   if (doc.kind == DocumentKind::Memo) layout_memo(doc.memo, tpl, blocks, boxes);
+  else if (doc.kind == DocumentKind::Minutes) layout_minutes(doc.minutes, tpl, blocks, boxes);
   else blocks.add_blocks(doc.blocks, boxes, 0, tpl.page.content_width());
 
   LaidOutDocument out = paginate(std::move(boxes), tpl.page);

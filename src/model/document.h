@@ -7,6 +7,7 @@
 #include "frame/frame.h"
 #include "model/blocks.h"
 #include "model/memo.h"
+#include "model/minutes.h"
 #include "model/report.h"
 #include "model/template.h"
 
@@ -16,7 +17,7 @@ namespace ita {
 struct Analysis;
 }
 
-enum class DocumentKind { Memo, Document, Report, Parts };
+enum class DocumentKind { Memo, Document, Report, Minutes, Parts };
 
 // How a part of a multi-part document numbers its pages: from 1 again, or on from the
 // previous part's last page.
@@ -32,6 +33,7 @@ struct Document {
   DocumentInfo info;
   Memo memo;               // kind == Memo
   Report report;           // kind == Report
+  Minutes minutes;         // kind == Minutes
   std::vector<Block> blocks;  // kind == Document (and general content)
   // ITA data, computed once from the document's `ita:` section (null if none):
   // the report's generated tables, charts and placeholders all come from it.

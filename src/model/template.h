@@ -8,6 +8,7 @@
 #include "model/blocks.h"
 #include "frame/frame.h"
 #include "frame/pdf_standard.h"
+#include "model/minutes_style.h"
 #include "model/thai_date.h"
 
 namespace thaidoc {
@@ -193,6 +194,7 @@ struct Template {
   ListStyle lists;
   TableStyle tables;
   MemoStyle memo;
+  MinutesStyle minutes;  // kind: minutes (model/minutes_style.h)
   ReportStyle report;
   double dotted_line_dash = 1.0;   // dot length and gap for dotted lines
   double dotted_line_width = 0.6;
