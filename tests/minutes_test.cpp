@@ -172,10 +172,10 @@ TEST(Minutes, BadInputNamesFileLineAndColumn) {
   EXPECT_EQ(error_of(replaced(kMinutes, "opened: \"9.30\"", "opened: \"25.00\"")),
             "m.yaml:14:11: minutes.opened: '25.00' is not a time (expected HH.MM, e.g. 09.30)");
   EXPECT_EQ(error_of(replaced(kMinutes, "reason: ลาป่วย", "cause: ลาป่วย")),
-            "m.yaml:10:57: minutes.absent[1].cause: unknown key (did you mean 'reason'?)");
+            "m.yaml:11:47: minutes.absent[1].cause: unknown key (expected one of: name, position, reason)");
   EXPECT_EQ(error_of(replaced(kMinutes, "    - {name: นายหนึ่ง ทดสอบ, position: ประธาน}",
                               "    - {name: นายหนึ่ง ทดสอบ, position: ประธาน, reason: x}")),
-            "m.yaml:8:45: minutes.present[1].reason: unknown key (expected one of: name, position)");
+            "m.yaml:8:48: minutes.present[1].reason: unknown key (expected one of: name, position)");
   EXPECT_EQ(error_of(replaced(kMinutes, "  recorder: {name: นางสาวผู้จด บันทึก, position: นักวิเคราะห์นโยบายและแผน}\n", "")),
             "m.yaml:3:3: minutes.recorder: required field is missing");
   EXPECT_EQ(error_of(replaced(kMinutes, "date: 2025-04-24", "date: 2568-04-24")),
@@ -188,5 +188,5 @@ TEST(Minutes, BadInputNamesFileLineAndColumn) {
   no_agenda.replace(from, to - from, "  agenda: []\n");
   EXPECT_EQ(error_of(no_agenda), "m.yaml:15:11: minutes.agenda: expected at least one agenda item (ระเบียบวาระที่ ๑)");
   EXPECT_EQ(error_of(std::string(kMinutes) + "style: {minutes: {agenda_labl: x}}\n"),
-            "m.yaml:26:19: style.minutes.agenda_labl: unknown key (did you mean 'agenda_label'?)");
+            "m.yaml:25:19: style.minutes.agenda_labl: unknown key (did you mean 'agenda_label'?)");
 }
