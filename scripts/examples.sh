@@ -2,7 +2,7 @@
 # Installs the packages, builds thaidoc and renders every shipped example into output/.
 #
 #   data/text/*.txt                       ->  thaidoc text   FILE -o output/NAME.pdf
-#   data/{memo,tables,report,minutes}/*.yaml ->  thaidoc render FILE -o output/NAME.pdf
+#   data/*/*.yaml (not batch/, ita/)      ->  thaidoc render FILE -o output/NAME.pdf
 #   data/*.yaml (multi-part documents)    ->  thaidoc render FILE -o output/NAME.pdf
 #   data/batch/*-template.yaml x orgs.csv ->  thaidoc batch  -> output/batch/PROVINCE/ORG-TEMPLATE.pdf
 #   data/report/ita-report-template.yaml x example-org.csv -> output/report-batch/ORG.pdf
@@ -58,9 +58,11 @@ add_text_examples() {
 
 add_yaml_examples() {
   local files=() f
-  mapfile -t files < <(find data data/memo data/tables data/report data/minutes -mindepth 1 -maxdepth 1 -type f \
-                         -name '*.yaml' \
-                         ! -name '*-template.yaml' 2>/dev/null | LC_ALL=C sort)
+  # Every folder of data/ but batch/ (batch inputs) and ita/ (ITA data sections): one per
+  # document kind, plus tables and reports.
+  # data/*.yaml are multi-part documents made of examples of those folders.
+  mapfile -t files < <(find data -mindepth 1 -maxdepth 2 -type f -name '*.yaml' ! -name '*-template.yaml' \
+                         ! -path 'data/batch/*' ! -path 'data/ita/*' 2>/dev/null | LC_ALL=C sort)
   ((${#files[@]} > 0)) || return 0
   if ! has_command render; then
     SKIPPED+=("${#files[@]} YAML example(s): '$THAIDOC render' is not available yet")
@@ -118,7 +120,8 @@ run_batch() {  # NAME DATA PATTERN TEMPLATE...
 }
 if has_command batch; then
   run_batch batch data/batch/orgs.csv "$OUT_DIR/batch/{province}/{org}-{template}.pdf" \
-    data/batch/memo-template.yaml data/batch/report-template.yaml data/batch/measures-template.yaml
+    data/batch/memo-template.yaml data/batch/report-template.yaml data/batch/measures-template.yaml \
+    data/batch/announcement-template.yaml
   run_batch report-batch data/report/example-org.csv "$OUT_DIR/report-batch/{org}.pdf" \
     data/report/ita-report-template.yaml
 fi

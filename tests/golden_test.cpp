@@ -24,12 +24,19 @@ struct Example {
 std::vector<Example> examples() {
   std::vector<Example> out;
   const std::string root = test::source_dir();
+  // Every folder of data/ holds examples (one per document kind, plus tables, reports and
+  // plain text), except the batch inputs and the ITA data sections.
+  std::vector<std::string> dirs;
+  for (const auto& e : fs::directory_iterator(root + "/data")) {
+    std::string name = e.path().filename().string();
+    if (e.is_directory() && name != "batch" && name != "ita") dirs.push_back("data/" + name);
+  }
+  std::sort(dirs.begin(), dirs.end());
   // data/*.yaml are multi-part documents (their parts are examples of the folders below);
   // their traces are in tests/golden/parts/.
-  for (const char* dir : {"data", "data/memo", "data/tables", "data/report", "data/minutes", "data/text"}) {
+  dirs.insert(dirs.begin(), "data");
+  for (const std::string& dir : dirs) {
     std::vector<std::string> files;
-    if (!fs::is_directory(root + "/" + dir)) continue;
-    const std::string golden_dir = std::string(dir) == "data" ? "parts" : std::string(dir).substr(5);
     for (const auto& e : fs::directory_iterator(root + "/" + dir)) {
       if (!e.is_regular_file()) continue;
       std::string name = e.path().filename().string();
@@ -40,7 +47,8 @@ std::vector<Example> examples() {
     std::sort(files.begin(), files.end());
     for (const std::string& name : files) {
       bool text = fs::path(name).extension() == ".txt";
-      out.push_back({text ? "text" : "render", std::string(dir) + "/" + name,
+      const std::string golden_dir = dir == "data" ? "parts" : dir.substr(5);
+      out.push_back({text ? "text" : "render", dir + "/" + name,
                      "tests/golden/" + golden_dir + "/" + fs::path(name).stem().string() + ".trace"});
     }
   }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "input/document_reader.h"
+#include "layout/kinds/registry.h"
 #include "input/template_reader.h"
 #include "input/yaml_reader.h"
 #include "test_support.h"
@@ -601,7 +602,9 @@ TEST_F(InputTest, BadEnumValues) {
             "memo.yaml:10:14: memo.body[1].align: unknown value 'centre' (expected left, center, right or "
             "justify; did you mean 'center'?)");
   EXPECT_EQ(error(replace(kMemo, "kind: memo", "kind: reprot")),
-            "memo.yaml:1:7: kind: unknown value 'reprot' (expected memo, document or report; did you mean 'report'?)");
+            "memo.yaml:1:7: kind: unknown value 'reprot' (expected " + join_alternatives(kind_names()) +
+                "; did you mean 'report'?)");
+  EXPECT_EQ(join_alternatives(kind_names()).rfind("memo, document, report, letter, stamped, order", 0), 0u);
   EXPECT_EQ(error(replace(kMemo, "kind: memo\n", "kind: memo\ndigits: thai-digits\n")),
             "memo.yaml:2:9: digits: unknown value 'thai-digits' (expected thai, arabic or keep)");
   EXPECT_EQ(error(replace(kMemo, "    - ข้อความ", "    - list: [ก]\n      marker: roman")),

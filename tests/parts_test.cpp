@@ -24,7 +24,7 @@ ReadOptions options(bool allow_outside = false) {
 }
 
 Resources& resources() {
-  static Resources res{FontManager({test::source_dir() + "/fonts"}), ShapeCache()};
+  static Resources res{FontManager({test::source_dir() + "/fonts"}), ShapeCache(), ParagraphCache()};
   return res;
 }
 

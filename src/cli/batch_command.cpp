@@ -29,7 +29,7 @@
 #include "input/placeholders.h"
 #include "input/template_cache.h"
 #include "layout/verify.h"
-#include "report/report_layout.h"
+#include "layout/document_layout.h"
 #include "pdf/pdf_writer.h"
 
 namespace thaidoc {

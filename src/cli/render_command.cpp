@@ -8,7 +8,7 @@
 #include "input/document_reader.h"
 #include <iostream>
 
-#include "report/report_layout.h"
+#include "layout/document_layout.h"
 #include "cli/stage_times.h"
 #include "layout/trace.h"
 #include "layout/verify.h"
@@ -16,20 +16,13 @@
 
 namespace thaidoc {
 
-PdfOptions pdf_options_for(const Document& whole, std::optional<PdfStandard> standard, LaidOutDocument& laid_out) {
-  // A multi-part document: the PDF standard, author and date of its first part.
+PdfOptions pdf_options_for(const Document& whole, std::optional<PdfStandard> standard, LaidOutDocument&) {
+  // The title, author and date come with the document (each kind's reader fills them in).
+  // A multi-part document: the PDF standard of its first part.
   const Document& doc =
       whole.kind == DocumentKind::Parts && !whole.parts.empty() ? whole.parts.front().document : whole;
   PdfOptions pdf;
   pdf.standard = standard.value_or(doc.style.pdf_standard);
-  if (doc.kind == DocumentKind::Memo) {
-    if (laid_out.info.author.empty()) laid_out.info.author = doc.memo.agency;
-    if (laid_out.info.date.empty() && !doc.memo.date.empty()) {
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", doc.memo.date.year, doc.memo.date.month, doc.memo.date.day);
-      laid_out.info.date = buf;
-    }
-  }
   return pdf;
 }
 

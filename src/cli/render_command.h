@@ -25,8 +25,8 @@ struct RenderOptions {
 };
 
 // The PDF options for a laid-out YAML document (render and batch): the standard from the
-// command line or else the template; a memo's date as the creation date and its agency as
-// the author when the document names none.
+// command line or else the template. (The title, author and creation date are in
+// laid_out.info already: the document's own, or what its kind's reader derived.)
 PdfOptions pdf_options_for(const Document& doc, std::optional<PdfStandard> standard, LaidOutDocument& laid_out);
 
 // Reads, lays out and writes atomically; throws Error.

@@ -12,15 +12,12 @@
 #include "base/error.h"
 #include "base/input_file.h"
 #include "base/utf8.h"
-#include "layout/flow.h"
-#include "layout/page_numbers.h"
-#include "layout/source_ledger.h"
+#include "layout/document_layout.h"
 #include "cli/stage_times.h"
 #include "layout/trace.h"
 #include "layout/verify.h"
-#include "model/template.h"
+#include "model/document.h"
 #include "pdf/pdf_writer.h"
-#include "text/paragraph.h"
 #include "text/segment.h"
 
 namespace thaidoc {
@@ -109,39 +106,39 @@ std::vector<std::string> split_paragraphs(const std::string& text) {
   return paragraphs;
 }
 
-LaidOutDocument typeset_text(const std::string& text, const TextCommandOptions& options, Resources& res) {
-  // The official page style: the defaults of the Template (A4, margins 3/2/2.5/2 cm, 2.5 cm indent).
-  Template tpl;
-  TextStyle style;
-  style.font = res.fonts.get(options.font);
-  style.fallback = res.fonts.get(options.fallback_font);
-  style.size = options.size;
-
-  ParagraphStyle para;
-  para.first_line_indent = tpl.body.first_indent;
-  para.align = Align::Justify;
-  para.line_height = options.line_height;
-
-  TextEngine engine(res.shapes, &res.paragraphs);
-  LineRules rules{tpl.body.orphans, tpl.body.widows, false};
-  std::vector<FlowBox> boxes;
-  SourceLedger ledger;
+// A general document (kind: document) of plain paragraphs in the official page style,
+// laid out by the same pipeline as `render`.
+Document text_document(const std::string& text, const TextCommandOptions& options) {
+  Document doc;
+  doc.kind = DocumentKind::Document;
+  doc.source = options.input;
+  // The defaults of the Template are the official page style (A4, margins 3/2/2.5/2 cm,
+  // 2.5 cm indent, justified); the options change the font, its size and the line height.
+  Template& tpl = doc.style;
+  tpl.fonts.regular = options.font;
+  tpl.fonts.fallback = options.fallback_font;
+  tpl.body.size = options.size;
+  tpl.body.line_height = options.line_height;
+  tpl.body.align = BlockAlign::Justify;
+  tpl.page_numbers.enabled = options.page_numbers;
+  tpl.page_numbers.size = options.size;
+  tpl.digits = options.digits;  // (page numbers: Arabic, else Thai)
+  // Digits are converted here, all of them (the text has no markup to keep some as written).
   for (const std::string& p : split_paragraphs(text)) {
-    std::string converted = convert_digits(p, options.digits);
-    ParagraphLayout layout = engine.layout({StyledSpan{converted, style}}, para, tpl.page.content_width());
-    size_t first = boxes.size();
-    append_lines(boxes, layout, 0, boxes.empty() ? 0 : tpl.body.space_after, rules);
-    tag_source(boxes, first, ledger.add({options.input, 0, 0}, "paragraph", layout.text));
-  }
-  LaidOutDocument doc = paginate(std::move(boxes), tpl.page);
-  doc.sources = ledger.take();
-  if (options.page_numbers) {
-    DigitStyle page_digits = options.digits == DigitStyle::Arabic ? DigitStyle::Arabic : DigitStyle::Thai;
-    tpl.page_numbers.size = options.size;
-    add_page_numbers(doc, engine, style, tpl.page_numbers, page_digits);
+    Block b;
+    b.where = {options.input, 0, 0};
+    b.digits = DigitStyle::Keep;
+    Paragraph para;
+    para.text = {InlineSpan{convert_digits(p, options.digits)}};
+    b.content = std::move(para);
+    doc.blocks.push_back(std::move(b));
   }
   doc.info.title = std::filesystem::path(options.input).stem().string();
   return doc;
+}
+
+LaidOutDocument typeset_text(const std::string& text, const TextCommandOptions& options, Resources& res) {
+  return layout_document(text_document(text, options), res);
 }
 
 void run_text_command(const TextCommandOptions& options, Resources& res) {

@@ -8,12 +8,13 @@
 #include <filesystem>
 #include <optional>
 
-#include "input/minutes_reader.h"
+#include "input/content_reader.h"
 #include "input/parts_reader.h"
 #include "input/placeholders.h"
 #include "input/template_cache.h"
 #include "input/template_reader.h"
 #include "input/yaml_reader.h"
+#include "layout/kinds/registry.h"
 
 namespace thaidoc {
 namespace fs = std::filesystem;
@@ -46,355 +47,6 @@ namespace {
 // so that the UTF-16 string in the PDF (at most twice as long) fits LibHaru's 65,535.
 constexpr size_t kMaxInfoBytes = 32000;
 
-// The first `max` bytes of a UTF-8 string, cut at a character boundary.
-std::string cut_utf8(const std::string& s, size_t max) {
-  if (s.size() <= max) return s;
-  size_t cut = max;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return s.substr(0, cut);
-}
-
-const std::vector<std::string> kBlockTypes = {"paragraph", "heading", "list",  "image",  "space",  "pagebreak",
-                                              "dotted",    "table",   "section", "caption", "note", "source",
-                                              "chart",     "ita_table"};
-
-std::vector<std::string> block_keys_of(const std::string& type);
-
-// Every block may be kept together and kept with the next one.
-std::vector<std::string> block_keys(const std::string& type) {
-  std::vector<std::string> keys = block_keys_of(type);
-  if (type == "pagebreak" || type == "space") return keys;
-  for (const char* k : {"keep", "keep_with_next"})
-    if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
-  return keys;
-}
-
-std::vector<std::string> block_keys_of(const std::string& type) {
-  if (type == "paragraph") return {"paragraph", "align", "indent", "left_indent", "digits", "keep_with_next"};
-  if (type == "heading") return {"heading", "level", "align", "digits"};
-  if (type == "list") return {"list", "marker", "start", "digits"};
-  if (type == "image") return {"image", "width", "height", "align"};
-  if (type == "table") return {"table", "digits"};
-  if (type == "section") return {"section", "digits"};
-  if (type == "caption" || type == "note" || type == "source")
-    return {type, "align", "indent", "digits", "keep_with_next"};
-  if (type == "chart") return {"chart", "width", "height"};
-  if (type == "ita_table") return ita_table_keys();
-  return {type};
-}
-
-
-DigitStyle read_digits(const YamlNode& node) {
-  return node.as_enum<DigitStyle>(
-      {{"thai", DigitStyle::Thai}, {"arabic", DigitStyle::Arabic}, {"keep", DigitStyle::Keep}});
-}
-
-ListMarker read_marker(const YamlNode& node) {
-  return node.as_enum<ListMarker>({{"thai", ListMarker::ThaiNumber},
-                                   {"arabic", ListMarker::ArabicNumber},
-                                   {"thai-paren", ListMarker::ThaiParen},
-                                   {"arabic-paren", ListMarker::ArabicParen},
-                                   {"dash", ListMarker::Dash},
-                                   {"bullet", ListMarker::Bullet}});
-}
-
-// A paragraph's text: the trailing line break a `|` block scalar keeps is not a line break.
-InlineText read_text(const YamlNode& node) {
-  InlineText text = node.as_inline();
-  while (!text.empty()) {
-    std::string& s = text.back().text;
-    while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-      s.pop_back();
-    }
-    if (!s.empty()) break;
-    text.pop_back();
-  }
-  return text;
-}
-
-class DocumentParser {
- public:
-  DocumentParser(std::string base_dir, bool images_outside)
-      : base_dir_(std::move(base_dir)), images_outside_(images_outside) {}
-
-  // A list of blocks, or a single string (one paragraph).
-  std::vector<Block> blocks(const YamlNode& node) {
-    std::vector<Block> out;
-    if (node.is_scalar()) {
-      out.push_back(paragraph_block(node));
-      return out;
-    }
-    if (!node.is_list()) node.fail("expected a list");
-    for (const auto& item : node.items()) {
-      if (auto b = block(item)) out.push_back(std::move(*b));
-    }
-    return out;
-  }
-
-  void set_ita(const ita::ItaData* data, const ita::Analysis* analysis) {
-    ita_data_ = data;
-    analysis_ = analysis;
-  }
-
-  Report report(const YamlNode& node) {
-    node.expect_map();
-    node.check_keys({"cover", "preface", "contents", "body"});
-    Report r;
-    if (auto c = node.get("cover")) {
-      c->check_keys({"title", "by", "organisation", "logo"});
-      ReportCover cover;
-      cover.title = c->required("title").as_string_list();
-      if (auto n = c->get("by")) cover.by = n->as_string();
-      if (auto n = c->get("organisation")) cover.organisation = n->as_string_list();
-      if (auto n = c->get("logo")) cover.logo = image(*n);
-      r.cover = std::move(cover);
-    }
-    if (auto p = node.get("preface")) {
-      p->check_keys({"heading", "body", "closing"});
-      ReportPreface preface;
-      if (auto n = p->get("heading")) preface.heading = n->as_nonempty_string();
-      preface.body = blocks(p->required("body"));
-      if (auto n = p->get("closing")) preface.closing = n->as_string_list();
-      r.preface = std::move(preface);
-    }
-    if (auto n = node.get("contents")) r.contents = n->as_bool();
-    r.body = blocks(node.required("body"));
-    return r;
-  }
-
-  Minutes minutes(const YamlNode& node) {
-    return read_minutes(node, {[&](const YamlNode& n) { return blocks(n); },
-                               [&](const YamlNode& n) { return signature(n); }});
-  }
-
-  Memo memo(const YamlNode& node) {
-    node.expect_map();
-    node.check_keys({"emblem", "agency", "reference", "date", "subject", "to", "body", "closing", "signer",
-                     "comments"});
-    Memo m;
-    if (auto n = node.get("emblem")) m.emblem = image(*n);
-    m.agency = node.required("agency").as_nonempty_string();
-    m.agency_at = node.required("agency").where();
-    m.reference = node.required("reference").as_nonempty_string();
-    m.reference_at = node.required("reference").where();
-    YamlNode date = node.required("date");
-    m.date_at = date.where();
-    if (!date.is_scalar()) date.fail("expected a date (YYYY-MM-DD)");
-    std::string date_error;
-    if (!parse_date(date.as_string(), m.date, date_error)) date.fail(date_error);
-    m.subject = node.required("subject").as_nonempty_string();
-    m.subject_at = node.required("subject").where();
-    m.to = node.required("to").as_nonempty_string();
-    m.to_at = node.required("to").where();
-    m.body = blocks(node.required("body"));
-    m.closing_at = node.where();
-    if (auto n = node.get("closing")) {
-      m.closing = n->as_string();
-      m.closing_at = n->where();
-    }
-    m.signer = signature(node.required("signer"));
-    if (auto n = node.get("comments")) {
-      for (const auto& item : n->items()) m.comments.push_back(comment(item));
-    }
-    return m;
-  }
-
- private:
-  Block paragraph_block(const YamlNode& text) {
-    Block b;
-    b.where = text.where();
-    Paragraph p;
-    p.text = read_text(text);
-    b.content = std::move(p);
-    return b;
-  }
-
-  std::optional<Block> block(const YamlNode& node) {
-    if (node.is_scalar()) return paragraph_block(node);
-    if (!node.is_map()) {
-      node.fail("expected a paragraph's text or a block such as 'heading: ...' (a mapping)");
-    }
-    std::string type;
-    for (const auto& [key, value] : node.entries()) {
-      if (std::find(kBlockTypes.begin(), kBlockTypes.end(), key) == kBlockTypes.end()) continue;
-      if (!type.empty()) {
-        throw Error(value.key_where(),
-                    value.path() + ": a block has one type, but '" + type + "' is also given", 2);
-      }
-      type = key;
-    }
-    if (type.empty()) {
-      // Unknown keys first (a misspelled type gets a suggestion), then the missing type.
-      std::vector<std::string> all;
-      for (const auto& t : kBlockTypes) {
-        for (const auto& k : block_keys(t)) {
-          if (std::find(all.begin(), all.end(), k) == all.end()) all.push_back(k);
-        }
-      }
-      node.check_keys(all);
-      node.fail("the block's type is missing (expected one of: " + join_alternatives(kBlockTypes, ", ") + ")");
-    }
-    node.check_keys(block_keys(type));
-
-    Block b;
-    b.where = node.where();
-    if (auto d = node.get("digits")) b.digits = read_digits(*d);
-    if (auto k = node.get("keep")) {
-      if (k->as_string() != "together") k->fail("expected 'together' (keep: together)");
-      b.keep_together = true;
-    }
-    if (auto k = node.get("keep_with_next")) b.keep_with_next = k->as_bool();
-    YamlNode value = node.get_raw(type).value();
-    if (type == "paragraph") {
-      Paragraph p;
-      if (!value.is_null()) p.text = read_text(value);
-      if (auto n = node.get("align")) p.align = read_align(*n);
-      if (auto n = node.get("indent")) p.first_indent = n->as_length(-10000, 10000);
-      if (auto n = node.get("left_indent")) p.left_indent = n->as_length(0, 10000);
-      if (auto n = node.get("keep_with_next")) p.keep_with_next = n->as_bool();
-      b.content = std::move(p);
-    } else if (type == "heading") {
-      Heading h;
-      if (value.is_null()) value.fail("value is empty");
-      h.text = read_text(value);
-      if (auto n = node.get("level")) h.level = n->as_int(1, 3);
-      if (auto n = node.get("align")) h.align = read_align(*n);
-      b.content = std::move(h);
-    } else if (type == "list") {
-      List l;
-      if (auto n = node.get("marker")) l.marker = read_marker(*n);
-      if (auto n = node.get("start")) l.start = n->as_int(0, 100000);
-      l.items = list_items(value);
-      b.content = std::move(l);
-    } else if (type == "image") {
-      Image img;
-      if (value.is_null()) value.fail("value is empty");
-      img.path = image(value);
-      if (auto n = node.get("width")) img.width = n->as_length(1, 10000);
-      if (auto n = node.get("height")) img.height = n->as_length(1, 10000);
-      if (auto n = node.get("align")) {
-        img.align = n->as_enum<BlockAlign>(
-            {{"left", BlockAlign::Left}, {"center", BlockAlign::Center}, {"right", BlockAlign::Right}});
-      }
-      b.content = img;
-    } else if (type == "space") {
-      if (value.is_null()) value.fail("value is empty");
-      b.content = VerticalSpace{value.as_length(0, 10000)};
-    } else if (type == "table") {
-      if (value.is_null()) value.fail("value is empty");
-      b.content = read_table(
-          value, [&](const YamlNode& n) { return blocks(n); }, [&](const YamlNode& n) { return paragraph_block(n); });
-    } else if (type == "section") {
-      value.expect_map();
-      value.check_keys({"orientation", "blocks"});
-      Section sec;
-      if (auto n = value.get("orientation")) {
-        sec.orientation = n->as_enum<Orientation>(
-            {{"portrait", Orientation::Portrait}, {"landscape", Orientation::Landscape}});
-      }
-      sec.blocks = blocks(value.required("blocks"));
-      b.content = std::move(sec);
-    } else if (type == "caption" || type == "note" || type == "source") {
-      Paragraph p;
-      if (value.is_null()) value.fail("value is empty");
-      p.text = read_text(value);
-      p.role = type == "caption" ? ParagraphRole::Caption : type == "note" ? ParagraphRole::Note : ParagraphRole::Source;
-      if (auto n = node.get("align")) p.align = read_align(*n);
-      if (auto n = node.get("indent")) p.first_indent = n->as_length(-10000, 10000);
-      if (auto n = node.get("keep_with_next")) p.keep_with_next = n->as_bool();
-      b.content = std::move(p);
-    } else if (type == "chart") {
-      if (!analysis_) value.fail("a chart needs ITA data: add an 'ita:' section to the document");
-      Chart c;
-      c.kind = value.as_enum<Chart::Kind>({{"scores", Chart::Kind::IndicatorScores}, {"trend", Chart::Kind::YearlyTotals}});
-      if (auto n = node.get("width")) c.width = n->as_length(50, 5000);
-      if (auto n = node.get("height")) c.height = n->as_length(50, 5000);
-      b.content = c;
-    } else if (type == "ita_table") {
-      if (!analysis_) value.fail("an ITA table needs ITA data: add an 'ita:' section to the document");
-      b.content = read_ita_table(node, *ita_data_, *analysis_);
-    } else if (type == "pagebreak") {
-      if (!value.is_null() && !value.as_bool()) return std::nullopt;  // `pagebreak: false`
-      b.content = PageBreak{};
-    } else {  // dotted
-      DottedLines d;
-      if (!value.is_null()) d.count = value.as_int(1, 500);
-      b.content = d;
-    }
-    return b;
-  }
-
-  const ita::ItaData* ita_data_ = nullptr;
-  const ita::Analysis* analysis_ = nullptr;
-
-  std::vector<ListItem> list_items(const YamlNode& node) {
-    if (node.is_null()) node.fail("value is empty");
-    std::vector<ListItem> items;
-    for (const auto& item : node.items()) {
-      ListItem li;
-      if (item.is_null()) item.fail("empty list item");
-      if (item.is_scalar()) {
-        li.blocks.push_back(paragraph_block(item));
-      } else if (item.is_list()) {
-        li.blocks = blocks(item);
-      } else if (item.get_raw("text")) {
-        // {text: ..., list: [...], marker: ..., start: ...}: a paragraph and a nested list.
-        item.check_keys({"text", "list", "marker", "start"});
-        YamlNode text = item.required("text");
-        Block p = paragraph_block(text);
-        p.where = item.where();
-        li.blocks.push_back(std::move(p));
-        if (auto nested = item.get("list")) {
-          Block b;
-          b.where = nested->where();
-          List l;
-          if (auto n = item.get("marker")) l.marker = read_marker(*n);
-          if (auto n = item.get("start")) l.start = n->as_int(0, 100000);
-          l.items = list_items(*nested);
-          b.content = std::move(l);
-          li.blocks.push_back(std::move(b));
-        } else if (item.has("marker") || item.has("start")) {
-          YamlNode stray = item.get(item.has("marker") ? "marker" : "start").value();
-          stray.fail("only used together with a nested 'list'");
-        }
-      } else {
-        if (auto b = block(item)) li.blocks.push_back(std::move(*b));
-      }
-      items.push_back(std::move(li));
-    }
-    return items;
-  }
-
-  Signature signature(const YamlNode& node) {
-    node.expect_map();
-    node.check_keys({"name", "position", "acting", "image"});
-    Signature s;
-    s.where = node.where();
-    s.name = node.required("name").as_nonempty_string();
-    if (auto n = node.get("position")) s.positions = n->as_string_list();
-    if (auto n = node.get("acting")) s.acting = n->as_string();
-    if (auto n = node.get("image")) s.image = image(*n);
-    return s;
-  }
-
-  MemoComment comment(const YamlNode& node) {
-    node.expect_map();
-    node.check_keys({"heading", "lines", "text", "signer"});
-    MemoComment c;
-    c.where = node.where();
-    if (auto n = node.get("heading")) c.heading = n->as_string();
-    if (auto n = node.get("lines")) c.dotted_lines = n->as_int(0, 100);
-    if (auto n = node.get("text")) c.text = blocks(*n);
-    if (auto n = node.get("signer")) c.signer = signature(*n);
-    return c;
-  }
-
-  std::string image(const YamlNode& node) const { return node.as_image_path(base_dir_, images_outside_); }
-
-  std::string base_dir_;
-  bool images_outside_;
-};
-
 std::string directory_of(const std::string& path) {
   fs::path parent = fs::path(path).parent_path();
   if (parent.empty()) parent = ".";
@@ -403,27 +55,34 @@ std::string directory_of(const std::string& path) {
   return (ec ? parent : absolute).lexically_normal().string();
 }
 
-// The names the document gives, into its dictionary: they are never broken across lines.
-void add_document_names(Document& doc, const ita::ItaData* ita) {
+// The names the ITA data gives, into the document's dictionary: never broken across
+// lines (each kind's reader adds the names its content gives).
+void add_ita_names(Document& doc, const ita::ItaData* ita) {
+  if (!ita) return;
   std::vector<std::string>& words = doc.style.line_breaking.dictionary;
-  auto signer = [&](const Signature& s) {
-    add_name_entries(words, s.name, true);
-    for (const auto& p : s.positions) add_name_entries(words, p, false);
-    add_name_entries(words, s.acting, false);
-  };
-  if (doc.kind == DocumentKind::Memo) {
-    add_name_entries(words, doc.memo.agency, false);
-    add_name_entries(words, doc.memo.to, false);
-    signer(doc.memo.signer);
-    for (const auto& c : doc.memo.comments) signer(c.signer);
-  }
-  if (doc.report.cover)
-    for (const auto& line : doc.report.cover->organisation) add_name_entries(words, line, false);
-  if (ita) {
-    add_name_entries(words, ita->organisation.name, false);
-    add_name_entries(words, ita->organisation.district, false);
-    add_name_entries(words, ita->organisation.province, false);
-  }
+  add_name_entries(words, ita->organisation.name, false);
+  add_name_entries(words, ita->organisation.district, false);
+  add_name_entries(words, ita->organisation.province, false);
+}
+
+// The top-level keys: the common ones and each kind's content key.
+std::vector<std::string> top_level_keys() {
+  std::vector<std::string> keys = {"kind", "template", "title", "author", "subject", "keywords", "language",
+                                   "digits", "style"};
+  for (const Kind& k : document_kinds())
+    if (std::find(keys.begin(), keys.end(), k.content_key) == keys.end()) keys.emplace_back(k.content_key);
+  for (const char* k : {"ita", "dictionary", "dictionary_file"}) keys.emplace_back(k);
+  return keys;
+}
+
+const Kind& read_kind(const YamlNode& node) {
+  std::string name = node.as_string();
+  if (const Kind* k = find_kind(name)) return *k;
+  std::vector<std::string> names = kind_names();
+  std::string hint = suggest(name, names);
+  std::string message = "unknown value '" + name + "' (expected " + join_alternatives(names);
+  if (!hint.empty()) message += "; did you mean '" + hint + "'?";
+  node.fail(message + ")");
 }
 
 // Reads the document at `root` of `yaml` (the whole file, or an inline part of a
@@ -449,28 +108,20 @@ Document read_parsed(const YamlDocument& yaml, const YamlNode& root, const std::
     return read_parts(root, path, options,
                       [&](const YamlNode& part) { return read_parsed(yaml, part, path, options, true); });
   }
-  std::vector<std::string> keys = {"kind",  "template", "title", "author", "subject", "keywords",   "language",
-                                   "digits", "style",   "memo",  "minutes", "blocks", "report",  "ita", "dictionary",
-                                   "dictionary_file"};
+  std::vector<std::string> keys = top_level_keys();
   if (is_part) keys.push_back("page_numbers");
   root.check_keys(keys);
 
   Document doc;
   doc.source = path;
   doc.base_dir = directory_of(path);
-  doc.kind = root.required("kind").as_enum<DocumentKind>(
-      {{"memo", DocumentKind::Memo},
-       {"document", DocumentKind::Document},
-       {"report", DocumentKind::Report},
-       {"minutes", DocumentKind::Minutes}});
+  const Kind& kind = read_kind(root.required("kind"));
+  doc.kind = kind.name;
 
   // The template, then the document's style overrides, then its digits.
   std::optional<YamlNode> template_node = root.get("template");
-  std::string template_name = template_node ? template_node->as_nonempty_string()
-                                            : (doc.kind == DocumentKind::Memo      ? "memo"
-                                               : doc.kind == DocumentKind::Report  ? "report"
-                                               : doc.kind == DocumentKind::Minutes ? "minutes"
-                                                                                   : "default");
+  std::string template_name =
+      template_node ? template_node->as_nonempty_string() : std::string(kind.default_template);
   std::string template_path = find_template(template_name, doc.base_dir, options.template_dirs);
   if (!template_path.empty() && template_node && !options.allow_outside) {
     std::vector<std::string> allowed = options.template_dirs;
@@ -527,49 +178,23 @@ Document read_parsed(const YamlDocument& yaml, const YamlNode& root, const std::
   doc.info.language = "th";
   if (auto n = root.get("language")) doc.info.language = n->as_nonempty_string();
 
-  DocumentParser parser(doc.base_dir, options.allow_outside);
-  parser.set_ita(ita_data.get(), doc.ita.get());
+  ContentReader reader(doc.base_dir, options.allow_outside);
+  reader.set_ita(ita_data.get(), doc.ita.get());
 
-  auto only_with = [&](const char* key, const char* kind_name) {
-    if (auto n = root.get_raw(key)) {
-      throw Error(n->key_where(), std::string(key) + ": only used with 'kind: " + kind_name + "'", 2);
+  // The content is under the kind's own key; another kind's key is a mistake.
+  for (const Kind& other : document_kinds()) {
+    if (other.content_key == kind.content_key) continue;
+    auto n = root.get_raw(other.content_key);
+    if (!n) continue;
+    std::string key(other.content_key);
+    if (key == "blocks") {
+      throw Error(n->key_where(), "blocks: not used in a " + doc.kind + " (the " + doc.kind + "'s text goes in " +
+                                      std::string(kind.content_key) + ".body)", 2);
     }
-  };
-  if (doc.kind == DocumentKind::Memo) {
-    if (auto blocks = root.get_raw("blocks")) {
-      throw Error(blocks->key_where(), "blocks: not used in a memo (the memo's text goes in memo.body)", 2);
-    }
-    only_with("report", "report");
-    only_with("minutes", "minutes");
-    doc.memo = parser.memo(root.required("memo"));
-    if (doc.info.title.empty()) doc.info.title = cut_utf8(doc.memo.subject, kMaxInfoBytes);
-  } else if (doc.kind == DocumentKind::Minutes) {
-    only_with("memo", "memo");
-    only_with("report", "report");
-    if (auto blocks = root.get_raw("blocks")) {
-      throw Error(blocks->key_where(), "blocks: not used in minutes (their text goes in minutes.agenda)", 2);
-    }
-    doc.minutes = parser.minutes(root.required("minutes"));
-    add_minutes_names(doc.minutes, doc.style.line_breaking.dictionary);
-    if (doc.info.title.empty()) {
-      std::string title;
-      for (const std::string& line : doc.minutes.title) title += (title.empty() ? "" : " ") + line;
-      doc.info.title = cut_utf8(title, kMaxInfoBytes);
-    }
-  } else if (doc.kind == DocumentKind::Report) {
-    only_with("memo", "memo");
-    only_with("minutes", "minutes");
-    if (auto blocks = root.get_raw("blocks")) {
-      throw Error(blocks->key_where(), "blocks: not used in a report (its text goes in report.body)", 2);
-    }
-    doc.report = parser.report(root.required("report"));
-  } else {
-    only_with("memo", "memo");
-    only_with("report", "report");
-    only_with("minutes", "minutes");
-    doc.blocks = parser.blocks(root.required("blocks"));
+    throw Error(n->key_where(), key + ": only used with 'kind: " + std::string(other.name) + "'", 2);
   }
-  add_document_names(doc, ita_data.get());
+  kind.read(root.required(kind.content_key), reader, doc);
+  add_ita_names(doc, ita_data.get());
   return doc;
 }
 

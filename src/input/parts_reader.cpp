@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "input/yaml_reader.h"
+#include "layout/kinds/registry.h"
 
 namespace thaidoc {
 namespace fs = std::filesystem;
@@ -14,9 +15,13 @@ const std::vector<std::string>& parts_top_level_keys() {
 
 namespace {
 
-// Keys of a single document that have no meaning for the whole: each part has its own.
-const std::vector<std::string> kPerPartKeys = {"template", "digits", "style", "memo", "blocks",
-                                               "report",   "ita",    "dictionary", "dictionary_file"};
+// Keys of a single document that have no meaning for the whole: each part has its own
+// (its template and style, and every kind's content key: memo, blocks, letter ...).
+std::vector<std::string> per_part_keys() {
+  std::vector<std::string> keys = {"template", "digits", "style", "ita", "dictionary", "dictionary_file"};
+  for (const Kind& k : document_kinds()) keys.emplace_back(k.content_key);
+  return keys;
+}
 
 std::string folder_of(const std::string& path) {
   fs::path parent = fs::path(path).parent_path();
@@ -48,7 +53,7 @@ PageNumbering read_numbering(const YamlNode& node) {
 
 Document read_parts(const YamlNode& root, const std::string& path, const ReadOptions& options,
                     const std::function<Document(const YamlNode&)>& read_inline) {
-  for (const std::string& key : kPerPartKeys) {
+  for (const std::string& key : per_part_keys()) {
     if (auto n = root.get_raw(key)) {
       throw Error(n->key_where(), key + ": not used in a multi-part document (each part sets its own)", 2);
     }

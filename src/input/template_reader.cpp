@@ -1,5 +1,4 @@
 #include "input/template_reader.h"
-#include "input/minutes_reader.h"
 #include "input/table_reader.h"
 
 #include <algorithm>
@@ -10,7 +9,9 @@
 #include <functional>
 
 #include "base/utf8.h"
+#include "input/fields.h"
 #include "input/yaml_reader.h"
+#include "layout/kinds/registry.h"
 
 namespace thaidoc {
 namespace fs = std::filesystem;
@@ -20,24 +21,6 @@ namespace {
 // Font sizes and other limits, in points.
 constexpr double kMinFontSize = 1, kMaxFontSize = 500;
 constexpr double kMaxLength = 10000;
-
-struct Field {
-  std::string_view key;
-  std::function<void(const YamlNode&)> set;
-};
-
-// Checks the keys of `map` against `fields` and applies those present (empty values
-// are ignored, so `body:` with nothing under it changes nothing).
-void apply_fields(const YamlNode& map, const std::vector<Field>& fields) {
-  map.expect_map();
-  std::vector<std::string> names;
-  for (const auto& f : fields) names.emplace_back(f.key);
-  map.check_keys(names);
-  for (const auto& f : fields) {
-    if (auto node = map.get(f.key)) f.set(*node);
-  }
-}
-
 
 double font_size(const YamlNode& node) { return node.as_length(kMinFontSize, kMaxFontSize); }
 double length(const YamlNode& node) { return node.as_length(0, kMaxLength); }
@@ -314,6 +297,20 @@ void read_memo_style(const YamlNode& node, MemoStyle& m) {
   });
 }
 
+void read_stamps(const YamlNode& node, StampStyle& s) {
+  apply_fields(node, {
+      {"color", [&](const YamlNode& n) { s.color = read_color(n); }},
+      {"speed_size", fields::font_size(s.speed_size)},
+      {"speed_bold", fields::flag(s.speed_bold)},
+      {"speed_x", fields::length(s.speed_x)},
+      {"speed_baseline", fields::length(s.speed_baseline)},
+      {"secrecy_size", fields::font_size(s.secrecy_size)},
+      {"secrecy_bold", fields::flag(s.secrecy_bold)},
+      {"secrecy_top_baseline", fields::length(s.secrecy_top_baseline)},
+      {"secrecy_bottom_baseline", fields::length(s.secrecy_bottom_baseline)},
+  });
+}
+
 void read_dotted_line(const YamlNode& node, Template& t) {
   apply_fields(node, {
       {"dash", [&](const YamlNode& n) { t.dotted_line_dash = n.as_length(0.1, 100); }},
@@ -401,9 +398,15 @@ Template read_template_chain(const std::string& path, const ReadOptions& options
 }  // namespace
 
 const std::vector<std::string>& template_setting_keys() {
-  static const std::vector<std::string> keys = {"page", "fonts", "digits", "dates", "page_numbers",
-                                                "body", "headings", "lists", "tables", "memo", "minutes", "report", "dotted_line",
-                                                "pdf_standard", "line_breaking", "dictionary", "dictionary_file"};
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> k = {"page", "fonts", "digits", "dates", "page_numbers",
+                                  "body", "headings", "lists", "tables", "memo", "report", "dotted_line",
+                                  "pdf_standard", "line_breaking", "dictionary", "dictionary_file", "stamps"};
+    // Each kind with settings of its own has a section named after it (layout/kinds/).
+    for (const Kind& kind : document_kinds())
+      if (kind.read_style) k.emplace_back(kind.name);
+    return k;
+  }();
   return keys;
 }
 
@@ -440,9 +443,9 @@ void apply_template_settings(const YamlNode& settings, Template& t, const ReadOp
   if (auto n = settings.get("lists")) read_lists(*n, t.lists);
   if (auto n = settings.get("tables")) read_tables(*n, t.tables);
   if (auto n = settings.get("memo")) read_memo_style(*n, t.memo);
-  if (auto n = settings.get("minutes")) read_minutes_style(*n, t.minutes);
   if (auto n = settings.get("report")) read_report_style(*n, t.report);
   if (auto n = settings.get("dotted_line")) read_dotted_line(*n, t);
+  if (auto n = settings.get("stamps")) read_stamps(*n, t.stamps);
   if (auto n = settings.get("pdf_standard")) {
     t.pdf_standard = n->as_enum<PdfStandard>({{"none", PdfStandard::None},
                                               {"a-2b", PdfStandard::A2b},
@@ -470,32 +473,10 @@ void apply_template_settings(const YamlNode& settings, Template& t, const ReadOp
   }
   if (auto n = settings.get("dictionary")) read_dictionary(*n, t.line_breaking.dictionary);
   if (auto n = settings.get("dictionary_file")) read_dictionary_file(*n, t.line_breaking.dictionary);
-}
-
-void add_name_entries(std::vector<std::string>& words, const std::string& value, bool whole) {
-  auto thai_word = [](std::string_view w) {
-    bool thai = false;
-    for (unsigned char c : w) {
-      if (c >= '0' && c <= '9') return false;
-      thai = thai || c == 0xE0;  // U+0E00-U+0FFF start with 0xE0 0xB8/0xB9 in UTF-8
-    }
-    // At least two Thai letters and at most about 40: longer runs (a whole position line such
-    // as รักษาราชการแทนผู้อำนวยการกองยุทธศาสตร์และงบประมาณ) are phrases that must break.
-    return thai && w.size() >= 6 && w.size() <= 120;
-  };
-  if (value.size() > 300) return;  // a paragraph, not a name
-  size_t count = 0, b = 0;
-  while (b < value.size()) {
-    size_t e = value.find_first_of(" \t\n", b);
-    if (e == std::string::npos) e = value.size();
-    std::string_view w(value.data() + b, e - b);
-    if (!w.empty()) {
-      ++count;
-      if (thai_word(w)) words.emplace_back(w);
-    }
-    b = e + 1;
+  for (const Kind& kind : document_kinds()) {
+    if (!kind.read_style) continue;
+    if (auto n = settings.get(kind.name)) kind.read_style(*n, t.kinds[std::string(kind.name)]);
   }
-  if (whole && count > 1 && count <= 4 && thai_word(value)) words.push_back(value);
 }
 
 void read_dictionary(const YamlNode& node, std::vector<std::string>& words) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "input/content_reader.h"
 #include "input/document_reader.h"
 #include "model/template.h"
 
@@ -37,11 +38,6 @@ void apply_template_settings(const YamlNode& settings, Template& t, const ReadOp
 // comments, relative to the YAML file naming it): appended to `words`.
 void read_dictionary(const YamlNode& node, std::vector<std::string>& words);
 void read_dictionary_file(const YamlNode& node, std::vector<std::string>& words);
-
-// Names the document gives (an organisation, a district, a signer) as dictionary entries:
-// each word of `value` that has a Thai letter and no digit, and the whole value too when
-// `whole` (a person's name: "นางสาวเสาวนิตย์ ประยูรพันธ์" stays on one line).
-void add_name_entries(std::vector<std::string>& words, const std::string& value, bool whole);
 
 // The keys apply_template_settings accepts at the top level.
 const std::vector<std::string>& template_setting_keys();

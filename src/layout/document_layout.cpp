@@ -1,15 +1,24 @@
 #include "layout/document_layout.h"
 
+#include "base/error.h"
 #include "layout/block_layout.h"
+#include "layout/components/stamps.h"
 #include "layout/flow.h"
-#include "layout/memo_layout.h"
-#include "layout/minutes_layout.h"
+#include "layout/kinds/registry.h"
 #include "layout/page_numbers.h"
+#include "layout/parts_layout.h"
 #include "layout/styles.h"
 
 namespace thaidoc {
 
 LaidOutDocument layout_document(const Document& doc, Resources& res) {
+  // A multi-part document: each part laid out here as the document it is, pages put together.
+  if (doc.kind == DocumentKind::Parts)
+    return layout_parts(doc, [&](const Document& part) { return layout_document(part, res); });
+  const Kind* kind = find_kind(doc.kind);
+  if (!kind) throw Error({doc.source}, "internal: unknown document kind '" + doc.kind + "'", 3);
+  if (kind->layout_whole) return kind->layout_whole(doc, res);
+
   const Template& tpl = doc.style;
   FontSet fonts = load_fonts(tpl.fonts, res.fonts);
   TextEngine engine(res.shapes, &res.paragraphs);
@@ -20,9 +29,11 @@ LaidOutDocument layout_document(const Document& doc, Resources& res) {
   blocks.set_source({doc.source}, "paragraph");
 
   std::vector<FlowBox> boxes;
-  if (doc.kind == DocumentKind::Memo) layout_memo(doc.memo, tpl, blocks, boxes);
-  else if (doc.kind == DocumentKind::Minutes) layout_minutes(doc.minutes, tpl, blocks, boxes);
-  else blocks.add_blocks(doc.blocks, boxes, 0, tpl.page.content_width());
+  kind->layout(doc, blocks, boxes);
+  const Stamps& stamps = doc.stamps;
+  int32_t speed_source = stamps.speed.empty() ? -1 : ledger.add(stamps.speed_at, "speed stamp", stamps.speed);
+  int32_t secrecy_source =
+      stamps.secrecy.empty() ? -1 : ledger.add(stamps.secrecy_at, "secrecy stamp", stamps.secrecy);
 
   LaidOutDocument out = paginate(std::move(boxes), tpl.page);
   out.sources = ledger.take();
@@ -30,8 +41,9 @@ LaidOutDocument layout_document(const Document& doc, Resources& res) {
   DigitStyle page_digits = tpl.digits == DigitStyle::Arabic ? DigitStyle::Arabic : DigitStyle::Thai;
   add_page_numbers(out, engine, text_style(fonts, tpl.page_numbers.size), tpl.page_numbers, page_digits,
                    doc.page_number_offset);
+  if (!stamps.empty())
+    add_stamps(out, stamps, tpl.stamps, engine, fonts, tpl.page, speed_source, secrecy_source);
   out.info = doc.info;
-  if (out.info.title.empty() && doc.kind == DocumentKind::Memo) out.info.title = doc.memo.subject;
   if (out.info.language.empty()) out.info.language = "th";
   return out;
 }

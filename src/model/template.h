@@ -1,6 +1,8 @@
 // Every layout number of a document lives here, read from templates/*.yaml and
 // overridden by the document's own `style:` section. Lengths are in points.
 #pragma once
+#include <any>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -8,7 +10,6 @@
 #include "model/blocks.h"
 #include "frame/frame.h"
 #include "frame/pdf_standard.h"
-#include "model/minutes_style.h"
 #include "model/thai_date.h"
 
 namespace thaidoc {
@@ -111,6 +112,21 @@ struct MemoStyle {
   double dotted_line_spacing = 0;  // 0 = one body line per dotted line
 };
 
+// The speed and secrecy stamps (components/stamps.h): red, the speed class at least
+// 32 pt on the first page, the secrecy class larger than the text at the top and the
+// foot of every page, centred. Positions are from the paper's edges.
+struct StampStyle {
+  Color color{1, 0, 0};
+  double speed_size = 32;
+  bool speed_bold = true;
+  double speed_x = 0;                             // from the left margin
+  double speed_baseline = 1.2 * kPointsPerCm;     // from the top of the paper (page 1)
+  double secrecy_size = 20;
+  bool secrecy_bold = true;
+  double secrecy_top_baseline = 0.9 * kPointsPerCm;     // from the top of the paper
+  double secrecy_bottom_baseline = 0.9 * kPointsPerCm;  // from the foot of the paper
+};
+
 struct TableStyle {
   double font_size = 14;
   double line_height = 1.0;
@@ -194,12 +210,16 @@ struct Template {
   ListStyle lists;
   TableStyle tables;
   MemoStyle memo;
-  MinutesStyle minutes;  // kind: minutes (model/minutes_style.h)
   ReportStyle report;
+  StampStyle stamps;
   double dotted_line_dash = 1.0;   // dot length and gap for dotted lines
   double dotted_line_width = 0.6;
   PdfStandard pdf_standard = PdfStandard::None;  // `pdf_standard: a-2u` (PDF/A); --pdf-standard wins
   LineBreakingStyle line_breaking;
+  // The settings of each kind that has its own template section (`letter:`, `order:` ...),
+  // by section name: that kind's style struct, defined and read in its file in
+  // src/layout/kinds/ (kind_style<T>(template, name) there).
+  std::map<std::string, std::any, std::less<>> kinds;
 };
 
 }  // namespace thaidoc

@@ -5,11 +5,9 @@
 #include "ita/ita_chart.h"
 #include "base/error.h"
 #include "layout/block_layout.h"
-#include "layout/document_layout.h"
 #include "layout/flow.h"
 #include "image/image.h"
 #include "layout/page_numbers.h"
-#include "layout/parts_layout.h"
 #include "layout/styles.h"
 
 namespace thaidoc {
@@ -257,13 +255,6 @@ LaidOutDocument layout_report(const Document& doc, Resources& res) {
   out.info = doc.info;
   if (out.info.language.empty()) out.info.language = "th";
   return out;
-}
-
-LaidOutDocument layout_any(const Document& doc, Resources& res) {
-  if (doc.kind == DocumentKind::Parts)
-    return layout_parts(doc, [&](const Document& part) { return layout_any(part, res); });
-  if (doc.kind == DocumentKind::Report) return layout_report(doc, res);
-  return layout_document(doc, res);
 }
 
 }  // namespace thaidoc
