@@ -8,8 +8,8 @@ namespace thaidoc {
 #define THAIDOC_KINDS(X) \
   X(kMemoKind)           \
   X(kDocumentKind)       \
-  X(kReportKind)           \
-  X(kMinutesKind)         \
+  X(kReportKind)         \
+  X(kMinutesKind)        \
   X(kLetterKind)         \
   X(kStampedKind)        \
   X(kOrderKind)          \
