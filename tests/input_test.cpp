@@ -491,8 +491,20 @@ TEST_F(InputTest, UnknownKeyWithSuggestion) {
 
 TEST_F(InputTest, StyleCannotExtend) {
   EXPECT_EQ(error(replace(kMemo, "kind: memo\n", "kind: memo\nstyle:\n  extends: default\n")),
-            "memo.yaml:3:3: style.extends: unknown key (expected one of: page, fonts, digits, dates, page_numbers, body, "
-            "headings, lists, tables, memo, report, dotted_line, pdf_standard, line_breaking, dictionary, dictionary_file)");
+            "memo.yaml:3:3: style.extends: unknown key (expected one of: " +
+                join_alternatives(template_setting_keys(), ", ") + ")");
+  // The settings, then the shared stamps, then a section for each kind that has one.
+  EXPECT_EQ(join_alternatives(template_setting_keys(), ", "),
+            "page, fonts, digits, dates, page_numbers, body, headings, lists, tables, memo, report, dotted_line, "
+            "pdf_standard, line_breaking, dictionary, dictionary_file, stamps, " +
+                join_alternatives(
+                    [] {
+                      std::vector<std::string> sections;
+                      for (const Kind& k : document_kinds())
+                        if (k.read_style) sections.emplace_back(k.name);
+                      return sections;
+                    }(),
+                    ", "));
 }
 
 TEST_F(InputTest, FirstPageMarginSame) {

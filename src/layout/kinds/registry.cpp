@@ -9,11 +9,12 @@ namespace thaidoc {
   X(kMemoKind)           \
   X(kDocumentKind)       \
   X(kReportKind)         \
-  X(kMinutesKind)        \
   X(kLetterKind)         \
   X(kStampedKind)        \
   X(kOrderKind)          \
   X(kAnnouncementKind)   \
+  X(kCertificateKind)    \
+  X(kMinutesKind)        \
   /* one line a kind, above this one */
 
 #define THAIDOC_DECLARE_KIND(k) extern const Kind k;
