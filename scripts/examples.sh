@@ -3,6 +3,7 @@
 #
 #   data/text/*.txt                       ->  thaidoc text   FILE -o output/NAME.pdf
 #   data/*/*.yaml (not batch/, ita/)      ->  thaidoc render FILE -o output/NAME.pdf
+#   data/*.yaml (multi-part documents)    ->  thaidoc render FILE -o output/NAME.pdf
 #   data/batch/*-template.yaml x orgs.csv ->  thaidoc batch  -> output/batch/PROVINCE/ORG-TEMPLATE.pdf
 #   data/report/ita-report-template.yaml x example-org.csv -> output/report-batch/ORG.pdf
 # (data/ita holds ITA data sections, not documents: the reports include them.)
@@ -59,7 +60,8 @@ add_yaml_examples() {
   local files=() f
   # Every folder of data/ but batch/ (batch inputs) and ita/ (ITA data sections): one per
   # document kind, plus tables and reports.
-  mapfile -t files < <(find data -mindepth 2 -maxdepth 2 -type f -name '*.yaml' ! -name '*-template.yaml' \
+  # data/*.yaml are multi-part documents made of examples of those folders.
+  mapfile -t files < <(find data -mindepth 1 -maxdepth 2 -type f -name '*.yaml' ! -name '*-template.yaml' \
                          ! -path 'data/batch/*' ! -path 'data/ita/*' 2>/dev/null | LC_ALL=C sort)
   ((${#files[@]} > 0)) || return 0
   if ! has_command render; then

@@ -32,9 +32,13 @@ std::vector<Example> examples() {
     if (e.is_directory() && name != "batch" && name != "ita") dirs.push_back("data/" + name);
   }
   std::sort(dirs.begin(), dirs.end());
+  // data/*.yaml are multi-part documents (their parts are examples of the folders below);
+  // their traces are in tests/golden/parts/.
+  dirs.insert(dirs.begin(), "data");
   for (const std::string& dir : dirs) {
     std::vector<std::string> files;
     for (const auto& e : fs::directory_iterator(root + "/" + dir)) {
+      if (!e.is_regular_file()) continue;
       std::string name = e.path().filename().string();
       bool yaml = e.path().extension() == ".yaml" && name.find("-template") == std::string::npos;
       bool text = e.path().extension() == ".txt";
@@ -43,8 +47,9 @@ std::vector<Example> examples() {
     std::sort(files.begin(), files.end());
     for (const std::string& name : files) {
       bool text = fs::path(name).extension() == ".txt";
+      const std::string golden_dir = dir == "data" ? "parts" : dir.substr(5);
       out.push_back({text ? "text" : "render", dir + "/" + name,
-                     "tests/golden/" + dir.substr(5) + "/" + fs::path(name).stem().string() + ".trace"});
+                     "tests/golden/" + golden_dir + "/" + fs::path(name).stem().string() + ".trace"});
     }
   }
   return out;

@@ -16,8 +16,11 @@
 
 namespace thaidoc {
 
-PdfOptions pdf_options_for(const Document& doc, std::optional<PdfStandard> standard, LaidOutDocument&) {
+PdfOptions pdf_options_for(const Document& whole, std::optional<PdfStandard> standard, LaidOutDocument&) {
   // The title, author and date come with the document (each kind's reader fills them in).
+  // A multi-part document: the PDF standard of its first part.
+  const Document& doc =
+      whole.kind == DocumentKind::Parts && !whole.parts.empty() ? whole.parts.front().document : whole;
   PdfOptions pdf;
   pdf.standard = standard.value_or(doc.style.pdf_standard);
   return pdf;

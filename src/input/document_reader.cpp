@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "input/content_reader.h"
+#include "input/parts_reader.h"
 #include "input/placeholders.h"
 #include "input/template_cache.h"
 #include "input/template_reader.h"
@@ -84,8 +85,17 @@ const Kind& read_kind(const YamlNode& node) {
   node.fail(message + ")");
 }
 
+// Reads the document at `root` of `yaml` (the whole file, or an inline part of a
+// multi-part document: `is_part`, which may also say `page_numbers:`).
+Document read_parsed(const YamlDocument& yaml, const YamlNode& root, const std::string& path,
+                     const ReadOptions& options, bool is_part = false);
+
 Document read_parsed(const YamlDocument& yaml, const std::string& path, const ReadOptions& options) {
-  YamlNode root = yaml.root_node();
+  return read_parsed(yaml, yaml.root_node(), path, options);
+}
+
+Document read_parsed(const YamlDocument& yaml, const YamlNode& root, const std::string& path,
+                     const ReadOptions& options, bool is_part) {
   SourceLocation start{path, 1, 1};
   if (root.is_null()) {
     throw Error(start, "the file is empty (expected 'kind: memo' or 'kind: document' and the document's fields)", 2);
@@ -94,7 +104,13 @@ Document read_parsed(const YamlDocument& yaml, const std::string& path, const Re
     throw Error(root.where().line > 0 ? root.where() : start,
                 "expected a mapping at the top level (key: value lines such as 'kind: memo')", 2);
   }
-  root.check_keys(top_level_keys());
+  if (!is_part && root.get_raw("parts")) {
+    return read_parts(root, path, options,
+                      [&](const YamlNode& part) { return read_parsed(yaml, part, path, options, true); });
+  }
+  std::vector<std::string> keys = top_level_keys();
+  if (is_part) keys.push_back("page_numbers");
+  root.check_keys(keys);
 
   Document doc;
   doc.source = path;
@@ -139,7 +155,7 @@ Document read_parsed(const YamlDocument& yaml, const std::string& path, const Re
     auto data = std::make_shared<ita::ItaData>(read_ita(*ita_node));
     auto analysis = std::make_shared<ita::Analysis>(ita::analyse(*data));
     for (const auto& w : analysis->warnings) doc.warnings.push_back(w.to_string());
-    YamlDocument filled = yaml;  // shares the nodes: the values land in `root` too
+    YamlDocument filled{yaml.source, root.raw()};  // shares the nodes: the values land in `root` too
     substitute_computed_values(filled, ita_values(*data, *analysis));
     ita_data = data;
     doc.ita = analysis;

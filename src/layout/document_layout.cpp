@@ -6,11 +6,15 @@
 #include "layout/flow.h"
 #include "layout/kinds/registry.h"
 #include "layout/page_numbers.h"
+#include "layout/parts_layout.h"
 #include "layout/styles.h"
 
 namespace thaidoc {
 
 LaidOutDocument layout_document(const Document& doc, Resources& res) {
+  // A multi-part document: each part laid out here as the document it is, pages put together.
+  if (doc.kind == DocumentKind::Parts)
+    return layout_parts(doc, [&](const Document& part) { return layout_document(part, res); });
   const Kind* kind = find_kind(doc.kind);
   if (!kind) throw Error({doc.source}, "internal: unknown document kind '" + doc.kind + "'", 3);
   if (kind->layout_whole) return kind->layout_whole(doc, res);
@@ -35,7 +39,8 @@ LaidOutDocument layout_document(const Document& doc, Resources& res) {
   out.sources = ledger.take();
   out.warnings = ledger.take_warnings();
   DigitStyle page_digits = tpl.digits == DigitStyle::Arabic ? DigitStyle::Arabic : DigitStyle::Thai;
-  add_page_numbers(out, engine, text_style(fonts, tpl.page_numbers.size), tpl.page_numbers, page_digits);
+  add_page_numbers(out, engine, text_style(fonts, tpl.page_numbers.size), tpl.page_numbers, page_digits,
+                   doc.page_number_offset);
   if (!stamps.empty())
     add_stamps(out, stamps, tpl.stamps, engine, fonts, tpl.page, speed_source, secrecy_source);
   out.info = doc.info;

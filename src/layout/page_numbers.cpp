@@ -5,14 +5,14 @@
 namespace thaidoc {
 
 void add_page_numbers(LaidOutDocument& doc, const TextEngine& engine, const TextStyle& style,
-                      const PageNumberStyle& numbers, DigitStyle digits) {
+                      const PageNumberStyle& numbers, DigitStyle digits, int offset) {
   if (!numbers.enabled) return;
   TextStyle st = style;
   st.size = numbers.size;
   ParagraphStyle ps;
   ps.align = Align::Left;
   for (size_t p = 0; p < doc.pages.size(); ++p) {
-    int number = static_cast<int>(p) + 1;
+    int number = offset + static_cast<int>(p) + 1;
     if (number < numbers.first_numbered_page) continue;
     std::string text = numbers.format;
     size_t at = text.find("{n}");

@@ -25,7 +25,15 @@ struct DocumentKind {
   static constexpr std::string_view Memo = "memo";
   static constexpr std::string_view Document = "document";
   static constexpr std::string_view Report = "report";
+  // Not a kind: a document made of parts (`parts:`), each a document of its own kind.
+  static constexpr std::string_view Parts = "parts";
 };
+
+// How a part of a multi-part document numbers its pages: from 1 again, or on from the
+// previous part's last page.
+enum class PageNumbering { Restart, Continue };
+
+struct DocumentPart;
 
 struct Document {
   std::string kind{DocumentKind::Document};  // the `kind:` value
@@ -45,6 +53,19 @@ struct Document {
   // the report's generated tables, charts and placeholders all come from it.
   std::shared_ptr<const ita::Analysis> ita;
   std::vector<std::string> warnings;  // "file:line:col: warning: ..." (supplied values that disagree)
+  // kind == Parts: the documents printed one after the other into one PDF, each laid out
+  // as a document of its own kind (layout/parts_layout.h).
+  std::vector<DocumentPart> parts;
+  // The number of the page before this document's first page: 0 unless the document is a
+  // part that continues the numbering of the parts before it (set by the parts layout).
+  int page_number_offset = 0;
+};
+
+// One part of a multi-part document (`parts:`): a whole document of any kind.
+struct DocumentPart {
+  Document document;
+  PageNumbering numbering = PageNumbering::Restart;
+  SourceLocation where;  // the part's entry in the `parts:` list
 };
 
 }  // namespace thaidoc

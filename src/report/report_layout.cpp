@@ -252,7 +252,8 @@ LaidOutDocument layout_report(const Document& doc, Resources& res) {
   }
   fill_toc_numbers(out, toc, pages, tpl, blocks);
   DigitStyle page_digits = tpl.digits == DigitStyle::Arabic ? DigitStyle::Arabic : DigitStyle::Thai;
-  add_page_numbers(out, engine, text_style(fonts, tpl.page_numbers.size), tpl.page_numbers, page_digits);
+  add_page_numbers(out, engine, text_style(fonts, tpl.page_numbers.size), tpl.page_numbers, page_digits,
+                   doc.page_number_offset);
   out.info = doc.info;
   if (out.info.language.empty()) out.info.language = "th";
   return out;

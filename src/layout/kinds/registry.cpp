@@ -14,6 +14,7 @@ namespace thaidoc {
   X(kOrderKind)          \
   X(kAnnouncementKind)   \
   X(kCertificateKind)    \
+  X(kMinutesKind)        \
   /* one line a kind, above this one */
 
 #define THAIDOC_DECLARE_KIND(k) extern const Kind k;
