@@ -109,8 +109,19 @@ LaidOutDocument paginate(std::vector<FlowBox> boxes, const PageStyle& first_styl
                       style.height - style.margin_bottom};
   };
   size_t released = 0;  // boxes before this one are on finished pages: their items are freed
+  // A finished page keeps room for a few more items (page numbers, running heads) but
+  // not the up to half of its items' size that growing the vector left spare.
+  auto trim = [](std::vector<FrameItem>& items) {
+    constexpr size_t kSpare = 8;
+    if (items.capacity() <= items.size() + 2 * kSpare) return;
+    std::vector<FrameItem> trimmed;
+    trimmed.reserve(items.size() + kSpare);
+    trimmed.insert(trimmed.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
+    items.swap(trimmed);
+  };
   auto new_page = [&](size_t first_box) {
     for (; released < first_box && released < boxes.size(); ++released) boxes[released] = FlowBox{};
+    if (!doc.pages.empty()) trim(doc.pages.back().items);
     doc.pages.emplace_back();
     set_area(doc.pages.back());
     y = style.top_on_page(static_cast<int>(doc.pages.size()) - 1);
@@ -217,6 +228,7 @@ LaidOutDocument paginate(std::vector<FlowBox> boxes, const PageStyle& first_styl
     i = j;
   }
   for (Page& p : doc.pages) p.flow_items = p.items.size();
+  trim(doc.pages.back().items);
   return doc;
 }
 

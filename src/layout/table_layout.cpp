@@ -37,12 +37,18 @@ std::vector<double> column_widths(const std::vector<TableColumn>& columns, doubl
 
 namespace {
 
+// One line (or unsplittable box) of a cell's content: what the table needs of a FlowBox.
+struct CellLine {
+  double height = 0, space_before = 0;
+  std::vector<FrameItem> items;  // x from the cell's content edge, y from the top of the line
+};
+
 struct Cell {
   int row = 0, col = 0, rowspan = 1, colspan = 1;
-  std::vector<FlowBox> lines;  // content, x from the cell's content edge, y from the top of each line
+  std::vector<CellLine> lines;  // content
   // A cell spanning rows: its text again, followed by "(ต่อ)", for the page after a
   // cut that left none of its own text to show there (repeated, not counted as placed).
-  std::vector<FlowBox> restated;
+  std::vector<CellLine> restated;
   VerticalAlign valign = VerticalAlign::Top;
   bool fill = false;
   Color fill_color;
@@ -84,7 +90,7 @@ struct Part {
 
 bool intersects(const Cell& c, int r0, int r1) { return c.row < r1 && c.row + c.rowspan > r0; }
 
-double lines_height(const std::vector<FlowBox>& lines, size_t from, size_t to) {
+double lines_height(const std::vector<CellLine>& lines, size_t from, size_t to) {
   double h = 0;
   for (size_t k = from; k < to; ++k) h += (k > from ? lines[k].space_before : 0) + lines[k].height;
   return h;
@@ -147,7 +153,7 @@ double draw(const TableData& d, const Part& part, const std::vector<double>& top
     if (c.fill) fills.push_back(RectItem{x0, y0, x1 - x0, y1 - y0, true, c.fill_color, false, Color{}, 0});
 
     bool restated = restates(part, i);
-    const std::vector<FlowBox>& lines = restated ? c.restated : c.lines;
+    const std::vector<CellLine>& lines = restated ? c.restated : c.lines;
     size_t from = restated ? 0 : part.first[i];
     size_t n = count[i];
     size_t to = restated || n == SIZE_MAX ? lines.size() : std::min(lines.size(), from + n);
@@ -300,12 +306,13 @@ FlowBox make_box(const DataPtr& data, const Part& part, bool splittable) {
     draw(*data, part, tops, std::vector<size_t>(part.size(), SIZE_MAX), tops.back(), box.items);
     return box;
   }
-  box.draw = [data, part](std::vector<FrameItem>& out) {
-    std::vector<double> tops = row_tops(*data, part);
-    draw(*data, part, tops, std::vector<size_t>(part.size(), SIZE_MAX), tops.back(), out);
+  auto shared = std::make_shared<const Part>(part);
+  box.draw = [data, shared](std::vector<FrameItem>& out) {
+    std::vector<double> tops = row_tops(*data, *shared);
+    draw(*data, *shared, tops, std::vector<size_t>(shared->size(), SIZE_MAX), tops.back(), out);
   };
-  box.split = [data, part](double avail, FlowBox& head, FlowBox& tail) {
-    return split_part(data, part, avail, head, tail);
+  box.split = [data, shared](double avail, FlowBox& head, FlowBox& tail) {
+    return split_part(data, *shared, avail, head, tail);
   };
   return box;
 }
@@ -465,7 +472,7 @@ class TableBuilder {
     return out;
   }
 
-  std::vector<FlowBox> cell_lines(const TableCell& cell, const TableRow& row, const TableColumn* column, bool header,
+  std::vector<CellLine> cell_lines(const TableCell& cell, const TableRow& row, const TableColumn* column, bool header,
                                   bool group, double content_width, bool registered = true) const {
     Template ct = outer_.style();
     ct.body.size = size_;
@@ -481,17 +488,20 @@ class TableBuilder {
     if (registered) layouter.set_ledger(outer_.ledger());
     layouter.set_source(outer_.source(), header ? "table header cell" : "table cell");
     layouter.set_bold(cell.bold.value_or(row.bold.value_or(header ? ts_.header_bold : group && ts_.group_bold)));
-    std::vector<FlowBox> lines;
-    layouter.add_blocks(cell.blocks, lines, 0, std::max(1.0, content_width));
-    lines.erase(std::remove_if(lines.begin(), lines.end(), [](const FlowBox& b) { return b.page_break; }),
-                lines.end());
-    for (FlowBox& l : lines) materialize(l);  // a table in the cell: its rows are drawn here
+    std::vector<FlowBox> boxes;
+    layouter.add_blocks(cell.blocks, boxes, 0, std::max(1.0, content_width));
+    std::vector<CellLine> lines;
+    for (FlowBox& b : boxes) {
+      if (b.page_break) continue;
+      materialize(b);  // a table in the cell: its rows are drawn here
+      lines.push_back(CellLine{b.height, b.space_before, std::move(b.items)});
+    }
     return lines;
   }
 
   // A spanning cell's paragraphs as one line of text followed by "(ต่อ)", laid out
   // like the cell; none when the template sets no such text or the cell has no text.
-  std::vector<FlowBox> restated_lines(const TableCell& cell, const TableRow& row, const TableColumn* column,
+  std::vector<CellLine> restated_lines(const TableCell& cell, const TableRow& row, const TableColumn* column,
                                       double content_width) const {
     std::string suffix = ts_.span_continued;
     if (suffix.empty()) return {};
@@ -511,8 +521,8 @@ class TableBuilder {
     p.text = {InlineSpan{text + " " + suffix}};
     b.content = std::move(p);
     copy.blocks.push_back(std::move(b));
-    std::vector<FlowBox> lines = cell_lines(copy, row, column, false, false, content_width, false);
-    for (FlowBox& l : lines) tag_source(l.items, -1);
+    std::vector<CellLine> lines = cell_lines(copy, row, column, false, false, content_width, false);
+    for (CellLine& l : lines) tag_source(l.items, -1);
     return lines;
   }
 
