@@ -159,6 +159,59 @@ TEST_F(Harden, TemplatesFontsAndExtendsStayInsideTheAllowedFolders) {
   EXPECT_EQ(r.exit_code, 0) << r.out;
 }
 
+TEST_F(Harden, DictionaryFilesStayInsideAndAreRegularFiles) {
+  write("outside/words.txt", "คำศัพท์\n");
+  write("doc/a.yaml", "dictionary_file: ../outside/words.txt\n" + kMemo);
+  write("doc/b.yaml", "dictionary_file: /dev/zero\n" + kMemo);
+  write("doc/c.yaml", "dictionary_file: fifo\n" + kMemo);
+  write("doc/d.yaml", "style:\n  dictionary_file: ../outside/words.txt\n" + kMemo);
+  write("doc/e.yaml", "dictionary_file: words.txt\n" + kMemo);
+  write("doc/words.txt", "คำศัพท์\n");
+  ASSERT_EQ(mkfifo(path("doc/fifo").c_str(), 0600), 0);
+  auto r = thaidoc("render doc/a.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "thaidoc: error: doc/a.yaml:1:18: dictionary_file: dictionary file '../outside/words.txt' is "
+                   "outside the document's folder and the template folders (--allow-outside lifts this)\n");
+  r = thaidoc("render doc/d.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("dictionary file '../outside/words.txt' is outside"), std::string::npos) << r.out;
+  // A device or a FIFO is refused at once (it would fill memory or block), even when allowed.
+  r = thaidoc("render doc/b.yaml -o out.pdf --allow-outside");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "thaidoc: error: doc/b.yaml:1:18: dictionary_file: dictionary file '/dev/zero': is not a regular "
+                   "file (a character device); only files are read\n");
+  r = thaidoc("render doc/c.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "thaidoc: error: doc/c.yaml:1:18: dictionary_file: dictionary file 'fifo': is not a regular "
+                   "file (a FIFO); only files are read\n");
+  EXPECT_FALSE(fs::exists(path("out.pdf")));
+  for (const char* doc : {"a", "d"}) {
+    r = thaidoc(std::string("render doc/") + doc + ".yaml -o out.pdf --allow-outside");
+    EXPECT_EQ(r.exit_code, 0) << doc << ": " << r.out;
+  }
+  r = thaidoc("render doc/e.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+}
+
+TEST_F(Harden, AFontTableTagIsQuotedWithItsBytesEscaped) {
+  // DejaVu Sans with its first table record's tag made of an escape sequence and a byte
+  // that is not UTF-8, and the table's length reaching past the end of the file.
+  std::string font = test::read_file(test::source_dir() + "/fonts/DejaVuSans.ttf");
+  ASSERT_GT(font.size(), 28u);
+  font.replace(12, 4, std::string("\x1b[\xff", 3) + "J");
+  font.replace(24, 4, std::string("\x7f\xff\xff\xff", 4));
+  write("bad.ttf", font);
+  write("doc.yaml", "style:\n  fonts: {regular: bad.ttf}\n" + kMemo);
+  auto r = thaidoc("render doc.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find('\xff'), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("font file is truncated or damaged (its '\\x1B[\\xFFJ' table runs past the end)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_FALSE(fs::exists(path("out.pdf")));
+}
+
 TEST_F(Harden, BatchValuesNeverChooseTheTemplateOrAFont) {
   write("t.yaml", "template: \"{{tpl}}\"\n" + kMemo);
   write("d.csv", "tpl\n/etc/shadow\n");
