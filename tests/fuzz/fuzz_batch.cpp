@@ -86,9 +86,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     try {
       thaidoc::Document doc = tpl.read(values, options());
-      // One set of fonts and caches for every input, as a batch shares them between its
-      // documents.
-      static thaidoc::Resources& resources = *new thaidoc::Resources();
+      thaidoc::Resources resources;
       thaidoc::LaidOutDocument laid_out = thaidoc::layout_document(doc, resources);
       std::string pdf = thaidoc::write_pdf_to_memory(laid_out);
       if (pdf.compare(0, 5, "%PDF-") != 0) std::abort();
