@@ -2,6 +2,7 @@
 // failures. Each test runs the real `thaidoc` binary on small generated inputs (or calls
 // the function that holds the rule) and checks the exact outcome.
 #include <gtest/gtest.h>
+#include <malloc.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -14,6 +15,10 @@
 
 #include "base/atomic_file.h"
 #include "base/error.h"
+#include "input/document_reader.h"
+#include "layout/block_layout.h"
+#include "layout/resources.h"
+#include "layout/styles.h"
 #include "test_support.h"
 #include "text/segment.h"
 
@@ -45,6 +50,49 @@ std::string with(std::string s, const std::string& from, const std::string& to) 
   EXPECT_NE(at, std::string::npos) << from;
   if (at != std::string::npos) s.replace(at, from.size(), to);
   return s;
+}
+
+// ---------------------------------------------------------------- 1. linear tables
+
+// Heap bytes in use (glibc).
+size_t heap_in_use() { return mallinfo2().uordblks; }
+
+// The boxes of a one-table document of `rows` short rows, laid out as layout_document does
+// before pagination; returns the heap they hold (the layout's caches warmed first).
+size_t table_boxes_bytes(int rows) {
+  std::string yaml = "kind: document\ndigits: arabic\nblocks:\n  - table:\n      columns: [2cm, 1, 3cm, 3cm]\n"
+                     "      header:\n        - [ลำดับ, หน่วยงาน, คะแนน, ระดับ]\n      rows:\n";
+  for (int r = 1; r <= rows; ++r)
+    yaml += "        - [" + std::to_string(r) + ", องค์การบริหารส่วนตำบลที่ " + std::to_string(r) + ", 8" +
+            std::to_string(r % 10) + ".5, ผ่าน]\n";
+  ReadOptions o;
+  o.template_dirs = {test::source_dir() + "/templates"};
+  Document doc = read_document_string(yaml, test::temp_dir("linear") + "/t.yaml", o);
+  static Resources res{FontManager({test::source_dir() + "/fonts"}), ShapeCache(), ParagraphCache()};
+  const Template& tpl = doc.style;
+  FontSet fonts = load_fonts(tpl.fonts, res.fonts);
+  TextEngine engine(res.shapes, &res.paragraphs);
+  BlockLayouter blocks(tpl, fonts, engine, tpl.digits, doc.base_dir);
+  for (int pass = 0; pass < 2; ++pass) {  // the first pass fills the shaping caches
+    size_t before = heap_in_use();
+    std::vector<FlowBox> boxes;
+    blocks.add_blocks(doc.blocks, boxes, 0, tpl.page.content_width());
+    EXPECT_EQ(boxes.size(), static_cast<size_t>(rows) + 1);  // the header and one box a row
+    if (pass == 1) return heap_in_use() - before;
+  }
+  return 0;
+}
+
+TEST(HardenTable, MemoryIsProportionalToTheRows) {
+  // Twice the rows, twice the memory (a row box that held anything sized to the whole
+  // table, as once its list of every cell's first line did, makes it about four times).
+  size_t small = table_boxes_bytes(300), big = table_boxes_bytes(600);
+  ASSERT_GT(small, 0u);
+  double ratio = static_cast<double>(big) / static_cast<double>(small);
+  EXPECT_GT(ratio, 1.6) << small << " " << big;
+  EXPECT_LT(ratio, 2.5) << small << " " << big;
+  // And not much per row: the cells' laid-out lines, nothing drawn twice (about 4 KB here).
+  EXPECT_LT(big / 600, 6500u) << big;
 }
 
 // ---------------------------------------------------------------- 2. limits
