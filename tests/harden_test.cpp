@@ -369,6 +369,23 @@ TEST_F(Harden, ASecondYamlDocumentIsAnError) {
                    "document; remove the '---' line or put the second document in its own file\n");
 }
 
+TEST_F(Harden, ContentOffThePageIsReported) {
+  write("doc.yaml", "kind: document\nblocks:\n  - paragraph: ข้อความ\n    left_indent: 100cm\n");
+  // Without --strict: written, with a warning at the paragraph for each cluster off the paper.
+  auto r = test::run("cd " + test::quote(dir_) + " && env -u THAIDOC_STRICT -u THAIDOC_TEMPLATES -u THAIDOC_FONTS " +
+                     "timeout 60 " + test::quote(test::thaidoc_binary()) + " render doc.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.out.rfind("doc.yaml:3:5: warning: page 1: text off the paper: ", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("pt past the right edge"), std::string::npos) << r.out;
+  EXPECT_TRUE(fs::exists(path("out.pdf")));
+  fs::remove(path("out.pdf"));
+  // With --strict: an error, exit code 2 and no file.
+  r = thaidoc("render doc.yaml -o out.pdf --strict");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("layout violations (--strict)"), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(path("out.pdf")));
+}
+
 TEST_F(Harden, LongOutputNamesFitNameMax) {
   write("doc.yaml", kMemo);
   std::string name = std::string(246, 'n') + ".pdf";  // 250 bytes: legal
