@@ -10,7 +10,10 @@
 #
 # Scenarios: text-100p (a ~100-page text), memo-cold (one memo, a fresh process: start-up, font
 # loading and all), batch-1000-j1 and batch-1000-j2 (`thaidoc batch` of BATCH_RECORDS memos from
-# data/batch/memo-template.yaml and organisations made by scripts/gen_orgs.py, 1 and 2 workers).
+# data/batch/memo-template.yaml and organisations made by scripts/gen_orgs.py, 1 and 2 workers),
+# table-200p (a ~200-page landscape results table, scripts/gen_table.py), batch-7850-all,
+# table-10k-rows and table-100k-rows (one table of 10,000 / 100,000 short rows: memory and time
+# must grow in proportion to the rows; targets 10k < 300 MB and 2 s, 100k < 1 GB), check-cost.
 #
 # Environment:
 #   RUNS=3              runs per scenario (time measured around /usr/bin/time, which adds ~1 ms)

@@ -2,6 +2,7 @@
 // failures. Each test runs the real `thaidoc` binary on small generated inputs (or calls
 // the function that holds the rule) and checks the exact outcome.
 #include <gtest/gtest.h>
+#include <malloc.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -14,6 +15,10 @@
 
 #include "base/atomic_file.h"
 #include "base/error.h"
+#include "input/document_reader.h"
+#include "layout/block_layout.h"
+#include "layout/resources.h"
+#include "layout/styles.h"
 #include "test_support.h"
 #include "text/segment.h"
 
@@ -45,6 +50,49 @@ std::string with(std::string s, const std::string& from, const std::string& to) 
   EXPECT_NE(at, std::string::npos) << from;
   if (at != std::string::npos) s.replace(at, from.size(), to);
   return s;
+}
+
+// ---------------------------------------------------------------- 1. linear tables
+
+// Heap bytes in use (glibc).
+size_t heap_in_use() { return mallinfo2().uordblks; }
+
+// The boxes of a one-table document of `rows` short rows, laid out as layout_document does
+// before pagination; returns the heap they hold (the layout's caches warmed first).
+size_t table_boxes_bytes(int rows) {
+  std::string yaml = "kind: document\ndigits: arabic\nblocks:\n  - table:\n      columns: [2cm, 1, 3cm, 3cm]\n"
+                     "      header:\n        - [ลำดับ, หน่วยงาน, คะแนน, ระดับ]\n      rows:\n";
+  for (int r = 1; r <= rows; ++r)
+    yaml += "        - [" + std::to_string(r) + ", องค์การบริหารส่วนตำบลที่ " + std::to_string(r) + ", 8" +
+            std::to_string(r % 10) + ".5, ผ่าน]\n";
+  ReadOptions o;
+  o.template_dirs = {test::source_dir() + "/templates"};
+  Document doc = read_document_string(yaml, test::temp_dir("linear") + "/t.yaml", o);
+  static Resources res{FontManager({test::source_dir() + "/fonts"}), ShapeCache(), ParagraphCache()};
+  const Template& tpl = doc.style;
+  FontSet fonts = load_fonts(tpl.fonts, res.fonts);
+  TextEngine engine(res.shapes, &res.paragraphs);
+  BlockLayouter blocks(tpl, fonts, engine, tpl.digits, doc.base_dir);
+  for (int pass = 0; pass < 2; ++pass) {  // the first pass fills the shaping caches
+    size_t before = heap_in_use();
+    std::vector<FlowBox> boxes;
+    blocks.add_blocks(doc.blocks, boxes, 0, tpl.page.content_width());
+    EXPECT_EQ(boxes.size(), static_cast<size_t>(rows) + 1);  // the header and one box a row
+    if (pass == 1) return heap_in_use() - before;
+  }
+  return 0;
+}
+
+TEST(HardenTable, MemoryIsProportionalToTheRows) {
+  // Twice the rows, twice the memory (a row box that held anything sized to the whole
+  // table, as once its list of every cell's first line did, makes it about four times).
+  size_t small = table_boxes_bytes(300), big = table_boxes_bytes(600);
+  ASSERT_GT(small, 0u);
+  double ratio = static_cast<double>(big) / static_cast<double>(small);
+  EXPECT_GT(ratio, 1.6) << small << " " << big;
+  EXPECT_LT(ratio, 2.5) << small << " " << big;
+  // And not much per row: the cells' laid-out lines, nothing drawn twice (about 4 KB here).
+  EXPECT_LT(big / 600, 6500u) << big;
 }
 
 // ---------------------------------------------------------------- 2. limits
@@ -159,6 +207,59 @@ TEST_F(Harden, TemplatesFontsAndExtendsStayInsideTheAllowedFolders) {
   EXPECT_EQ(r.exit_code, 0) << r.out;
 }
 
+TEST_F(Harden, DictionaryFilesStayInsideAndAreRegularFiles) {
+  write("outside/words.txt", "คำศัพท์\n");
+  write("doc/a.yaml", "dictionary_file: ../outside/words.txt\n" + kMemo);
+  write("doc/b.yaml", "dictionary_file: /dev/zero\n" + kMemo);
+  write("doc/c.yaml", "dictionary_file: fifo\n" + kMemo);
+  write("doc/d.yaml", "style:\n  dictionary_file: ../outside/words.txt\n" + kMemo);
+  write("doc/e.yaml", "dictionary_file: words.txt\n" + kMemo);
+  write("doc/words.txt", "คำศัพท์\n");
+  ASSERT_EQ(mkfifo(path("doc/fifo").c_str(), 0600), 0);
+  auto r = thaidoc("render doc/a.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "thaidoc: error: doc/a.yaml:1:18: dictionary_file: dictionary file '../outside/words.txt' is "
+                   "outside the document's folder and the template folders (--allow-outside lifts this)\n");
+  r = thaidoc("render doc/d.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("dictionary file '../outside/words.txt' is outside"), std::string::npos) << r.out;
+  // A device or a FIFO is refused at once (it would fill memory or block), even when allowed.
+  r = thaidoc("render doc/b.yaml -o out.pdf --allow-outside");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "thaidoc: error: doc/b.yaml:1:18: dictionary_file: dictionary file '/dev/zero': is not a regular "
+                   "file (a character device); only files are read\n");
+  r = thaidoc("render doc/c.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "thaidoc: error: doc/c.yaml:1:18: dictionary_file: dictionary file 'fifo': is not a regular "
+                   "file (a FIFO); only files are read\n");
+  EXPECT_FALSE(fs::exists(path("out.pdf")));
+  for (const char* doc : {"a", "d"}) {
+    r = thaidoc(std::string("render doc/") + doc + ".yaml -o out.pdf --allow-outside");
+    EXPECT_EQ(r.exit_code, 0) << doc << ": " << r.out;
+  }
+  r = thaidoc("render doc/e.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+}
+
+TEST_F(Harden, AFontTableTagIsQuotedWithItsBytesEscaped) {
+  // DejaVu Sans with its first table record's tag made of an escape sequence and a byte
+  // that is not UTF-8, and the table's length reaching past the end of the file.
+  std::string font = test::read_file(test::source_dir() + "/fonts/DejaVuSans.ttf");
+  ASSERT_GT(font.size(), 28u);
+  font.replace(12, 4, std::string("\x1b[\xff", 3) + "J");
+  font.replace(24, 4, std::string("\x7f\xff\xff\xff", 4));
+  write("bad.ttf", font);
+  write("doc.yaml", "style:\n  fonts: {regular: bad.ttf}\n" + kMemo);
+  auto r = thaidoc("render doc.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find('\xff'), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("font file is truncated or damaged (its '\\x1B[\\xFFJ' table runs past the end)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_FALSE(fs::exists(path("out.pdf")));
+}
+
 TEST_F(Harden, BatchValuesNeverChooseTheTemplateOrAFont) {
   write("t.yaml", "template: \"{{tpl}}\"\n" + kMemo);
   write("d.csv", "tpl\n/etc/shadow\n");
@@ -266,6 +367,23 @@ TEST_F(Harden, ASecondYamlDocumentIsAnError) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "thaidoc: error: doc.yaml:13:1: a second YAML document (after '---'): a file holds one "
                    "document; remove the '---' line or put the second document in its own file\n");
+}
+
+TEST_F(Harden, ContentOffThePageIsReported) {
+  write("doc.yaml", "kind: document\nblocks:\n  - paragraph: ข้อความ\n    left_indent: 100cm\n");
+  // Without --strict: written, with a warning at the paragraph for each cluster off the paper.
+  auto r = test::run("cd " + test::quote(dir_) + " && env -u THAIDOC_STRICT -u THAIDOC_TEMPLATES -u THAIDOC_FONTS " +
+                     "timeout 60 " + test::quote(test::thaidoc_binary()) + " render doc.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.out.rfind("doc.yaml:3:5: warning: page 1: text off the paper: ", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("pt past the right edge"), std::string::npos) << r.out;
+  EXPECT_TRUE(fs::exists(path("out.pdf")));
+  fs::remove(path("out.pdf"));
+  // With --strict: an error, exit code 2 and no file.
+  r = thaidoc("render doc.yaml -o out.pdf --strict");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("layout violations (--strict)"), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(path("out.pdf")));
 }
 
 TEST_F(Harden, LongOutputNamesFitNameMax) {

@@ -63,9 +63,18 @@ void check_tables(hb_blob_t* blob, const std::string& path) {
   for (unsigned long i = 0; i < tables; ++i) {
     size_t record = 12 + 16 * i;
     if (be(record + 8, 4) + be(record + 12, 4) > size) {
-      std::string tag(reinterpret_cast<const char*>(data + record), 4);
-      for (char& c : tag) {
-        if (c < 0x20 || c > 0x7E) c = '?';
+      // The tag as written, any byte that is not printable ASCII as \xNN.
+      std::string tag;
+      for (size_t k = 0; k < 4; ++k) {
+        unsigned char c = data[record + k];
+        if (c >= 0x20 && c <= 0x7E) {
+          tag += static_cast<char>(c);
+        } else {
+          static const char* hex = "0123456789ABCDEF";
+          tag += "\\x";
+          tag += hex[c >> 4];
+          tag += hex[c & 15];
+        }
       }
       throw Error({path}, "font file is truncated or damaged (its '" + tag + "' table runs past the end)", 2);
     }

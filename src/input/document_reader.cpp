@@ -147,7 +147,7 @@ Document read_parsed(const YamlDocument& yaml, const YamlNode& root, const std::
   if (auto style = root.get("style")) apply_template_settings(*style, doc.style, options);
   if (auto digits = root.get("digits")) doc.style.digits = read_digits(*digits);
   if (auto n = root.get("dictionary")) read_dictionary(*n, doc.style.line_breaking.dictionary);
-  if (auto n = root.get("dictionary_file")) read_dictionary_file(*n, doc.style.line_breaking.dictionary);
+  if (auto n = root.get("dictionary_file")) read_dictionary_file(*n, doc.style.line_breaking.dictionary, options);
 
   // ITA data: computed once; the report's {{ita.*}} values, tables and charts come from it.
   std::shared_ptr<const ita::ItaData> ita_data;

@@ -7,7 +7,9 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <sstream>
 
+#include "base/input_file.h"
 #include "base/input_log.h"
 #include "base/utf8.h"
 #include "font/font_lookup.h"
@@ -535,7 +537,7 @@ void apply_template_settings(const YamlNode& settings, Template& t, const ReadOp
                        }}});
   }
   if (auto n = settings.get("dictionary")) read_dictionary(*n, t.line_breaking.dictionary);
-  if (auto n = settings.get("dictionary_file")) read_dictionary_file(*n, t.line_breaking.dictionary);
+  if (auto n = settings.get("dictionary_file")) read_dictionary_file(*n, t.line_breaking.dictionary, options);
   for (const Kind& kind : document_kinds()) {
     if (!kind.read_style) continue;
     if (auto n = settings.get(kind.name)) kind.read_style(*n, t.kinds[std::string(kind.name)]);
@@ -549,13 +551,28 @@ void read_dictionary(const YamlNode& node, std::vector<std::string>& words) {
   }
 }
 
-void read_dictionary_file(const YamlNode& node, std::vector<std::string>& words) {
+void read_dictionary_file(const YamlNode& node, std::vector<std::string>& words, const ReadOptions& options) {
   std::string name = node.as_nonempty_string();
   fs::path p(name);
   if (p.is_relative()) p = fs::path(node.where().file).parent_path() / p;
   note_input_file(p.string());
-  std::ifstream in(p, std::ios::binary);
-  if (!in) node.fail("cannot read dictionary file '" + p.lexically_normal().string() + "'");
+  if (!options.allow_outside) {
+    std::vector<std::string> allowed = options.template_dirs;
+    allowed.push_back(folder_of(node));
+    if (!path_inside(p.lexically_normal().string(), allowed)) {
+      node.fail("dictionary file '" + name + "' is outside the document's folder and the template folders "
+                "(--allow-outside lifts this)");
+    }
+  }
+  std::error_code ec;
+  if (!fs::exists(p, ec)) node.fail("cannot read dictionary file '" + p.lexically_normal().string() + "'");
+  std::string text;
+  try {  // a regular file of bounded size: a FIFO or /dev/zero must not block or fill memory
+    text = read_input_file(p.string(), input_limits::kMaxFileBytes);
+  } catch (const Error& e) {
+    node.fail("dictionary file '" + name + "': " + e.message());
+  }
+  std::istringstream in(text);
   std::string line;
   int count = 0;
   while (std::getline(in, line)) {

@@ -35,9 +35,11 @@ Template read_template(const std::string& name_or_path, const ReadOptions& optio
 void apply_template_settings(const YamlNode& settings, Template& t, const ReadOptions& options);
 
 // A `dictionary:` list (or one string), and a `dictionary_file:` (one entry a line, '#'
-// comments, relative to the YAML file naming it): appended to `words`.
+// comments, relative to the YAML file naming it): appended to `words`. The file must be a
+// regular file of at most 50 MB and (unless options.allow_outside) lie in the folder of
+// the YAML file naming it or in one of options.template_dirs.
 void read_dictionary(const YamlNode& node, std::vector<std::string>& words);
-void read_dictionary_file(const YamlNode& node, std::vector<std::string>& words);
+void read_dictionary_file(const YamlNode& node, std::vector<std::string>& words, const ReadOptions& options);
 
 // The keys apply_template_settings accepts at the top level.
 const std::vector<std::string>& template_setting_keys();

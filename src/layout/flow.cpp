@@ -28,6 +28,18 @@ void translate_tail(std::vector<FrameItem>& items, size_t from, double dx, doubl
 
 void translate_items(std::vector<FrameItem>& items, double dx, double dy) { translate_tail(items, 0, dx, dy); }
 
+std::vector<FrameItem> all_items(const FlowBox& box) {
+  std::vector<FrameItem> items = box.items;
+  if (box.draw) box.draw(items);
+  return items;
+}
+
+void materialize(FlowBox& box) {
+  if (!box.draw) return;
+  box.draw(box.items);
+  box.draw = nullptr;
+}
+
 void append_lines(std::vector<FlowBox>& out, const ParagraphLayout& para, double x, double space_before,
                   const LineRules& rules) {
   const size_t n = para.lines.size();
@@ -63,7 +75,7 @@ FlowBox merge_boxes(const std::vector<FlowBox>& boxes) {
       merged.break_before = b.break_before;
       merged.baseline = b.baseline;
     }
-    std::vector<FrameItem> items = b.items;
+    std::vector<FrameItem> items = all_items(b);
     translate_items(items, 0, y);
     merged.items.insert(merged.items.end(), items.begin(), items.end());
     for (OutlineEntry e : b.outline) {
@@ -97,8 +109,19 @@ LaidOutDocument paginate(std::vector<FlowBox> boxes, const PageStyle& first_styl
                       style.height - style.margin_bottom};
   };
   size_t released = 0;  // boxes before this one are on finished pages: their items are freed
+  // A finished page keeps room for a few more items (page numbers, running heads) but
+  // not the up to half of its items' size that growing the vector left spare.
+  auto trim = [](std::vector<FrameItem>& items) {
+    constexpr size_t kSpare = 8;
+    if (items.capacity() <= items.size() + 2 * kSpare) return;
+    std::vector<FrameItem> trimmed;
+    trimmed.reserve(items.size() + kSpare);
+    trimmed.insert(trimmed.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
+    items.swap(trimmed);
+  };
   auto new_page = [&](size_t first_box) {
     for (; released < first_box && released < boxes.size(); ++released) boxes[released] = FlowBox{};
+    if (!doc.pages.empty()) trim(doc.pages.back().items);
     doc.pages.emplace_back();
     set_area(doc.pages.back());
     y = style.top_on_page(static_cast<int>(doc.pages.size()) - 1);
@@ -110,6 +133,7 @@ LaidOutDocument paginate(std::vector<FlowBox> boxes, const PageStyle& first_styl
     Page& page = doc.pages.back();
     size_t from = page.items.size();
     page.items.insert(page.items.end(), box.items.begin(), box.items.end());
+    if (box.draw) box.draw(page.items);
     translate_tail(page.items, from, style.margin_left, y);
     if (repeated)
       for (size_t k = from; k < page.items.size(); ++k)
@@ -204,6 +228,7 @@ LaidOutDocument paginate(std::vector<FlowBox> boxes, const PageStyle& first_styl
     i = j;
   }
   for (Page& p : doc.pages) p.flow_items = p.items.size();
+  trim(doc.pages.back().items);
   return doc;
 }
 

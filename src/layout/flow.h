@@ -23,6 +23,11 @@ struct FlowBox {
   bool page_break = false;   // a forced page break (no content)
   double baseline = 0;       // first baseline inside the box, from its top
   std::vector<FrameItem> items;  // x from the left margin, y from the top of the box
+  // More content, drawn only where the box is placed and appended after `items` (a
+  // table's row group: until pagination places it, its cells are held once, not also
+  // as drawn items). Code that reads the items of a box it did not make uses
+  // all_items() or materialize().
+  std::function<void(std::vector<FrameItem>& out)> draw;
   std::vector<OutlineEntry> outline;  // entries whose y is relative to the box top
 
   // A box that may be cut across pages (a table row group): fills `head` with
@@ -41,6 +46,11 @@ struct LineRules {
   int widows = 2;   // lines that must go together to the next page
   bool keep_with_previous = false;  // no break before the first line
 };
+
+// The box's items and what its `draw` adds.
+std::vector<FrameItem> all_items(const FlowBox& box);
+// Draws the box's deferred content into its items (and drops `draw`).
+void materialize(FlowBox& box);
 
 // Moves items by (dx, dy).
 void translate_items(std::vector<FrameItem>& items, double dx, double dy);

@@ -37,12 +37,18 @@ std::vector<double> column_widths(const std::vector<TableColumn>& columns, doubl
 
 namespace {
 
+// One line (or unsplittable box) of a cell's content: what the table needs of a FlowBox.
+struct CellLine {
+  double height = 0, space_before = 0;
+  std::vector<FrameItem> items;  // x from the cell's content edge, y from the top of the line
+};
+
 struct Cell {
   int row = 0, col = 0, rowspan = 1, colspan = 1;
-  std::vector<FlowBox> lines;  // content, x from the cell's content edge, y from the top of each line
+  std::vector<CellLine> lines;  // content
   // A cell spanning rows: its text again, followed by "(ต่อ)", for the page after a
   // cut that left none of its own text to show there (repeated, not counted as placed).
-  std::vector<FlowBox> restated;
+  std::vector<CellLine> restated;
   VerticalAlign valign = VerticalAlign::Top;
   bool fill = false;
   Color fill_color;
@@ -55,6 +61,7 @@ struct Grid {
   std::vector<size_t> row_first;  // index of the first cell starting in each row (rows + 1 values)
 };
 
+// The table's geometry, shared by all its row boxes (the cells are not: see Part).
 struct TableData {
   double x = 0;               // left edge, from the left margin
   std::vector<double> col_x;  // column edges from x (columns + 1 values)
@@ -62,27 +69,28 @@ struct TableData {
   double border_width = 0.5;
   TableBorders borders = TableBorders::All;
   size_t min_before = 2, min_after = 2;
-  Grid header, body, footer;
   double width() const { return col_x.back(); }
 };
 
 using DataPtr = std::shared_ptr<const TableData>;
 
-// A range of rows, the cells that start in its row group [c0, c1), and for each of
-// them the first line still to show. Only the group's own cells are kept, so a long
-// table costs memory and time in proportion to its rows.
+// A range of rows, the cells that start in its row group, and for each of them the
+// first line still to show. The part owns (shares with the rest of a cut group) only
+// its group's cells, which are freed with the group's last box: a long table costs
+// memory and time in proportion to its rows, and pagination frees the cells of the
+// rows it has placed.
 struct Part {
-  const Grid* grid = nullptr;
+  std::shared_ptr<const std::vector<Cell>> cells;
   int r0 = 0, r1 = 0;
-  size_t c0 = 0, c1 = 0;
-  std::vector<size_t> first;  // first[i - c0]
+  std::vector<size_t> first;  // first[i]: first line of cells[i] still to show
+  size_t size() const { return cells->size(); }
   bool continued = false;  // the rest of a cut row group: content is top-aligned
   bool outer_top = false, outer_bottom = false;  // edges drawn with TableBorders::Outer
 };
 
 bool intersects(const Cell& c, int r0, int r1) { return c.row < r1 && c.row + c.rowspan > r0; }
 
-double lines_height(const std::vector<FlowBox>& lines, size_t from, size_t to) {
+double lines_height(const std::vector<CellLine>& lines, size_t from, size_t to) {
   double h = 0;
   for (size_t k = from; k < to; ++k) h += (k > from ? lines[k].space_before : 0) + lines[k].height;
   return h;
@@ -92,29 +100,29 @@ double lines_height(const Cell& c, size_t from, size_t to) { return lines_height
 // Whether cell i shows its restated text in this part (a continuation): it began on an
 // earlier page and has no text of its own left to show.
 bool restates(const Part& part, size_t i) {
-  const Cell& c = part.grid->cells[i];
-  return part.continued && c.row <= part.r0 && !c.restated.empty() && part.first[i - part.c0] >= c.lines.size();
+  const Cell& c = (*part.cells)[i];
+  return part.continued && c.row <= part.r0 && !c.restated.empty() && part.first[i] >= c.lines.size();
 }
 
 // Row tops of the part (size rows + 1): each row as tall as its single-row cells
 // need; cells spanning rows add what they lack to their last row.
 std::vector<double> row_tops(const TableData& d, const Part& part) {
-  const Grid& g = *part.grid;
+  const std::vector<Cell>& cells = *part.cells;
   const int n = part.r1 - part.r0;
   std::vector<double> h(n, 2 * d.pad_y);
   std::vector<size_t> order;
-  for (size_t i = part.c0; i < part.c1; ++i)
-    if (intersects(g.cells[i], part.r0, part.r1)) order.push_back(i);
+  for (size_t i = 0; i < cells.size(); ++i)
+    if (intersects(cells[i], part.r0, part.r1)) order.push_back(i);
   auto span = [&](size_t i) {
-    const Cell& c = g.cells[i];
+    const Cell& c = cells[i];
     return std::min(c.row + c.rowspan, part.r1) - std::max(c.row, part.r0);
   };
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return span(a) < span(b); });
   for (size_t i : order) {
-    const Cell& c = g.cells[i];
+    const Cell& c = cells[i];
     int a = std::max(c.row, part.r0) - part.r0, b = std::min(c.row + c.rowspan, part.r1) - part.r0;
     double need = (restates(part, i) ? lines_height(c.restated, 0, c.restated.size())
-                                      : lines_height(c, part.first[i - part.c0], c.lines.size())) +
+                                      : lines_height(c, part.first[i], c.lines.size())) +
                   2 * d.pad_y;
     double have = 0;
     for (int r = a; r < b; ++r) have += h[r];
@@ -129,14 +137,14 @@ LineItem rule(const TableData& d, double x1, double y1, double x2, double y2) {
   return LineItem{x1, y1, x2, y2, d.border_width, Color{}, {}};
 }
 
-// Draws the part into `box`: fills, `count[i]` lines of each cell from its first
-// line (SIZE_MAX = all), borders; nothing below `clip`.
-void draw(const TableData& d, const Part& part, const std::vector<double>& tops, const std::vector<size_t>& count,
-          double clip, FlowBox& box) {
-  const Grid& g = *part.grid;
+// Draws the part, appending to `out`: fills, `count[i]` lines of each cell from its
+// first line (SIZE_MAX = all), borders; nothing below `clip`. Returns its height.
+double draw(const TableData& d, const Part& part, const std::vector<double>& tops, const std::vector<size_t>& count,
+            double clip, std::vector<FrameItem>& out) {
+  const std::vector<Cell>& cells = *part.cells;
   std::vector<FrameItem> fills, content, borders;
-  for (size_t i = part.c0; i < part.c1; ++i) {
-    const Cell& c = g.cells[i];
+  for (size_t i = 0; i < cells.size(); ++i) {
+    const Cell& c = cells[i];
     if (!intersects(c, part.r0, part.r1)) continue;
     int a = std::max(c.row, part.r0) - part.r0, b = std::min(c.row + c.rowspan, part.r1) - part.r0;
     double y0 = tops[a], y1 = std::min(tops[b], clip);
@@ -145,9 +153,9 @@ void draw(const TableData& d, const Part& part, const std::vector<double>& tops,
     if (c.fill) fills.push_back(RectItem{x0, y0, x1 - x0, y1 - y0, true, c.fill_color, false, Color{}, 0});
 
     bool restated = restates(part, i);
-    const std::vector<FlowBox>& lines = restated ? c.restated : c.lines;
-    size_t from = restated ? 0 : part.first[i - part.c0];
-    size_t n = count[i - part.c0];
+    const std::vector<CellLine>& lines = restated ? c.restated : c.lines;
+    size_t from = restated ? 0 : part.first[i];
+    size_t n = count[i];
     size_t to = restated || n == SIZE_MAX ? lines.size() : std::min(lines.size(), from + n);
     double offset = d.pad_y;
     bool whole = from == 0 && to == lines.size() && (restated || !part.continued) && tops[b] <= clip + 0.01;
@@ -191,10 +199,10 @@ void draw(const TableData& d, const Part& part, const std::vector<double>& tops,
     if (part.outer_bottom || clip < tops.back()) borders.push_back(rule(d, d.x, height, d.x + d.width(), height));
   }
   // Fills under the text, borders over both.
-  box.items.insert(box.items.end(), fills.begin(), fills.end());
-  box.items.insert(box.items.end(), content.begin(), content.end());
-  box.items.insert(box.items.end(), borders.begin(), borders.end());
-  box.height = height;
+  out.insert(out.end(), std::make_move_iterator(fills.begin()), std::make_move_iterator(fills.end()));
+  out.insert(out.end(), std::make_move_iterator(content.begin()), std::make_move_iterator(content.end()));
+  out.insert(out.end(), std::make_move_iterator(borders.begin()), std::make_move_iterator(borders.end()));
+  return height;
 }
 
 FlowBox make_box(const DataPtr& data, const Part& part, bool splittable);
@@ -204,22 +212,22 @@ FlowBox make_box(const DataPtr& data, const Part& part, bool splittable);
 // with the rest in the next piece.
 bool split_part(const DataPtr& data, const Part& part, double avail, FlowBox& head, FlowBox& tail) {
   const TableData& d = *data;
-  const Grid& g = *part.grid;
+  const std::vector<Cell>& cells = *part.cells;
   const std::vector<double> tops = row_tops(d, part);
-  std::vector<size_t> keep(part.c1 - part.c0, 0);
+  std::vector<size_t> keep(cells.size(), 0);
 
   // Lines of each cell that fit above `limit`, with the minimum lines before and
   // after a cut; returns the first row (index in the part) that cannot start here.
   auto fit = [&](double limit) {
     int first_deferred = part.r1 - part.r0;
-    for (size_t i = part.c0; i < part.c1; ++i) {
-      const Cell& c = g.cells[i];
-      size_t& k = keep[i - part.c0];
+    for (size_t i = 0; i < cells.size(); ++i) {
+      const Cell& c = cells[i];
+      size_t& k = keep[i];
       k = 0;
       if (!intersects(c, part.r0, part.r1)) continue;
       int a = std::max(c.row, part.r0) - part.r0;
       double top = tops[a];
-      size_t from = part.first[i - part.c0], total = c.lines.size() - from;
+      size_t from = part.first[i], total = c.lines.size() - from;
       if (top + d.pad_y < limit) {
         double y = top + d.pad_y;
         for (size_t j = from; j < c.lines.size(); ++j) {
@@ -255,10 +263,10 @@ bool split_part(const DataPtr& data, const Part& part, double avail, FlowBox& he
     deferred = again;
   }
   double cut = 0;
-  for (size_t i = part.c0; i < part.c1; ++i) {
-    const Cell& c = g.cells[i];
+  for (size_t i = 0; i < cells.size(); ++i) {
+    const Cell& c = cells[i];
     if (!intersects(c, part.r0, part.r1)) continue;
-    size_t from = part.first[i - part.c0], total = c.lines.size() - from, k = keep[i - part.c0];
+    size_t from = part.first[i], total = c.lines.size() - from, k = keep[i];
     if (k == 0 && total > 0) continue;
     int a = std::max(c.row, part.r0) - part.r0;
     cut = std::max(cut, tops[a] + 2 * d.pad_y + lines_height(c, from, from + k));
@@ -277,7 +285,7 @@ bool split_part(const DataPtr& data, const Part& part, double avail, FlowBox& he
   head = FlowBox{};
   Part head_part = part;
   head_part.outer_bottom = true;
-  draw(d, head_part, tops, keep, cut, head);
+  head.height = draw(d, head_part, tops, keep, cut, head.items);
 
   Part rest = part;
   rest.r0 = tail_r0;
@@ -288,15 +296,24 @@ bool split_part(const DataPtr& data, const Part& part, double avail, FlowBox& he
   return true;
 }
 
+// The part as a box. A splittable part (a body row group) is drawn only where it is
+// placed (FlowBox::draw), so until then its cells are its only copy.
 FlowBox make_box(const DataPtr& data, const Part& part, bool splittable) {
   FlowBox box;
   std::vector<double> tops = row_tops(*data, part);
-  draw(*data, part, tops, std::vector<size_t>(part.c1 - part.c0, SIZE_MAX), tops.back(), box);
-  if (splittable) {
-    box.split = [data, part](double avail, FlowBox& head, FlowBox& tail) {
-      return split_part(data, part, avail, head, tail);
-    };
+  box.height = tops.back();
+  if (!splittable) {
+    draw(*data, part, tops, std::vector<size_t>(part.size(), SIZE_MAX), tops.back(), box.items);
+    return box;
   }
+  auto shared = std::make_shared<const Part>(part);
+  box.draw = [data, shared](std::vector<FrameItem>& out) {
+    std::vector<double> tops = row_tops(*data, *shared);
+    draw(*data, *shared, tops, std::vector<size_t>(shared->size(), SIZE_MAX), tops.back(), out);
+  };
+  box.split = [data, shared](double avail, FlowBox& head, FlowBox& tail) {
+    return split_part(data, *shared, avail, head, tail);
+  };
   return box;
 }
 
@@ -317,9 +334,9 @@ class TableBuilder {
     data->min_after = static_cast<size_t>(ts_.min_lines_after_split);
     size_ = table.font_size.value_or(ts_.font_size);
     data_ = data;
-    data->header = grid(table.header, true);
-    data->body = grid(table.body, false);
-    data->footer = grid(table.footer, false);
+    header_ = grid(table.header, true);
+    body_ = grid(table.body, false);
+    footer_ = grid(table.footer, false);
   }
 
   void emit(std::vector<FlowBox>& out) {
@@ -335,7 +352,7 @@ class TableBuilder {
       append_lines(out, l, d.x, 0, LineRules{1, 1, false});
       if (SourceLedger* ledger = outer_.ledger()) tag_source(out, first, ledger->add(outer_.source(), "table caption", l.text));
     }
-    bool has_header = d.header.rows > 0;
+    bool has_header = header_.rows > 0;
     std::vector<FlowBox> repeat_parts;
     std::string continued = t_.continued.value_or(ts_.continued);
     if (!continued.empty()) {
@@ -347,7 +364,7 @@ class TableBuilder {
       append_lines(repeat_parts, l, d.x, 0, LineRules{1, 1, false});
     }
     if (has_header) {
-      Part hp = whole(d.header, 0, d.header.rows);
+      Part hp = take(header_, 0, header_.rows);
       hp.outer_top = true;
       FlowBox header = make_box(data_, hp, false);
       header.break_before = !has_caption;
@@ -358,7 +375,7 @@ class TableBuilder {
     if (!repeat_parts.empty()) repeat = std::make_shared<FlowBox>(merge_boxes(repeat_parts));
     // The header comes back on every page the table covers: with at least two body
     // lines under it, it must fit on one, or rows would have no room.
-    if (repeat && d.body.rows > 0 && repeat->height + 2 * outer_.body_line_height() > outer_.text_height()) {
+    if (repeat && body_.rows > 0 && repeat->height + 2 * outer_.body_line_height() > outer_.text_height()) {
       char msg[200];
       std::snprintf(msg, sizeof msg,
                     "the table's header rows are %.1f cm tall: with two lines of a row under them they do not fit "
@@ -370,10 +387,10 @@ class TableBuilder {
     bool first = true;
     bool keep_next = false;  // the previous row was a group row: this one stays with it
     std::shared_ptr<const FlowBox> base_repeat = repeat;
-    auto emit_grid = [&](const Grid& g, bool last_grid, bool footer) {
+    auto emit_grid = [&](Grid& g, bool last_grid, bool footer) {
       auto groups = row_groups(g);
       for (size_t k = 0; k < groups.size(); ++k) {
-        Part p = whole(g, groups[k].first, groups[k].second);
+        Part p = take(g, groups[k].first, groups[k].second);
         p.outer_top = first && !has_header;
         p.outer_bottom = last_grid && k + 1 == groups.size();
         FlowBox box = make_box(data_, p, true);
@@ -406,12 +423,14 @@ class TableBuilder {
         }
       }
     };
-    emit_grid(d.body, d.footer.rows == 0, false);
-    emit_grid(d.footer, true, true);
+    emit_grid(body_, footer_.rows == 0, false);
+    emit_grid(footer_, true, true);
+    const int body_rows = body_.rows;
+    body_ = footer_ = header_ = Grid{};  // every cell now belongs to its part
 
     // A small table is not split: its rows become one box when they fit on a page.
     int keep_rows = ts_.keep_rows;
-    if (keep_rows > 0 && d.body.rows <= keep_rows) {
+    if (keep_rows > 0 && body_rows <= keep_rows) {
       size_t from = table_start;
       std::vector<FlowBox> parts(out.begin() + static_cast<long>(from), out.end());
       FlowBox whole = merge_boxes(parts);
@@ -423,14 +442,16 @@ class TableBuilder {
   }
 
  private:
-  Part whole(const Grid& g, int r0, int r1) const {
+  // The whole row group [r0, r1) as a part that takes over the group's cells from
+  // the grid (each group is taken once).
+  static Part take(Grid& g, int r0, int r1) {
     Part p;
-    p.grid = &g;
+    auto first = g.cells.begin() + static_cast<long>(g.row_first[r0]);
+    auto last = g.cells.begin() + static_cast<long>(g.row_first[r1]);
+    p.cells = std::make_shared<const std::vector<Cell>>(std::make_move_iterator(first), std::make_move_iterator(last));
     p.r0 = r0;
     p.r1 = r1;
-    p.c0 = g.row_first[r0];
-    p.c1 = g.row_first[r1];
-    p.first.assign(p.c1 - p.c0, 0);
+    p.first.assign(p.cells->size(), 0);
     return p;
   }
 
@@ -451,7 +472,7 @@ class TableBuilder {
     return out;
   }
 
-  std::vector<FlowBox> cell_lines(const TableCell& cell, const TableRow& row, const TableColumn* column, bool header,
+  std::vector<CellLine> cell_lines(const TableCell& cell, const TableRow& row, const TableColumn* column, bool header,
                                   bool group, double content_width, bool registered = true) const {
     Template ct = outer_.style();
     ct.body.size = size_;
@@ -467,16 +488,20 @@ class TableBuilder {
     if (registered) layouter.set_ledger(outer_.ledger());
     layouter.set_source(outer_.source(), header ? "table header cell" : "table cell");
     layouter.set_bold(cell.bold.value_or(row.bold.value_or(header ? ts_.header_bold : group && ts_.group_bold)));
-    std::vector<FlowBox> lines;
-    layouter.add_blocks(cell.blocks, lines, 0, std::max(1.0, content_width));
-    lines.erase(std::remove_if(lines.begin(), lines.end(), [](const FlowBox& b) { return b.page_break; }),
-                lines.end());
+    std::vector<FlowBox> boxes;
+    layouter.add_blocks(cell.blocks, boxes, 0, std::max(1.0, content_width));
+    std::vector<CellLine> lines;
+    for (FlowBox& b : boxes) {
+      if (b.page_break) continue;
+      materialize(b);  // a table in the cell: its rows are drawn here
+      lines.push_back(CellLine{b.height, b.space_before, std::move(b.items)});
+    }
     return lines;
   }
 
   // A spanning cell's paragraphs as one line of text followed by "(ต่อ)", laid out
   // like the cell; none when the template sets no such text or the cell has no text.
-  std::vector<FlowBox> restated_lines(const TableCell& cell, const TableRow& row, const TableColumn* column,
+  std::vector<CellLine> restated_lines(const TableCell& cell, const TableRow& row, const TableColumn* column,
                                       double content_width) const {
     std::string suffix = ts_.span_continued;
     if (suffix.empty()) return {};
@@ -496,8 +521,8 @@ class TableBuilder {
     p.text = {InlineSpan{text + " " + suffix}};
     b.content = std::move(p);
     copy.blocks.push_back(std::move(b));
-    std::vector<FlowBox> lines = cell_lines(copy, row, column, false, false, content_width, false);
-    for (FlowBox& l : lines) tag_source(l.items, -1);
+    std::vector<CellLine> lines = cell_lines(copy, row, column, false, false, content_width, false);
+    for (CellLine& l : lines) tag_source(l.items, -1);
     return lines;
   }
 
@@ -554,6 +579,7 @@ class TableBuilder {
   double width_;
   double size_ = 14;
   std::shared_ptr<TableData> data_;
+  Grid header_, body_, footer_;  // until emit() hands each row group's cells to its part
 };
 
 }  // namespace

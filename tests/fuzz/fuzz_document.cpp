@@ -13,6 +13,7 @@
 
 #include "base/error.h"
 #include "input/document_reader.h"
+#include "input/template_cache.h"
 #include "layout/document_layout.h"
 #include "pdf/pdf_writer.h"
 
@@ -23,6 +24,9 @@ const thaidoc::ReadOptions& options() {
     thaidoc::ReadOptions o;
     o.template_dirs = {THAIDOC_SOURCE_DIR "/templates"};
     o.allow_outside = false;
+    // As `thaidoc batch` does: each template file is read once, not for every input (files
+    // that never change, so no input depends on an earlier one).
+    o.template_cache = std::make_shared<thaidoc::TemplateCache>();
     o.font_exists = [](const std::string& name) {
       static thaidoc::FontManager fonts;
       return std::filesystem::is_regular_file(fonts.resolve(name));
