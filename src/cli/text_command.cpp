@@ -12,6 +12,7 @@
 #include "base/error.h"
 #include "base/input_file.h"
 #include "base/utf8.h"
+#include "layout/block_layout.h"
 #include "layout/flow.h"
 #include "layout/page_numbers.h"
 #include "layout/source_ledger.h"
@@ -132,9 +133,11 @@ LaidOutDocument typeset_text(const std::string& text, const TextCommandOptions& 
     size_t first = boxes.size();
     append_lines(boxes, layout, 0, boxes.empty() ? 0 : tpl.body.space_after, rules);
     tag_source(boxes, first, ledger.add({options.input, 0, 0}, "paragraph", layout.text));
+    report_text_warnings(ledger, {options.input, 0, 0}, layout);
   }
   LaidOutDocument doc = paginate(std::move(boxes), tpl.page);
   doc.sources = ledger.take();
+  doc.warnings = ledger.take_warnings();
   if (options.page_numbers) {
     DigitStyle page_digits = options.digits == DigitStyle::Arabic ? DigitStyle::Arabic : DigitStyle::Thai;
     tpl.page_numbers.size = options.size;
@@ -149,10 +152,12 @@ void run_text_command(const TextCommandOptions& options, Resources& res) {
   StageTimes times;
   LaidOutDocument doc = typeset_text(text, options, res);
   for (const std::string& w : missing_glyph_warnings(doc)) {
+    if (!prints_other(options.warnings)) break;
     std::fprintf(stderr, "thaidoc: warning: %s\n", escape_controls(options.input + ": " + w).c_str());
   }
   times.mark("layout");
-  for (const std::string& w : check_layout(doc, options.input, options.strict)) std::cerr << w << "\n";
+  for (const std::string& w : check_layout(doc, options.input, options.strict))
+    if (prints_layout(options.warnings)) std::cerr << w << "\n";
   times.mark("check");
   if (!options.trace.empty()) write_trace_file(doc, options.trace);
   PdfOptions pdf;
