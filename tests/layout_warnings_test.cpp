@@ -211,3 +211,26 @@ TEST(PageNumbers, PdftotextKeepsTheTrailingDash) {
 }
 
 }  // namespace
+
+namespace {
+
+// The names an ITA data section gives (organisation, district, province) are never split:
+// a report paragraph repeats them at every offset.
+TEST(ItaNames, TheDataSectionsNamesAreKeptWhole) {
+  std::string root = test::source_dir();
+  std::string dir = test::temp_dir("ita-names");
+  std::string ita = test::read_file(root + "/data/ita/klongmai-2565.yaml");
+  std::string body;
+  const char* fillers[] = {"ก", "ขอ", "แจ้ง", "ผลการ", "ประเมิน", "ของหน่วย", "ในปีนี้", "ตามที่", "ได้รับ", "คะแนน", "ทั้ง"};
+  for (int i = 0; i < 22; ++i)
+    body += std::string(fillers[i % 11]) + "ของ{{ita.organisation}}อำเภอสามพรานจังหวัดนครปฐม" + fillers[(i * 7) % 11];
+  test::write_file(dir + "/r.yaml", "kind: report\ntitle: ทดสอบ\n" + ita.substr(ita.find("\nita:") + 1) +
+                                        "\nreport:\n  body:\n    - \"" + body + "\"\n");
+  auto r = test::run("cd " + quote(dir) + " && " + thaidoc_cmd("render r.yaml -o r.pdf"));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  std::string text = test::run("pdftotext " + quote(dir + "/r.pdf") + " -").out;
+  for (const char* name : {"คลองใหม่", "สามพราน", "นครปฐม"}) EXPECT_EQ(count(text, name), 22u) << name << "\n" << text;
+  EXPECT_GE(count(text, "\n"), 10u) << text;
+}
+
+}  // namespace

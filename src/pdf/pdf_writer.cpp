@@ -226,16 +226,21 @@ class DocumentWriter {
     ps.height = page.height;
     ps.buf.reserve(16384);
 
-    // The right end of the text on each baseline: a run reaching it ends its line.
-    line_ends_.clear();
+    // Where runs start on each baseline: a run ends a line (for readers) when no other run on
+    // its baseline starts within an em after it (the next table cell is farther).
+    run_starts_.clear();
     for (const FrameItem& item : page.items)
-      if (const auto* run = std::get_if<GlyphRun>(&item)) {
-        double& end = line_ends_[std::llround(run->y * 10)];
-        end = std::max(end, run->x + run->width);
-      }
+      if (const auto* run = std::get_if<GlyphRun>(&item)) run_starts_[std::llround(run->y * 10)].push_back(run->x);
+    for (auto& [y, xs] : run_starts_) std::sort(xs.begin(), xs.end());
+    auto ends_line = [&](const GlyphRun& run) {
+      const std::vector<double>& xs = run_starts_[std::llround(run.y * 10)];
+      const double end = run.x + run.width;
+      auto next = std::lower_bound(xs.begin(), xs.end(), end - 0.01);
+      return next == xs.end() || *next > end + run.size;
+    };
     for (const FrameItem& item : page.items) {
       if (const auto* run = std::get_if<GlyphRun>(&item)) {
-        write_run(ps, *run, run->x + run->width >= line_ends_[std::llround(run->y * 10)] - 0.01);
+        write_run(ps, *run, ends_line(*run));
       } else if (const auto* rect = std::get_if<RectItem>(&item)) {
         end_text(ps);
         write_rect(ps, *rect);
@@ -749,7 +754,7 @@ class DocumentWriter {
   std::vector<std::string> glyph_text_;
   std::vector<size_t> paths_;
   std::string compressed_;
-  std::unordered_map<long long, double> line_ends_;  // write_page: baseline (0.1 pt) -> right end
+  std::unordered_map<long long, std::vector<double>> run_starts_;  // write_page: baseline (0.1 pt) -> run x
 };
 
 }  // namespace
