@@ -228,12 +228,12 @@ const std::u32string kNameKinds[] = {
 bool at_name_kind(const std::u32string& text, size_t p, size_t q, size_t j) {
   bool edge = false;
   for (const std::u32string& k : kNameKinds) {
-    size_t from = p + (j - p > k.size() + 1 ? j - p - k.size() - 1 : 0);
-    for (size_t a = text.find(k, from); a != std::u32string::npos && a <= j && a + k.size() <= q;
-         a = text.find(k, a + 1)) {
-      size_t b = a + k.size();
-      if (a < j && j < b) return false;  // inside a kind
-      if (a == j || b == j) edge = true;
+    const size_t n = k.size();
+    // Occurrences of k inside [p, q) that start in [j - n, j]: only these touch j.
+    for (size_t a = j >= p + n ? j - n : p; a <= j && a + n <= q; ++a) {
+      if (text.compare(a, n, k) != 0) continue;
+      if (a < j && j < a + n) return false;  // inside a kind
+      edge = true;
     }
   }
   return edge;
