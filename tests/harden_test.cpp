@@ -375,7 +375,8 @@ TEST_F(Harden, ContentOffThePageIsReported) {
   auto r = test::run("cd " + test::quote(dir_) + " && env -u THAIDOC_STRICT -u THAIDOC_TEMPLATES -u THAIDOC_FONTS " +
                      "timeout 60 " + test::quote(test::thaidoc_binary()) + " render doc.yaml -o out.pdf");
   EXPECT_EQ(r.exit_code, 0) << r.out;
-  EXPECT_EQ(r.out.rfind("doc.yaml:3:5: warning: page 1: text off the paper: ", 0), 0u) << r.out;
+  // (after the text engine's own warnings about the same paragraph: could not keep it within its measure)
+  EXPECT_NE(r.out.find("\ndoc.yaml:3:5: warning: page 1: text off the paper: "), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("pt past the right edge"), std::string::npos) << r.out;
   EXPECT_TRUE(fs::exists(path("out.pdf")));
   fs::remove(path("out.pdf"));

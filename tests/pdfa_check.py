@@ -24,6 +24,13 @@ PDF/A in addition:
   intent    one /OutputIntents entry, S GTS_PDFA1, an ICC profile stream with N 3 that is an
             RGB display profile ('acsp', 'RGB ')
   forbidden no /Encrypt, no JavaScript, no embedded files for a-2b/a-2u
+  streams   every stream's /Length is the number of bytes between 'stream' and its EOL before
+            'endstream' (ISO 19005-2 6.1.7.1); no /F, /FFilter or /FDecodeParms (external data)
+  xobjects  no form XObject with /OPI, /PS or /Subtype2 /PS (6.2.5)
+  cidset    a CIDFont's /CIDSet, when there is one, identifies exactly the glyphs present in
+            its font program (6.2.11.4.2; PDF/A-2 does not require one and thaidoc writes none)
+  widths    every width in a CIDFont's /W equals the font program's advance of the glyph the
+            CID maps to, in 1/1000 em, within 1 (6.2.11.5)
 """
 import re, sys, xml.etree.ElementTree as ET
 
@@ -56,6 +63,105 @@ def to_unicode_map(stream):
     if "beginbfrange" in data:
         m["range"] = True  # thaidoc writes bfchar only; a range would be reported below
     return m
+
+
+def sfnt_tables(data):
+    import struct
+    n = struct.unpack(">H", data[4:6])[0]
+    out = {}
+    for i in range(n):
+        tag, _, off, ln = struct.unpack(">4sIII", data[12 + 16 * i:28 + 16 * i])
+        out[tag.decode("latin-1")] = data[off:off + ln]
+    return out
+
+
+def font_glyphs(program):
+    """(set of glyph ids with an outline, plus 0; advances in 1/1000 em by glyph id)."""
+    import struct
+    t = sfnt_tables(program)
+    upem = struct.unpack(">H", t["head"][18:20])[0]
+    long_loca = struct.unpack(">h", t["head"][50:52])[0] == 1
+    num_glyphs = struct.unpack(">H", t["maxp"][4:6])[0]
+    loca = t["loca"]
+    if long_loca:
+        offs = struct.unpack(f">{num_glyphs + 1}I", loca[:4 * (num_glyphs + 1)])
+    else:
+        offs = [2 * v for v in struct.unpack(f">{num_glyphs + 1}H", loca[:2 * (num_glyphs + 1)])]
+    present = {g for g in range(num_glyphs) if offs[g + 1] > offs[g]} | {0}
+    n_h = struct.unpack(">H", t["hhea"][34:36])[0]
+    adv = [struct.unpack(">H", t["hmtx"][4 * min(g, n_h - 1):4 * min(g, n_h - 1) + 2])[0] * 1000.0 / upem
+           for g in range(num_glyphs)]
+    return present, adv
+
+
+def check_structure(path, raw, reader, fail):
+    # streams: /Length against the bytes in the file (pypdf trusts /Length, so read the raw file).
+    for num, offset in sorted(reader.xref.get(0, {}).items()):
+        obj = reader.get_object(IndirectObject(num, 0, reader))
+        if not hasattr(obj, "get_data"):
+            continue
+        for key in ("/F", "/FFilter", "/FDecodeParms"):
+            if key in obj:
+                fail("streams", f"object {num}: {key} (external stream data)")
+        end = raw.find(b"endobj", offset)
+        m = re.compile(rb">>\s*stream(\r\n|\n)").search(raw, offset, end)
+        if not m:
+            fail("streams", f"object {num}: no 'stream' keyword followed by an EOL")
+            continue
+        start = m.end()
+        stop = raw.rfind(b"endstream", start, end)
+        data_end = stop - (2 if raw[stop - 2:stop] == b"\r\n" else 1 if raw[stop - 1:stop] in (b"\n", b"\r") else 0)
+        if stop < 0 or data_end == stop:
+            fail("streams", f"object {num}: 'endstream' not preceded by an EOL")
+        else:
+            lm = re.compile(rb"/Length(?![0-9])\s+(\d+)(\s+0\s+R)?").search(raw, offset, m.start())
+            if not lm:
+                fail("streams", f"object {num}: no /Length")
+                continue
+            length = int(lm[1]) if not lm[2] else int(reader.get_object(IndirectObject(int(lm[1]), 0, reader)))
+            if length != data_end - start:
+                fail("streams", f"object {num}: /Length {length}, {data_end - start} bytes in the file")
+        if obj.get("/Subtype") == "/Form" and ("/OPI" in obj or "/PS" in obj or obj.get("/Subtype2") == "/PS"):
+            fail("xobjects", f"object {num}: form XObject with /OPI or PostScript")
+    # cidset and widths, per CIDFont.
+    for num in sorted(reader.xref.get(0, {})):
+        f = reader.get_object(IndirectObject(num, 0, reader))
+        if not isinstance(f, dict) or f.get("/Subtype") != "/CIDFontType2":
+            continue
+        fd = r(f.get("/FontDescriptor")) or {}
+        if "/FontFile2" not in fd:
+            continue
+        present, adv = font_glyphs(r(fd["/FontFile2"]).get_data())
+        c2g = r(f.get("/CIDToGIDMap"))
+        if hasattr(c2g, "get_data"):
+            m = c2g.get_data()
+            gid_of = lambda cid: (m[2 * cid] << 8 | m[2 * cid + 1]) if 2 * cid + 1 < len(m) else 0
+            present = {cid for cid in range(len(m) // 2) if gid_of(cid) in present}  # as CIDs
+        else:
+            gid_of = lambda cid: cid
+        if "/CIDSet" in fd:
+            bits = r(fd["/CIDSet"]).get_data()
+            marked = {8 * i + k for i, byte in enumerate(bits) for k in range(8) if byte & (0x80 >> k)}
+            if marked != present:
+                fail("cidset", f"{f.get('/BaseFont')}: /CIDSet marks {len(marked)} CIDs, {len(present)} have a glyph "
+                               f"in the font program ({sorted(marked ^ present)[:8]} differ)")
+        w = r(f.get("/W")) or []
+        i = 0
+        while i < len(w):
+            first = int(w[i])
+            if isinstance(r(w[i + 1]), list):
+                for k, width in enumerate(r(w[i + 1])):
+                    g = gid_of(first + k)
+                    if g < len(adv) and abs(float(width) - adv[g]) > 1:
+                        fail("widths", f"{f.get('/BaseFont')}: CID {first + k} (glyph {g}) /W {float(width)}, font {adv[g]:.2f}")
+                i += 2
+            else:
+                last, width = int(w[i + 1]), float(w[i + 2])
+                for cid in range(first, last + 1):
+                    g = gid_of(cid)
+                    if g < len(adv) and abs(width - adv[g]) > 1:
+                        fail("widths", f"{f.get('/BaseFont')}: CID {cid} (glyph {g}) /W {width}, font {adv[g]:.2f}")
+                i += 3
 
 
 def check(path, standard):
@@ -135,6 +241,7 @@ def check(path, standard):
         if "range" in m:
             fail("unicode", f"{name}: unexpected bfrange in ToUnicode")
 
+    check_structure(path, raw, reader, fail)
     if standard == "none":
         return fails
     if not raw.startswith(b"%PDF-1.7\n%") or not all(c >= 128 for c in raw[10:14]):

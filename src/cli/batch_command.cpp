@@ -60,6 +60,7 @@ enum class Status { Pending, Done, Skipped, Failed };
 struct Result {
   Status status = Status::Pending;
   int pages = 0;
+  int warnings = 0;  // printed or not (--warnings), for the report
   std::string message;
 };
 
@@ -370,7 +371,18 @@ class Batch {
       Document doc = parsed[job.templ]->read(std::map<std::string, std::string>(fields.begin(), fields.end()),
                                              read_options_);
       LaidOutDocument laid_out = layout_any(doc, resources_);
-      for (const std::string& w : missing_glyph_warnings(laid_out)) {
+      res.warnings += static_cast<int>(doc.warnings.size());  // supplied ITA values that disagree
+      if (!doc.warnings.empty() && prints_other(options_.warnings)) {
+        std::lock_guard<std::mutex> lock(print_mutex_);
+        if (bar_shown_) std::fputs("\r\033[K", stderr);
+        bar_shown_ = false;
+        for (const std::string& w : doc.warnings)
+          std::fprintf(stderr, "thaidoc: %s: %s\n", escape_controls(record_label(job)).c_str(), escape_controls(w).c_str());
+      }
+      std::vector<std::string> missing = missing_glyph_warnings(laid_out);
+      res.warnings += static_cast<int>(missing.size());
+      for (const std::string& w : missing) {
+        if (!prints_other(options_.warnings)) break;
         std::lock_guard<std::mutex> lock(print_mutex_);
         if (bar_shown_) std::fputs("\r\033[K", stderr);
         bar_shown_ = false;
@@ -378,7 +390,8 @@ class Batch {
                      escape_controls(w).c_str());
       }
       std::vector<std::string> warnings = check_layout(laid_out, record_label(job), options_.strict);
-      if (!warnings.empty()) {
+      res.warnings += static_cast<int>(warnings.size());
+      if (!warnings.empty() && prints_layout(options_.warnings)) {
         std::lock_guard<std::mutex> lock(print_mutex_);
         if (bar_shown_) std::fputs("\r\033[K", stderr);
         for (const std::string& w : warnings) std::fprintf(stderr, "thaidoc: %s\n", w.c_str());
@@ -520,6 +533,9 @@ class Batch {
            ", \"failed\": " + std::to_string(failed_.load()) + ", \"not_started\": " + std::to_string(pending) +
            ", \"pages\": " + std::to_string(pages_.load()) + ", \"seconds\": " + format_seconds(seconds) + "},\n";
     std::string outputs, errors;
+    long total_warnings = 0;
+    for (size_t j : selected_) total_warnings += results_[j].status == Status::Done ? results_[j].warnings : 0;
+    out.insert(out.rfind("},\n"), ", \"warnings\": " + std::to_string(total_warnings));
     for (size_t j : selected_) {
       const Job& job = jobs_[j];
       const Result& res = results_[j];
@@ -531,7 +547,8 @@ class Batch {
         if (!outputs.empty()) outputs += ",\n";
         outputs += head + ", \"path\": " + batch::json_string(job.output) + ", \"pages\": " +
                    std::to_string(res.pages) + ", \"status\": \"" +
-                   (res.status == Status::Done ? "done" : "skipped") + "\"}";
+                   (res.status == Status::Done ? "done" : "skipped") + "\"" +
+                   (res.status == Status::Done ? ", \"warnings\": " + std::to_string(res.warnings) : "") + "}";
       } else if (res.status == Status::Failed) {
         if (!errors.empty()) errors += ",\n";
         errors += head;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/warning_level.h"
 #include "frame/pdf_standard.h"
 #include "layout/resources.h"
 
@@ -25,6 +26,7 @@ struct BatchOptions {
   bool quiet = false;  // no progress lines (errors and the summary are still printed)
   bool allow_outside = false;  // templates, fonts, images may lie outside the allowed folders
   bool strict = false;  // layout violations fail the record (otherwise they are warnings)
+  WarningLevel warnings = WarningLevel::All;  // --warnings
   std::optional<PdfStandard> pdf_standard;  // --pdf-standard; unset: each template's own
 };
 

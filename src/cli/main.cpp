@@ -118,6 +118,15 @@ int main(int argc, char** argv) {
   watch_cmd->add_option("--pdf-standard", watch_standard, std::string(standard_help) + " (default: the template's)")
       ->check(standards);
 
+  // Which warnings are printed (issue 12).
+  const char* warnings_help = "Warnings printed: none, layout (the layout's only) or all";
+  std::string text_warnings = "all", render_warnings = "all", batch_warnings = "all";
+  for (auto [cmd, value] : {std::pair{text_cmd, &text_warnings}, std::pair{render_cmd, &render_warnings},
+                            std::pair{batch_cmd, &batch_warnings}})
+    cmd->add_option("--warnings", *value, warnings_help)
+        ->check(CLI::IsMember({"none", "layout", "all"}))
+        ->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -137,6 +146,9 @@ int main(int argc, char** argv) {
     batch.strict = true;
     watch.render.strict = true;
   }
+  text.warnings = thaidoc::parse_warning_level(text_warnings);
+  render.warnings = thaidoc::parse_warning_level(render_warnings);
+  batch.warnings = thaidoc::parse_warning_level(batch_warnings);
   text.pdf_standard = *thaidoc::parse_pdf_standard(text_standard);
   if (!render_standard.empty()) render.pdf_standard = thaidoc::parse_pdf_standard(render_standard);
   if (!batch_standard.empty()) batch.pdf_standard = thaidoc::parse_pdf_standard(batch_standard);

@@ -35,14 +35,17 @@ void run_render_command(const RenderOptions& options, Resources& res) {
     return std::filesystem::is_regular_file(res.fonts.resolve(name));
   };
   Document doc = read_document(options.input, read);
-  for (const std::string& w : doc.warnings) std::cerr << w << "\n";
+  if (prints_other(options.warnings))
+    for (const std::string& w : doc.warnings) std::cerr << w << "\n";
   StageTimes times;
   LaidOutDocument laid_out = layout_any(doc, res);
   for (const std::string& w : missing_glyph_warnings(laid_out)) {
+    if (!prints_other(options.warnings)) break;
     std::cerr << "thaidoc: warning: " << escape_controls(options.input + ": " + w) << "\n";
   }
   times.mark("layout");
-  for (const std::string& w : check_layout(laid_out, options.input, options.strict)) std::cerr << w << "\n";
+  for (const std::string& w : check_layout(laid_out, options.input, options.strict))
+    if (prints_layout(options.warnings)) std::cerr << w << "\n";
   times.mark("check");
   if (!options.trace.empty()) write_trace_file(laid_out, options.trace);
   PdfOptions pdf = pdf_options_for(doc, options.pdf_standard, laid_out);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "frame/frame.h"
+#include "cli/warning_level.h"
 #include "frame/pdf_standard.h"
 #include "layout/resources.h"
 #include "model/document.h"
@@ -19,6 +20,7 @@ struct RenderOptions {
   bool allow_outside = false;
   // Layout violations (content off the page or its box, text not placed) are errors.
   bool strict = false;
+  WarningLevel warnings = WarningLevel::All;  // --warnings
   std::string trace;  // also write a text trace of the laid-out pages here ("" = none)
   // --pdf-standard; unset: the template's `pdf_standard` (default none).
   std::optional<PdfStandard> pdf_standard;

@@ -146,10 +146,12 @@ void run_text_command(const TextCommandOptions& options, Resources& res) {
   StageTimes times;
   LaidOutDocument doc = typeset_text(text, options, res);
   for (const std::string& w : missing_glyph_warnings(doc)) {
+    if (!prints_other(options.warnings)) break;
     std::fprintf(stderr, "thaidoc: warning: %s\n", escape_controls(options.input + ": " + w).c_str());
   }
   times.mark("layout");
-  for (const std::string& w : check_layout(doc, options.input, options.strict)) std::cerr << w << "\n";
+  for (const std::string& w : check_layout(doc, options.input, options.strict))
+    if (prints_layout(options.warnings)) std::cerr << w << "\n";
   times.mark("check");
   if (!options.trace.empty()) write_trace_file(doc, options.trace);
   PdfOptions pdf;

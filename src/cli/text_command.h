@@ -6,6 +6,7 @@
 
 #include "base/digits.h"
 #include "frame/frame.h"
+#include "cli/warning_level.h"
 #include "frame/pdf_standard.h"
 #include "layout/resources.h"
 
@@ -21,6 +22,7 @@ struct TextCommandOptions {
   std::string fallback_font = "DejaVuSans.ttf";
   bool page_numbers = true;
   bool strict = false;  // layout violations are errors
+  WarningLevel warnings = WarningLevel::All;  // --warnings
   std::string trace;    // also write a text trace of the pages here ("" = none)
   PdfStandard pdf_standard = PdfStandard::None;  // --pdf-standard
 };

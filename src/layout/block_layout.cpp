@@ -23,6 +23,23 @@ std::string list_marker(ListMarker marker, int number) {
   return "-";
 }
 
+void report_text_warnings(SourceLedger& ledger, const SourceLocation& where, const ParagraphLayout& layout) {
+  for (size_t i = 0; i < layout.warnings.size(); ++i) {
+    const TextWarning& w = layout.warnings[i];
+    bool seen = false;
+    size_t more = 0;
+    for (size_t k = 0; k < layout.warnings.size(); ++k) {
+      if (layout.warnings[k].kind != w.kind) continue;
+      if (k < i) seen = true;
+      if (k > i) ++more;
+    }
+    if (seen) continue;  // once per paragraph and kind
+    std::string message = std::string(to_string(w.kind)) + ": " + w.message;
+    if (more > 0) message += " (and " + std::to_string(more) + " more in this paragraph)";
+    ledger.warn(where, message);
+  }
+}
+
 BlockLayouter::BlockLayouter(const Template& tpl, const FontSet& fonts, const TextEngine& engine, DigitStyle digits,
                              std::string base_dir)
     : tpl_(tpl), fonts_(fonts), engine_(engine), digits_(digits), base_dir_(std::move(base_dir)) {}
@@ -62,6 +79,7 @@ void BlockLayouter::add_paragraph(const InlineText& text, std::vector<FlowBox>& 
   size_t first = out.size();
   append_lines(out, *layout, x, space_before, rules);
   register_text(layout->text, out, first);
+  if (ledger_) report_text_warnings(*ledger_, where_, *layout);
 }
 
 void BlockLayouter::add_dotted_lines(int count, std::vector<FlowBox>& out, double x, double width) {

@@ -91,6 +91,10 @@ class BlockLayouter {
   std::string what_ = "paragraph";
 };
 
+// The text engine's warnings about one paragraph (TextWarning: stretched, word cut, name split,
+// could not keep), as layout warnings at `where`: each kind once, with how many more there are.
+void report_text_warnings(SourceLedger& ledger, const SourceLocation& where, const ParagraphLayout& layout);
+
 // The text of a list marker: "๑." "1." "(๑)" "(1)" "-" "•".
 std::string list_marker(ListMarker marker, int number);
 

@@ -226,9 +226,21 @@ class DocumentWriter {
     ps.height = page.height;
     ps.buf.reserve(16384);
 
+    // Where runs start on each baseline: a run ends a line (for readers) when no other run on
+    // its baseline starts within an em after it (the next table cell is farther).
+    run_starts_.clear();
+    for (const FrameItem& item : page.items)
+      if (const auto* run = std::get_if<GlyphRun>(&item)) run_starts_[std::llround(run->y * 10)].push_back(run->x);
+    for (auto& [y, xs] : run_starts_) std::sort(xs.begin(), xs.end());
+    auto ends_line = [&](const GlyphRun& run) {
+      const std::vector<double>& xs = run_starts_[std::llround(run.y * 10)];
+      const double end = run.x + run.width;
+      auto next = std::lower_bound(xs.begin(), xs.end(), end - 0.01);
+      return next == xs.end() || *next > end + run.size;
+    };
     for (const FrameItem& item : page.items) {
       if (const auto* run = std::get_if<GlyphRun>(&item)) {
-        write_run(ps, *run);
+        write_run(ps, *run, ends_line(*run));
       } else if (const auto* rect = std::get_if<RectItem>(&item)) {
         end_text(ps);
         write_rect(ps, *rect);
@@ -464,7 +476,7 @@ class DocumentWriter {
     return false;
   }
 
-  void write_run(PageState& ps, const GlyphRun& run) {
+  void write_run(PageState& ps, const GlyphRun& run, bool ends_line) {
     const size_t n = run.glyphs.size();
     if (n == 0 || !run.font) return;
     const double size = round_to(run.size, kCoordDecimals);
@@ -504,6 +516,11 @@ class DocumentWriter {
       // Text but no glyph to carry it (malformed runs): give it to the last glyph.
       glyph_text_[n - 1] += pending;
     }
+    // A '-' that ends a line ("- ๒ -", "E-" before "Service") is taken for a hyphen by
+    // poppler, which drops it and joins the lines, and by PDFium (U+FFFE): mapped to "- "
+    // it is still exactly the text, whitespace aside, in every reader.
+    if (ends_line && last_text >= 0 && glyph_text_[last_text].size() == 1 && glyph_text_[last_text][0] == '-')
+      glyph_text_[last_text] += ' ';
 
     if (!ps.in_text) {
       b += "BT\n";
@@ -737,6 +754,7 @@ class DocumentWriter {
   std::vector<std::string> glyph_text_;
   std::vector<size_t> paths_;
   std::string compressed_;
+  std::unordered_map<long long, std::vector<double>> run_starts_;  // write_page: baseline (0.1 pt) -> run x
 };
 
 }  // namespace

@@ -22,7 +22,7 @@ namespace {
 enum class GlueKind { None, Space, WordBoundary, LineEnd };
 
 // What a line ending at a penalty item means for the warnings.
-enum class CutMark : unsigned char { None, Name, Keep, Syllable, Hyphen, Cluster };
+enum class CutMark : unsigned char { None, NameKind, Name, Keep, Syllable, Hyphen, Cluster };
 
 // What an item stands for: a slice of shaped text, or a gap.
 struct Piece {
@@ -113,6 +113,7 @@ class Builder {
     switch (k) {
       case BreakKind::Word: return breaking_.word_penalty;
       case BreakKind::Compound: return breaking_.compound_penalty;
+      case BreakKind::NameKind:
       case BreakKind::Name:
       case BreakKind::Keep: return breaking_.name_penalty;
       default: return 0;
@@ -120,7 +121,9 @@ class Builder {
   }
 
   void add_penalty(double penalty, CutMark mark, size_t at, double width = 0, Piece shaped = {}) {
-    double demerits = mark == CutMark::Name || mark == CutMark::Keep ? breaking_.name_demerits : 0;
+    double demerits = mark == CutMark::Name || mark == CutMark::Keep ? breaking_.name_demerits
+                      : mark == CutMark::NameKind                    ? breaking_.name_kind_demerits
+                                                                     : 0;
     items.push_back({BreakItem::Penalty, width, 0, 0, penalty, demerits});
     shaped.cut = mark;
     shaped.char_at = at;
@@ -128,7 +131,10 @@ class Builder {
   }
 
   static CutMark mark_of(BreakKind k) {
-    return k == BreakKind::Name ? CutMark::Name : k == BreakKind::Keep ? CutMark::Keep : CutMark::None;
+    return k == BreakKind::Name       ? CutMark::Name
+           : k == BreakKind::NameKind ? CutMark::NameKind
+           : k == BreakKind::Keep     ? CutMark::Keep
+                                      : CutMark::None;
   }
 
   void add_segment(const TextRun& run, size_t b, size_t e, bool space, BreakKind kind) {
@@ -156,7 +162,7 @@ class Builder {
     if (kind != BreakKind::None && !items.empty() && items.back().kind == BreakItem::Box) {
       char32_t prev = text_.chars[b - 1];
       if (classify(prev) == CharClass::Hyphen) {
-        add_penalty(kind == BreakKind::Name || kind == BreakKind::Keep ? penalty_of(kind) : 50, mark_of(kind), b);
+        add_penalty(mark_of(kind) != CutMark::None ? penalty_of(kind) : 50, mark_of(kind), b);
       } else {
         if (kind != BreakKind::Space) add_penalty(penalty_of(kind), mark_of(kind), b);
         items.push_back({BreakItem::Glue, 0, params_.word_stretch * em, 0, 0});
@@ -409,6 +415,20 @@ std::string around(const ParagraphText& text, size_t at, size_t from, size_t to)
   return out;
 }
 
+// A line's text for a warning: whitespace runs as one space, at most 40 letters each end.
+std::string quote_line(const std::string& text, size_t begin, size_t end) {
+  std::u32string chars;
+  for (size_t i = begin; i < end && i < text.size();) {
+    char32_t c = utf8::next(text, i);
+    if (c == '\n' || c == '\t' || c == 0xA0) c = ' ';
+    if (c == ' ' && (chars.empty() || chars.back() == ' ')) continue;
+    chars += c;
+  }
+  while (!chars.empty() && chars.back() == ' ') chars.pop_back();
+  if (chars.size() > 80) chars = chars.substr(0, 40) + U" … " + chars.substr(chars.size() - 40);
+  return utf8::encode(chars);
+}
+
 template <class Warn>
 void warn_cut(const Builder& b, const ParagraphText& text, const Piece& piece, Warn& warn) {
   size_t at = piece.char_at;
@@ -467,6 +487,7 @@ void warn_cut(const Builder& b, const ParagraphText& text, const Piece& piece, W
            "word wider than the line cut between letters: '" + around(text, at, from, to) + "'", text.offsets[at]);
       return;
     case CutMark::None:
+    case CutMark::NameKind:  // the name proper stays whole: not a split
       return;
   }
 }
@@ -572,6 +593,7 @@ ParagraphLayout TextEngine::layout(const std::vector<StyledSpan>& spans, const P
       warn_cut(b, text, at_end, warn);
 
     line.natural_width = natural;
+    const size_t line_warnings = out.warnings.size();  // the line's own warnings quote it (below)
     double target = line_width(li);
     double slack = target - natural;
     bool justify = style.align == Align::Justify && (!last || style.justify_last_line);
@@ -638,6 +660,8 @@ ParagraphLayout TextEngine::layout(const std::vector<StyledSpan>& spans, const P
     writer.finish();
     // A line without text (between two line breaks) gets an empty range where the text stopped.
     if (!have_text) line.text_begin = line.text_end = previous_end;
+    for (size_t w = line_warnings; w < out.warnings.size(); ++w)
+      out.warnings[w].message += ": '" + quote_line(out.text, line.text_begin, line.text_end) + "'";
     previous_end = line.text_end;
     out.lines.push_back(std::move(line));
   }

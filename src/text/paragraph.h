@@ -61,6 +61,9 @@ struct BreakSettings {
   double compound_penalty = 1500;  // between the words of a known compound
   double name_penalty = 4000;      // inside a dictionary word or name, or a [[no-break]] phrase...
   double name_demerits = 1e12;     // ... plus these demerits
+  // Between a name's kind and the name proper (องค์การบริหารส่วนตำบล|ตาเนิน): the name penalty
+  // plus these demerits, so taken only to spare a line stretched past twice the limit.
+  double name_kind_demerits = 2e10;
   double cut_penalty = 1000;       // inside a word wider than the line, at a syllable or hyphenation point
   double cluster_cut_penalty = 3000;  // ... between two grapheme clusters (no better cut)
   double ragged_stretch = 0.5;     // unjustified lines: one this much (x its width) short is loose

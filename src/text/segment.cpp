@@ -215,14 +215,42 @@ void mark_compounds(const std::u32string& text, size_t start, size_t end, const 
   }
 }
 
-// The user's words and names: no break inside (Name), and a word break at their edges.
+// The kinds of administration a name may start with (or contain after a title or
+// position: นายก|องค์การบริหารส่วนตำบลตาเนิน). Longest first where one ends another.
+const std::u32string kNameKinds[] = {
+    U"องค์การบริหารส่วนตำบล", U"องค์การบริหารส่วนจังหวัด", U"เทศบาลตำบล", U"เทศบาลเมือง", U"เทศบาลนคร",
+    U"กรุงเทพมหานคร", U"อำเภอ", U"จังหวัด", U"ตำบล",
+};
+
+// True when a name in text[p, q) may break before text[j] between its kind and the rest:
+// j is the start or end of a kind inside the name, and not inside a longer kind
+// (องค์การบริหารส่วน|ตำบล stays whole).
+bool at_name_kind(const std::u32string& text, size_t p, size_t q, size_t j) {
+  bool edge = false;
+  for (const std::u32string& k : kNameKinds) {
+    const size_t n = k.size();
+    // Occurrences of k inside [p, q) that start in [j - n, j]: only these touch j.
+    for (size_t a = j >= p + n ? j - n : p; a <= j && a + n <= q; ++a) {
+      if (text.compare(a, n, k) != 0) continue;
+      if (a < j && j < a + n) return false;  // inside a kind
+      edge = true;
+    }
+  }
+  return edge;
+}
+
+// The user's words and names: no break inside (Name, or NameKind between a name's kind and
+// the name proper), and a word break at their edges.
 void mark_lexicon(const std::u32string& text, const Lexicon& lexicon, std::vector<BreakKind>& kinds) {
   for (const std::u32string& entry : lexicon.entries()) {
     for (size_t p = text.find(entry); p != std::u32string::npos; p = text.find(entry, p + 1)) {
       size_t q = p + entry.size();
       if (!word_edge_ok(text, p) || !word_edge_ok(text, q)) continue;
-      for (size_t j = p + 1; j < q; ++j)
-        if (kinds[j] != BreakKind::None) kinds[j] = BreakKind::Name;
+      for (size_t j = p + 1; j < q; ++j) {
+        if (kinds[j] == BreakKind::None || kinds[j] == BreakKind::Name) continue;
+        // (Name wins over NameKind when two entries overlap.)
+        kinds[j] = at_name_kind(text, p, q, j) ? BreakKind::NameKind : BreakKind::Name;
+      }
       for (size_t at : {p, q}) {
         if (at > 0 && at < text.size() && kinds[at] == BreakKind::None && is_thai(text[at - 1]) &&
             classify(text[at]) == CharClass::Thai && classify(text[at - 1]) != CharClass::Digit)

@@ -2,7 +2,9 @@
 //  - Thai runs: dictionary word breaks from libthai (th_brk); a break between the words of a
 //    known compound (a built-in list of compounds of official Thai, such as หน่วย|งาน, and
 //    "ความ"/"การ"/"ผู้" + word) is a Compound break; a break inside a word or name of the
-//    user dictionary (a Lexicon) is a Name break.
+//    user dictionary (a Lexicon) is a Name break, except where the name's kind (an
+//    administration such as องค์การบริหารส่วนตำบล, เทศบาลนคร, อำเภอ) meets the name proper:
+//    a NameKind break (นายก|องค์การบริหารส่วนตำบล|ตาเนิน), the proper name itself stays whole.
 //  - Elsewhere: after spaces, after hyphens and slashes between letters/digits,
 //    and at Thai/Latin boundaries; never before closing punctuation, marks,
 //    ๆ or ฯ, never after opening brackets.
@@ -38,6 +40,7 @@ enum class BreakKind : unsigned char {
   Space,     // at a space, after a hyphen or slash, between Thai and Latin: between phrases
   Word,      // between two Thai dictionary words
   Compound,  // between the words of a known compound
+  NameKind,  // inside a name, between its kind and the name proper (องค์การบริหารส่วนตำบล|ตาเนิน)
   Name,      // inside a word or name of the user dictionary
   Keep,      // inside a [[no-break]] phrase (set by the paragraph engine from the span style)
 };

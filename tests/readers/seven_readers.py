@@ -18,12 +18,9 @@ process per file). A reader passes a case when its text (Unicode NFC, whitespace
   * contains every drawn word unbroken (no mark moved to another word or line);
   * for a .seq case, equals the drawn text in order.
 Word order between lines and columns is each reader's own layout analysis and is not judged.
-Whitespace is not judged either (readers infer spaces from gaps). One documented allowance:
-pdftotext (poppler) takes a '-' that ends a line for a hyphen and joins the lines without it
-(TextOutputDev's dehyphenation; it hits the "- ๒ -" page numbers), so for poppler alone a
-line-final '-' may be missing; the line is reported as "exact, N line-final '-' dehyphenated".
-Likewise PDFium gives such a '-' as U+FFFE, its soft-hyphen marker; for PDFium alone that counts
-as '-' (at most once per line-final '-').
+Whitespace is not judged either (readers infer spaces from gaps). No allowance for a '-' that
+ends a line (the "- ๒ -" page numbers): thaidoc maps it to "- ", so that neither pdftotext
+(which would drop it as a hyphen and join the lines) nor PDFium (U+FFFE) takes it for a hyphen.
 
   poppler  pdftotext            apt: poppler-utils
   mupdf    mutool draw -F txt   apt: mupdf-tools
@@ -132,27 +129,14 @@ def bad_characters(raw):
 
 def judge(raw, entries, seq, reader):
     """(None, note) if the text is right, else (why not, None)."""
-    line_final_count = sum(1 for e in entries if e.endswith("\tline-final"))
     note = ""
-    if reader == "pdfium" and 0 < raw.count("\ufffe") <= line_final_count:
-        # PDFium gives a '-' that ends a line as U+FFFE (its "soft hyphen" at a line end).
-        note = f", {raw.count(chr(0xFFFE))} line-final '-' as U+FFFE"
-        raw = raw.replace("\ufffe", "-")
-    dehyphenates = reader == "poppler"
     bad = bad_characters(raw)
     if bad:
         return "bad characters: " + ", ".join(f"{k} x{v}" for k, v in bad.most_common(5)), None
     got = squash(raw)
     words = [e.split("\t")[0] for e in entries]
-    line_final = [e.split("\t")[0] for e in entries if e.endswith("\tline-final")]
     want = squash("".join(words))
     want_counter = collections.Counter(want)
-    if dehyphenates and line_final:
-        dropped = want_counter["-"] - collections.Counter(got)["-"]
-        if 0 < dropped <= len(line_final):
-            want_counter["-"] -= dropped
-            note = f", {dropped} line-final '-' dehyphenated"
-            words = [w for w in words if w not in line_final] + [w[:-1] for w in line_final]
     if collections.Counter(got) != want_counter:
         missing = want_counter - collections.Counter(got)
         extra = collections.Counter(got) - want_counter
