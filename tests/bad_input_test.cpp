@@ -94,7 +94,7 @@ void check_render(const std::string& dir, const std::string& file, const Expecta
   EXPECT_EQ(r.exit_code, expect.exit_code) << r.out;
   if (expect.has_error) {
     std::string error = replace_all(expect.error, "{dir}", fs::canonical(dir).string());
-    EXPECT_EQ(r.out, "thaidoc: error: " + error + "\n");
+    EXPECT_EQ(r.out, test::diagnostic_line(error));
   }
   if (expect.exit_code == 0) {
     EXPECT_EQ(entries_of(out_dir), std::vector<std::string>{stem + ".pdf"}) << "only the PDF may be left";

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <optional>
 
+#include "base/install_dirs.h"
+#include "input/error_collector.h"
 #include "input/placeholders.h"
 #include "input/template_cache.h"
 #include "input/template_reader.h"
@@ -28,13 +30,7 @@ std::vector<std::string> default_template_dirs() {
       start = end + 1;
     }
   }
-  dirs.emplace_back("templates");
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) dirs.push_back((exe.parent_path() / "templates").string());
-#ifdef THAIDOC_TEMPLATE_DIR
-  dirs.push_back(fs::path(THAIDOC_TEMPLATE_DIR).lexically_normal().string());
-#endif
+  for (std::string& dir : shipped_data_dirs("templates")) dirs.push_back(std::move(dir));
   return dirs;
 }
 
@@ -124,7 +120,9 @@ class DocumentParser {
     }
     if (!node.is_list()) node.fail("expected a list");
     for (const auto& item : node.items()) {
-      if (auto b = block(item)) out.push_back(std::move(*b));
+      attempt([&] {  // a bad block is reported and the next one read
+        if (auto b = block(item)) out.push_back(std::move(*b));
+      });
     }
     return out;
   }
@@ -165,30 +163,47 @@ class DocumentParser {
     node.check_keys({"emblem", "agency", "reference", "date", "subject", "to", "body", "closing", "signer",
                      "comments"});
     Memo m;
-    if (auto n = node.get("emblem")) m.emblem = image(*n);
-    m.agency = node.required("agency").as_nonempty_string();
-    m.agency_at = node.required("agency").where();
-    m.reference = node.required("reference").as_nonempty_string();
-    m.reference_at = node.required("reference").where();
-    YamlNode date = node.required("date");
-    m.date_at = date.where();
-    if (!date.is_scalar()) date.fail("expected a date (YYYY-MM-DD)");
-    std::string date_error;
-    if (!parse_date(date.as_string(), m.date, date_error)) date.fail(date_error);
-    m.subject = node.required("subject").as_nonempty_string();
-    m.subject_at = node.required("subject").where();
-    m.to = node.required("to").as_nonempty_string();
-    m.to_at = node.required("to").where();
-    m.body = blocks(node.required("body"));
+    // Each part on its own: an error in one is reported and the others are still read.
+    attempt([&] {
+      if (auto n = node.get("emblem")) m.emblem = image(*n);
+    });
+    attempt([&] {
+      m.agency_at = node.required("agency").where();
+      m.agency = node.required("agency").as_nonempty_string();
+    });
+    attempt([&] {
+      m.reference_at = node.required("reference").where();
+      m.reference = node.required("reference").as_nonempty_string();
+    });
+    attempt([&] {
+      YamlNode date = node.required("date");
+      m.date_at = date.where();
+      if (!date.is_scalar()) date.fail("expected a date (YYYY-MM-DD)");
+      std::string date_error;
+      if (!parse_date(date.as_string(), m.date, date_error)) date.fail(date_error);
+    });
+    attempt([&] {
+      m.subject_at = node.required("subject").where();
+      m.subject = node.required("subject").as_nonempty_string();
+    });
+    attempt([&] {
+      m.to_at = node.required("to").where();
+      m.to = node.required("to").as_nonempty_string();
+    });
+    attempt([&] { m.body = blocks(node.required("body")); });
     m.closing_at = node.where();
-    if (auto n = node.get("closing")) {
-      m.closing = n->as_string();
-      m.closing_at = n->where();
-    }
-    m.signer = signature(node.required("signer"));
-    if (auto n = node.get("comments")) {
-      for (const auto& item : n->items()) m.comments.push_back(comment(item));
-    }
+    attempt([&] {
+      if (auto n = node.get("closing")) {
+        m.closing = n->as_string();
+        m.closing_at = n->where();
+      }
+    });
+    attempt([&] { m.signer = signature(node.required("signer")); });
+    attempt([&] {
+      if (auto n = node.get("comments")) {
+        for (const auto& item : n->items()) attempt([&] { m.comments.push_back(comment(item)); });
+      }
+    });
     return m;
   }
 
@@ -466,13 +481,22 @@ Document read_parsed(const YamlDocument& yaml, const std::string& path, const Re
     doc.style = Template{};  // no template files installed: the built-in defaults
     doc.style.name = template_name;
   }
-  if (auto style = root.get("style")) apply_template_settings(*style, doc.style, options);
-  if (auto digits = root.get("digits")) doc.style.digits = read_digits(*digits);
-  if (auto n = root.get("dictionary")) read_dictionary(*n, doc.style.line_breaking.dictionary);
-  if (auto n = root.get("dictionary_file")) read_dictionary_file(*n, doc.style.line_breaking.dictionary);
+  attempt([&] {
+    if (auto style = root.get("style")) apply_template_settings(*style, doc.style, options);
+  });
+  attempt([&] {
+    if (auto digits = root.get("digits")) doc.style.digits = read_digits(*digits);
+  });
+  attempt([&] {
+    if (auto n = root.get("dictionary")) read_dictionary(*n, doc.style.line_breaking.dictionary);
+  });
+  attempt([&] {
+    if (auto n = root.get("dictionary_file")) read_dictionary_file(*n, doc.style.line_breaking.dictionary);
+  });
 
   // ITA data: computed once; the report's {{ita.*}} values, tables and charts come from it.
   std::shared_ptr<const ita::ItaData> ita_data;
+  // (Not an attempt: the report's values, tables and charts need it.)
   if (auto ita_node = root.get("ita")) {
     auto data = std::make_shared<ita::ItaData>(read_ita(*ita_node));
     auto analysis = std::make_shared<ita::Analysis>(ita::analyse(*data));
@@ -490,15 +514,25 @@ Document read_parsed(const YamlDocument& yaml, const std::string& path, const Re
     }
     return text;
   };
-  if (auto n = root.get("title")) doc.info.title = info_text(*n, n->as_string());
-  if (auto n = root.get("author")) doc.info.author = info_text(*n, n->as_string());
-  if (auto n = root.get("subject")) doc.info.subject = info_text(*n, n->as_string());
-  if (auto n = root.get("keywords")) {
-    std::vector<std::string> words = n->as_string_list();
-    doc.info.keywords = info_text(*n, join_alternatives(words, ", "));
-  }
+  attempt([&] {
+    if (auto n = root.get("title")) doc.info.title = info_text(*n, n->as_string());
+  });
+  attempt([&] {
+    if (auto n = root.get("author")) doc.info.author = info_text(*n, n->as_string());
+  });
+  attempt([&] {
+    if (auto n = root.get("subject")) doc.info.subject = info_text(*n, n->as_string());
+  });
+  attempt([&] {
+    if (auto n = root.get("keywords")) {
+      std::vector<std::string> words = n->as_string_list();
+      doc.info.keywords = info_text(*n, join_alternatives(words, ", "));
+    }
+  });
   doc.info.language = "th";
-  if (auto n = root.get("language")) doc.info.language = n->as_nonempty_string();
+  attempt([&] {
+    if (auto n = root.get("language")) doc.info.language = n->as_nonempty_string();
+  });
 
   DocumentParser parser(doc.base_dir, options.allow_outside);
   parser.set_ita(ita_data.get(), doc.ita.get());
@@ -532,22 +566,23 @@ Document read_parsed(const YamlDocument& yaml, const std::string& path, const Re
 
 }  // namespace
 
+// Every error of the document (up to ErrorCollector::kMaxErrors), not only the first.
 Document read_document(const std::string& path, const ReadOptions& options) {
   YamlDocument yaml = load_yaml_file(path);
   if (options.variables) substitute_placeholders(yaml, *options.variables);
-  return read_parsed(yaml, path, options);
+  return ErrorCollector::run([&] { return read_parsed(yaml, path, options); });
 }
 
 Document read_document_string(const std::string& text, const std::string& path_for_messages,
                               const ReadOptions& options) {
   YamlDocument yaml = load_yaml_string(text, path_for_messages);
   if (options.variables) substitute_placeholders(yaml, *options.variables);
-  return read_parsed(yaml, path_for_messages, options);
+  return ErrorCollector::run([&] { return read_parsed(yaml, path_for_messages, options); });
 }
 
 Document read_document_yaml(const YamlDocument& yaml, const std::string& path_for_messages,
                             const ReadOptions& options) {
-  return read_parsed(yaml, path_for_messages, options);
+  return ErrorCollector::run([&] { return read_parsed(yaml, path_for_messages, options); });
 }
 
 }  // namespace thaidoc
