@@ -80,6 +80,15 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
   return s;
 }
 
+// How thaidoc prints the error "FILE:LINE:COL: message" (one error): in gcc's form,
+// "FILE:LINE:COL: error: message", or "thaidoc: error: FILE: message" when it has no line.
+std::string diagnostic_line(const std::string& error) {
+  static const std::regex kLocated(R"re(^(.+?:\d+(?::\d+)?): ([\s\S]*)$)re");
+  std::smatch m;
+  if (std::regex_match(error, m, kLocated)) return m[1].str() + ": error: " + m[2].str() + "\n";
+  return "thaidoc: error: " + error + "\n";
+}
+
 // Runs thaidoc render on `file` (relative to `dir`, which is the working directory) into
 // an empty output folder; checks the exit code, the message and the output folder.
 void check_render(const std::string& dir, const std::string& file, const Expectation& expect,
@@ -94,7 +103,7 @@ void check_render(const std::string& dir, const std::string& file, const Expecta
   EXPECT_EQ(r.exit_code, expect.exit_code) << r.out;
   if (expect.has_error) {
     std::string error = replace_all(expect.error, "{dir}", fs::canonical(dir).string());
-    EXPECT_EQ(r.out, test::diagnostic_line(error));
+    EXPECT_EQ(r.out, diagnostic_line(error));
   }
   if (expect.exit_code == 0) {
     EXPECT_EQ(entries_of(out_dir), std::vector<std::string>{stem + ".pdf"}) << "only the PDF may be left";

@@ -170,8 +170,8 @@ TEST(Diagnostics, EveryErrorOfTheDocumentInGccForm) {
   std::string dir = test::temp_dir("diagnostics");
   test::write_file(dir + "/memo.yaml", kThreeErrors);
   const std::string lines =
-      "memo.yaml:2:1: error: memo.agency: required field is missing\n"
       "memo.yaml:3:3: error: memo.agensy: unknown key (did you mean 'agency'?)\n"
+      "memo.yaml:3:3: error: memo.agency: required field is missing\n"
       "memo.yaml:5:9: error: memo.date: '2025-02-30' is not a valid date (expected YYYY-MM-DD)\n";
   auto r = in_dir(dir, "render memo.yaml -o out.pdf --diagnostic-format short");
   EXPECT_EQ(r.exit_code, 2);
@@ -182,10 +182,10 @@ TEST(Diagnostics, EveryErrorOfTheDocumentInGccForm) {
   r = in_dir(dir, "--diagnostic-format json render memo.yaml -o out.pdf");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out,
-            "{\"severity\": \"error\", \"file\": \"memo.yaml\", \"line\": 2, \"column\": 1, \"path\": \"memo.agency\", "
-            "\"message\": \"required field is missing\"}\n"
             "{\"severity\": \"error\", \"file\": \"memo.yaml\", \"line\": 3, \"column\": 3, \"path\": \"memo.agensy\", "
             "\"message\": \"unknown key (did you mean 'agency'?)\"}\n"
+            "{\"severity\": \"error\", \"file\": \"memo.yaml\", \"line\": 3, \"column\": 3, \"path\": \"memo.agency\", "
+            "\"message\": \"required field is missing\"}\n"
             "{\"severity\": \"error\", \"file\": \"memo.yaml\", \"line\": 5, \"column\": 9, \"path\": \"memo.date\", "
             "\"message\": \"'2025-02-30' is not a valid date (expected YYYY-MM-DD)\"}\n");
   EXPECT_FALSE(fs::exists(dir + "/out.pdf"));

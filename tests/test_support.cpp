@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <array>
-#include <regex>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -112,13 +111,6 @@ std::string glyph_text(const TextLine& line) {
     if (auto* run = std::get_if<GlyphRun>(&item))
       for (const auto& c : run->clusters) out += c.text;
   return out;
-}
-
-std::string diagnostic_line(const std::string& error) {
-  static const std::regex kLocated(R"re(^(.+?:\d+(?::\d+)?): ([\s\S]*)$)re");
-  std::smatch m;
-  if (std::regex_match(error, m, kLocated)) return m[1].str() + ": error: " + m[2].str() + "\n";
-  return "thaidoc: error: " + error + "\n";
 }
 
 const char* const kMinimalMemo = R"Y(kind: memo

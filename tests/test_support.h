@@ -49,11 +49,6 @@ TextStyle body(double size = 16);
 // The characters of a laid-out line, in glyph order.
 std::string glyph_text(const TextLine& line);
 
-// How thaidoc prints an error "FILE:LINE:COL: message" (short and human formats, one error):
-// "FILE:LINE:COL: error: message\n" (gcc's form), or "thaidoc: error: FILE: message\n" when
-// there is no line.
-std::string diagnostic_line(const std::string& error);
-
 // A complete memo with one body paragraph (for tests that change one part of it).
 extern const char* const kMinimalMemo;
 

@@ -30,7 +30,7 @@ const CLI::Validator kFinite(
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"thaidoc: typesets Thai official documents into searchable PDFs"};
+  CLI::App app{"thaidoc: typesets Thai official documents into searchable PDFs", "thaidoc"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "thaidoc " THAIDOC_VERSION);
   // Options of the program itself may also follow the command (thaidoc render ... --diagnostic-format json).
