@@ -26,8 +26,7 @@ if(HELP2MAN)
   set(THAIDOC_MAN ${CMAKE_BINARY_DIR}/thaidoc.1)
   add_custom_command(
     OUTPUT ${THAIDOC_MAN} ${THAIDOC_MAN}.gz
-    COMMAND ${HELP2MAN} --no-info --no-discard-stderr --section=1 --source=thaidoc
-            --name="typeset Thai official documents into searchable PDFs"
+    COMMAND ${HELP2MAN} --no-info --no-discard-stderr --section=1
             --include=${CMAKE_CURRENT_SOURCE_DIR}/packaging/thaidoc.h2m
             --output=${THAIDOC_MAN} $<TARGET_FILE:thaidoc>
     COMMAND gzip -9 -n -c ${THAIDOC_MAN} > ${THAIDOC_MAN}.gz

@@ -5,6 +5,7 @@
 // a document (up to 20), in the human, short and json formats.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <filesystem>

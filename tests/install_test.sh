@@ -31,10 +31,12 @@ cd "$work/elsewhere"
 env -i "$prefix/bin/thaidoc" render memo.yaml -o memo.pdf 2>"$work/err" || { cat "$work/err"; fail "render with the installed binary"; }
 [[ $(head -c 5 memo.pdf) == %PDF- ]] || fail "memo.pdf is not a PDF"
 if command -v pdffonts >/dev/null; then
-  pdffonts memo.pdf | grep -q Laksaman || fail "Laksaman not embedded"
+  fonts=$(pdffonts memo.pdf)  # (not piped into grep -q: with pipefail, an early exit is a failure)
+  grep -q Laksaman <<<"$fonts" || fail "Laksaman not embedded"
 fi
 if command -v pdftotext >/dev/null; then
-  pdftotext memo.pdf - | grep -q "บันทึกข้อความ" || fail "the memo's title is not in the PDF's text"
+  text=$(pdftotext memo.pdf -)
+  grep -q "บันทึกข้อความ" <<<"$text" || fail "the memo's title is not in the PDF's text"
 fi
 
 # Through a symlink elsewhere (the real path decides where share/ is).
@@ -45,11 +47,12 @@ cmp -s memo.pdf memo2.pdf || fail "the symlinked binary wrote a different PDF"
 
 # The man page: help2man's sections and ours.
 man_text=$(zcat "$prefix/share/man/man1/thaidoc.1.gz")
-for s in '.SH NAME' '.SH SYNOPSIS' '.SH "EXIT STATUS"' '.SH DIAGNOSTICS' 'render' 'diagnostic\\-format' '0.1.0'; do
+for s in '.SH NAME' '.SH SYNOPSIS' '.SH "EXIT STATUS"' '.SH DIAGNOSTICS' 'render' 'diagnostic\-format' '"thaidoc 0.1.0"'; do
   grep -qF -- "$s" <<<"$man_text" || fail "man page lacks '$s'"
 done
 if command -v man >/dev/null; then
-  MANWIDTH=80 man -l "$prefix/share/man/man1/thaidoc.1.gz" 2>/dev/null | grep -q "EXIT STATUS" || fail "man -l cannot render the page"
+  page=$(MANWIDTH=80 man -l "$prefix/share/man/man1/thaidoc.1.gz" 2>/dev/null)
+  grep -q "EXIT STATUS" <<<"$page" || fail "man -l cannot render the page"
 fi
 
 # The bash completion: commands, then the options of `render`.
