@@ -220,7 +220,7 @@ TEST(Diagnostics, AtMostTwentyErrorsThenANote) {
   auto r = in_dir(dir, "render doc.yaml -o out.pdf");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(count_lines(r.out), 21) << r.out;
-  EXPECT_NE(r.out.find("doc.yaml:41:12: error: blocks[20].level: must be between 1 and 3\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("doc.yaml:42:12: error: blocks[20].level: must be between 1 and 3\n"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("blocks[21]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("thaidoc: 20 errors (stopped at 20; there may be more)\n"), std::string::npos) << r.out;
 }

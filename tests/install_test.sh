@@ -65,9 +65,14 @@ out=$(bash -c '
     _filedir() { :; }
   fi
   source "$1"
-  COMP_WORDS=(thaidoc re); COMP_CWORD=1; _thaidoc; echo "1:${COMPREPLY[*]}"
-  COMP_WORDS=(thaidoc render x.yaml --diag); COMP_CWORD=3; _thaidoc; echo "2:${COMPREPLY[*]}"
-  COMP_WORDS=(thaidoc render x.yaml --diagnostic-format ""); COMP_CWORD=4; _thaidoc; echo "3:${COMPREPLY[*]}"
+  complete_line() {  # what bash sets when TAB is pressed at the end of the line $1
+    COMP_LINE=$1; COMP_POINT=${#1}; read -ra COMP_WORDS <<<"$1"
+    [[ $1 == *" " ]] && COMP_WORDS+=("")
+    COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMPREPLY=(); _thaidoc
+  }
+  complete_line "thaidoc re"; echo "1:${COMPREPLY[*]}"
+  complete_line "thaidoc render x.yaml --diag"; echo "2:${COMPREPLY[*]}"
+  complete_line "thaidoc render x.yaml --diagnostic-format "; echo "3:${COMPREPLY[*]}"
   complete -p thaidoc' _ "$completion")
 grep -qx '1:render' <<<"$out" || fail "completion of 're': $out"
 grep -qx '2:--diagnostic-format' <<<"$out" || fail "completion of '--diag': $out"

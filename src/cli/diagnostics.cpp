@@ -121,6 +121,14 @@ std::string format_error(const Error& error, DiagnosticFormat format) {
   return out;
 }
 
+std::string format_file_warning(const std::string& file, const std::string& message, DiagnosticFormat format) {
+  Diagnostic d;
+  d.severity = "warning";
+  d.where.file = file;
+  d.message = message;
+  return format_diagnostic(d, format);
+}
+
 std::string format_warning(std::string_view line, DiagnosticFormat format) {
   if (format != DiagnosticFormat::Json) return std::string(line) + "\n";
   return format_diagnostic(parse_warning(line), format);

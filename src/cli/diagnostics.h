@@ -50,6 +50,10 @@ std::string format_diagnostic(const Diagnostic& d, DiagnosticFormat format);
 // its limit).
 std::string format_error(const Error& error, DiagnosticFormat format);
 
+// A warning about a whole file ("thaidoc: warning: FILE: message" in the human and short
+// formats).
+std::string format_file_warning(const std::string& file, const std::string& message, DiagnosticFormat format);
+
 // A warning line (as parse_warning takes it) in the given format.
 std::string format_warning(std::string_view line, DiagnosticFormat format);
 

@@ -52,7 +52,7 @@ void run_render_command(const RenderOptions& options, Resources& res) {
   StageTimes times;
   LaidOutDocument laid_out = layout_any(doc, res);
   for (const std::string& w : missing_glyph_warnings(laid_out)) {
-    std::cerr << format_warning("thaidoc: warning: " + escape_controls(input_name + ": " + w), diagnostic_format());
+    std::cerr << format_file_warning(input_name, w, diagnostic_format());
   }
   times.mark("layout");
   for (const std::string& w : check_layout(laid_out, input_name, options.strict)) {

@@ -158,7 +158,7 @@ void run_text_command(const TextCommandOptions& options_in, Resources& res) {
   StageTimes times;
   LaidOutDocument doc = typeset_text(text, options, res);
   for (const std::string& w : missing_glyph_warnings(doc)) {
-    std::cerr << format_warning("thaidoc: warning: " + escape_controls(options.input + ": " + w), diagnostic_format());
+    std::cerr << format_file_warning(options.input, w, diagnostic_format());
   }
   times.mark("layout");
   for (const std::string& w : check_layout(doc, options.input, options.strict)) {

@@ -239,7 +239,11 @@ class DocumentParser {
           if (std::find(all.begin(), all.end(), k) == all.end()) all.push_back(k);
         }
       }
-      node.check_keys(all);
+      // A misspelt type is reported as such, and then the block is not read any further.
+      ErrorCollector::run([&] {
+        node.check_keys(all);
+        return 0;
+      });
       node.fail("the block's type is missing (expected one of: " + join_alternatives(kBlockTypes, ", ") + ")");
     }
     node.check_keys(block_keys(type));

@@ -21,6 +21,8 @@ ErrorCollector::~ErrorCollector() { current = outer_; }
 ErrorCollector* ErrorCollector::active() { return current; }
 
 void ErrorCollector::add(const Error& e) {
+  // Full: the list goes on up (also out of an attempt() that is handling it).
+  if (errors_.size() >= kMaxErrors) throw ErrorList(errors_, true);
   for (const Error& error : errors_of(e)) {
     bool seen = false;
     for (const Error& known : errors_) seen = seen || follows_from(known, error);
