@@ -488,7 +488,7 @@ TEST(BatchCli, MissingKeyInYamlDataAndUpfrontErrors) {
   test::write_file(dir + "/d.csv", "org,chief\nx,y\n");
   r = test::run("cd " + quote(dir) + " && " + batch_cmd("t.yaml --data d.csv -o 'p/{org}.pdf'"));
   EXPECT_EQ(r.exit_code, 2) << r.out;
-  EXPECT_NE(r.out.find("t.yaml:4:11: blocks[1]: placeholder {{chief.name}}: d.csv has no column 'chief.name'"),
+  EXPECT_NE(r.out.find("t.yaml:4:11: error: blocks[1]: placeholder {{chief.name}}: d.csv has no column 'chief.name'"),
             std::string::npos) << r.out;
   EXPECT_FALSE(fs::exists(dir + "/p"));
   // A pattern without fields, a malformed placeholder, a bad shard.
@@ -498,7 +498,7 @@ TEST(BatchCli, MissingKeyInYamlDataAndUpfrontErrors) {
   test::write_file(dir + "/bad.yaml", "kind: document\nblocks:\n  - เรียน {{chief name}}\n");
   r = test::run("cd " + quote(dir) + " && " + batch_cmd("bad.yaml --data d.yaml -o 'q/{org}.pdf'"));
   EXPECT_EQ(r.exit_code, 2) << r.out;
-  EXPECT_NE(r.out.find("bad.yaml:3:11: blocks[1]: malformed placeholder '{{chief name}}'"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("bad.yaml:3:11: error: blocks[1]: malformed placeholder '{{chief name}}'"), std::string::npos) << r.out;
   r = test::run("cd " + quote(dir) + " && " + batch_cmd("t.yaml --data d.yaml -o 'q/{org}.pdf' --shard 4/3"));
   EXPECT_EQ(r.exit_code, 2) << r.out;
 

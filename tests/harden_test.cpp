@@ -289,7 +289,7 @@ TEST_F(Harden, LongTitlesAndManyKeywordsAreInputErrors) {
   write("keywords.yaml", words + "]\n" + kMemo);
   r = thaidoc("render keywords.yaml -o out.pdf");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.out.find("keywords.yaml:1:11: keywords: too long for the PDF's document information"),
+  EXPECT_NE(r.out.find("keywords.yaml:1:11: error: keywords: too long for the PDF's document information"),
             std::string::npos)
       << r.out;
   // A long memo subject is the title cut short, not an error.

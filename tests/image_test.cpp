@@ -581,7 +581,7 @@ TEST(ImagePdf, BadImagesAreErrorsAtTheirKey) {
     auto r = test::run("cd " + quote(c.dir) + " && " + quote(test::thaidoc_binary()) + " render " + doc +
                        " -o bad.pdf 2>&1");
     EXPECT_EQ(r.exit_code, 2) << r.out;
-    std::string expected = doc + ":4:12: blocks[2].image: image file '" + name + "' is truncated (";
+    std::string expected = doc + ":4:12: error: blocks[2].image: image file '" + name + "' is truncated (";
     EXPECT_NE(r.out.find(expected), std::string::npos) << r.out;
     EXPECT_FALSE(fs::exists(c.dir + "/bad.pdf"));
   }

@@ -15,7 +15,7 @@ depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 for lib in libharfbuzz0b libharfbuzz-subset0 libfreetype6 libthai0 libhpdf-2.3.0 libyaml-cpp0.7 libpng16-16 \
            libjpeg62-turbo libhyphen0 libstdc++6 libc6 hyphen-en-us; do
-  grep -qE "(^|, )$lib( |,|$)" <<<"$depends" || fail "Depends lacks $lib"
+  [[ ", $depends," == *", $lib "* || ", $depends," == *", $lib,"* ]] || fail "Depends lacks $lib"
 done
 contents=$(dpkg-deb -c "$deb")
 for f in ./usr/bin/thaidoc ./usr/share/thaidoc/templates/memo.yaml ./usr/share/thaidoc/fonts/Laksaman.ttf \
