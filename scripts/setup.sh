@@ -24,6 +24,7 @@ PACKAGES=(
   libthai-dev libthai-data libcli11-dev libgtest-dev libpng-dev libjpeg-dev
   libhyphen-dev hyphen-en-us
   poppler-utils qpdf time
+  help2man bash-completion file
   mupdf-tools python3-pdfminer python3-pypdf libpdfbox2-java default-jre-headless nodejs npm
   libfontconfig-dev fonts-tlwg-laksaman-otf python3-jsonschema python3-yaml
 )

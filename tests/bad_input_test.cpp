@@ -32,6 +32,7 @@ struct Expectation {
   int exit_code = -1;
   bool has_error = false;
   std::string error;
+  std::vector<std::string> more_errors;  // "# and: error=..." lines: the document's other errors
 };
 
 Expectation parse_expectation(const std::string& line, const std::string& where) {
@@ -52,7 +53,20 @@ Expectation expectation_of(const std::string& name) {
   for (int n = 0; n < 10 && start < text.size(); ++n) {
     size_t end = text.find('\n', start);
     std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    if (line.rfind("# expect:", 0) == 0 || line.rfind("exit=", 0) == 0) return parse_expectation(line, name);
+    if (line.rfind("# expect:", 0) == 0 || line.rfind("exit=", 0) == 0) {
+      Expectation e = parse_expectation(line, name);
+      // Every error of the document is reported: the others follow as "# and: error=\"...\"".
+      static const std::regex kMore(R"re(^#\s*and:\s*error="(.*)"\s*$)re");
+      for (size_t next = end; next != std::string::npos && next + 1 < text.size();) {
+        size_t stop = text.find('\n', next + 1);
+        std::string more = text.substr(next + 1, stop == std::string::npos ? std::string::npos : stop - next - 1);
+        std::smatch m;
+        if (!std::regex_match(more, m, kMore)) break;
+        e.more_errors.push_back(m[1]);
+        next = stop;
+      }
+      return e;
+    }
     if (end == std::string::npos) break;
     start = end + 1;
   }
@@ -80,6 +94,15 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
   return s;
 }
 
+// How thaidoc prints the error "FILE:LINE:COL: message" (one error): in gcc's form,
+// "FILE:LINE:COL: error: message", or "thaidoc: error: FILE: message" when it has no line.
+std::string diagnostic_line(const std::string& error) {
+  static const std::regex kLocated(R"re(^(.+?:\d+(?::\d+)?): ([\s\S]*)$)re");
+  std::smatch m;
+  if (std::regex_match(error, m, kLocated)) return m[1].str() + ": error: " + m[2].str() + "\n";
+  return "thaidoc: error: " + error + "\n";
+}
+
 // Runs thaidoc render on `file` (relative to `dir`, which is the working directory) into
 // an empty output folder; checks the exit code, the message and the output folder.
 void check_render(const std::string& dir, const std::string& file, const Expectation& expect,
@@ -94,7 +117,12 @@ void check_render(const std::string& dir, const std::string& file, const Expecta
   EXPECT_EQ(r.exit_code, expect.exit_code) << r.out;
   if (expect.has_error) {
     std::string error = replace_all(expect.error, "{dir}", fs::canonical(dir).string());
-    EXPECT_EQ(r.out, "thaidoc: error: " + error + "\n");
+    std::string expected = diagnostic_line(error);
+    for (const std::string& more : expect.more_errors) {
+      expected += diagnostic_line(replace_all(more, "{dir}", fs::canonical(dir).string()));
+    }
+    if (!expect.more_errors.empty()) expected += "thaidoc: " + std::to_string(expect.more_errors.size() + 1) + " errors\n";
+    EXPECT_EQ(r.out, expected);
   }
   if (expect.exit_code == 0) {
     EXPECT_EQ(entries_of(out_dir), std::vector<std::string>{stem + ".pdf"}) << "only the PDF may be left";

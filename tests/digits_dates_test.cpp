@@ -161,7 +161,7 @@ TEST(ThaiDate, BuddhistLookingYearInADocumentStopsWithItsLocation) {
   auto r = test::run(test::quote(test::thaidoc_binary()) + " render " + test::quote(doc) + " -o " +
                      test::quote(dir + "/be.pdf") + " 2>&1");
   EXPECT_EQ(r.exit_code, 2) << r.out;
-  EXPECT_NE(r.out.find("be.yaml:5:9: memo.date: 2568-04-24 looks like a Buddhist-era year: write 2025-04-24 or "
+  EXPECT_NE(r.out.find("be.yaml:5:9: error: memo.date: 2568-04-24 looks like a Buddhist-era year: write 2025-04-24 or "
                        "2568-04-24 BE"),
             std::string::npos)
       << r.out;

@@ -207,7 +207,7 @@ TEST(FontFamilies, AnUnknownFamilyIsAnErrorAtItsKey) {
   test::CommandResult r;
   std::string pdf = render("unknown_family", memo_with_style("style:\n  fonts: {family: No Such Font}\n"), r);
   EXPECT_EQ(r.exit_code, 2) << r.out;
-  EXPECT_NE(r.out.find("doc.yaml:3:19: style.fonts.family: no installed font family 'No Such Font' (`thaidoc fonts` lists "
+  EXPECT_NE(r.out.find("doc.yaml:3:19: error: style.fonts.family: no installed font family 'No Such Font' (`thaidoc fonts` lists "
                        "the installed fonts)"),
             std::string::npos)
       << r.out;

@@ -105,7 +105,7 @@ TEST_F(Harden, AliasesAreCountedByTheBytesTheyExpandTo) {
   auto r = thaidoc("render aliases.yaml -o out.pdf");
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_EQ(r.out,
-            "thaidoc: error: aliases.yaml:3:3: too much text: more than 50 MB of values with every alias (*name) "
+            "aliases.yaml:3:3: error: too much text: more than 50 MB of values with every alias (*name) "
             "expanded; a document this large is refused\n");
   EXPECT_FALSE(fs::exists(path("out.pdf")));
 }
@@ -121,7 +121,7 @@ TEST_F(Harden, TextHasTheInputLimitsOfRender) {
   write("long.txt", "สั้น\n\n" + std::string(600000, 'a') + "\n" + std::string(600000, 'b') + "\n");
   r = thaidoc("text long.txt -o out.pdf");
   EXPECT_EQ(r.exit_code, 2) << r.out;
-  EXPECT_EQ(r.out, "thaidoc: error: long.txt:3:1: paragraph too long: more than 1 MB without a blank line\n");
+  EXPECT_EQ(r.out, "long.txt:3:1: error: paragraph too long: more than 1 MB without a blank line\n");
   EXPECT_FALSE(fs::exists(path("out.pdf")));
 }
 
@@ -130,8 +130,8 @@ TEST_F(Harden, BatchRecordValuesAreAtMostOneMegabyte) {
   write("d.csv", "text\nสั้น\n" + std::string((1u << 20) + 1, 'x') + "\n");
   auto r = thaidoc("batch t.yaml --data d.csv -o 'out/{record}.pdf' -q -j1");
   EXPECT_EQ(r.exit_code, 2) << r.out;
-  EXPECT_NE(r.out.find("thaidoc: record 2 (d.csv:3): the value of column 'text' is too long: 1048577 bytes (at "
-                       "most 1 MB in one value)\n"),
+  EXPECT_NE(r.out.find("d.csv:3: error: the value of column 'text' is too long: 1048577 bytes (at "
+                       "most 1 MB in one value) [record 2]\n"),
             std::string::npos)
       << r.out;
   EXPECT_TRUE(fs::exists(path("out/1.pdf")));
@@ -179,19 +179,19 @@ TEST_F(Harden, TemplatesFontsAndExtendsStayInsideTheAllowedFolders) {
 
   auto r = thaidoc("render doc/a.yaml -o out.pdf");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.out, "thaidoc: error: doc/a.yaml:1:11: template: template '../outside/t.yaml' is outside the "
+  EXPECT_EQ(r.out, "doc/a.yaml:1:11: error: template: template '../outside/t.yaml' is outside the "
                    "document's folder and the template folders (--allow-outside lifts this)\n");
   r = thaidoc("render doc/b.yaml -o out.pdf");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.out, "thaidoc: error: doc/b.yaml:2:20: style.fonts.regular: font file '../outside/f.ttf' is outside "
+  EXPECT_EQ(r.out, "doc/b.yaml:2:20: error: style.fonts.regular: font file '../outside/f.ttf' is outside "
                    "the document's folder and the font folders (--allow-outside lifts this)\n");
   r = thaidoc("render doc/c.yaml -o out.pdf");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.out, "thaidoc: error: " + path("doc/sub/t.yaml") + ":1:10: extends: template '../../outside/t.yaml' "
+  EXPECT_EQ(r.out, path("doc/sub/t.yaml") + ":1:10: error: extends: template '../../outside/t.yaml' "
                    "is outside this template's folder and the template folders (--allow-outside lifts this)\n");
   r = thaidoc("render doc/d.yaml -o out.pdf");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.out, "thaidoc: error: doc/d.yaml:1:11: template: template '/etc/passwd' is outside the document's "
+  EXPECT_EQ(r.out, "doc/d.yaml:1:11: error: template: template '/etc/passwd' is outside the document's "
                    "folder and the template folders (--allow-outside lifts this)\n");
   r = thaidoc("render doc/e.yaml -o out.pdf");  // a symlink is followed
   EXPECT_EQ(r.exit_code, 2);
@@ -218,7 +218,7 @@ TEST_F(Harden, DictionaryFilesStayInsideAndAreRegularFiles) {
   ASSERT_EQ(mkfifo(path("doc/fifo").c_str(), 0600), 0);
   auto r = thaidoc("render doc/a.yaml -o out.pdf");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.out, "thaidoc: error: doc/a.yaml:1:18: dictionary_file: dictionary file '../outside/words.txt' is "
+  EXPECT_EQ(r.out, "doc/a.yaml:1:18: error: dictionary_file: dictionary file '../outside/words.txt' is "
                    "outside the document's folder and the template folders (--allow-outside lifts this)\n");
   r = thaidoc("render doc/d.yaml -o out.pdf");
   EXPECT_EQ(r.exit_code, 2);
@@ -226,11 +226,11 @@ TEST_F(Harden, DictionaryFilesStayInsideAndAreRegularFiles) {
   // A device or a FIFO is refused at once (it would fill memory or block), even when allowed.
   r = thaidoc("render doc/b.yaml -o out.pdf --allow-outside");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.out, "thaidoc: error: doc/b.yaml:1:18: dictionary_file: dictionary file '/dev/zero': is not a regular "
+  EXPECT_EQ(r.out, "doc/b.yaml:1:18: error: dictionary_file: dictionary file '/dev/zero': is not a regular "
                    "file (a character device); only files are read\n");
   r = thaidoc("render doc/c.yaml -o out.pdf");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.out, "thaidoc: error: doc/c.yaml:1:18: dictionary_file: dictionary file 'fifo': is not a regular "
+  EXPECT_EQ(r.out, "doc/c.yaml:1:18: error: dictionary_file: dictionary file 'fifo': is not a regular "
                    "file (a FIFO); only files are read\n");
   EXPECT_FALSE(fs::exists(path("out.pdf")));
   for (const char* doc : {"a", "d"}) {
@@ -265,7 +265,7 @@ TEST_F(Harden, BatchValuesNeverChooseTheTemplateOrAFont) {
   write("d.csv", "tpl\n/etc/shadow\n");
   auto r = thaidoc("batch t.yaml --data d.csv -o 'out/{record}.pdf' -q --report report.json");
   EXPECT_EQ(r.exit_code, 2) << r.out;
-  EXPECT_EQ(r.out, "thaidoc: error: t.yaml:1:12: template: placeholder {{tpl}}: the template and the fonts cannot "
+  EXPECT_EQ(r.out, "t.yaml:1:12: error: template: placeholder {{tpl}}: the template and the fonts cannot "
                    "come from the data (name them in the template itself)\n");
   write("t.yaml", "style:\n  fonts:\n    regular: \"{{font}}.ttf\"\n" + kMemo);
   write("d.csv", "font\nDejaVuSans\n");
@@ -284,7 +284,7 @@ TEST_F(Harden, AFileThatIsNotATemplateIsNotQuoted) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out.find("s3cr3t"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("root"), std::string::npos) << r.out;
-  EXPECT_EQ(r.out.rfind("thaidoc: error: " + path("secret.yaml") + ":1:1: not a template: unknown top-level key", 0),
+  EXPECT_EQ(r.out.rfind(path("secret.yaml") + ":1:1: error: not a template: unknown top-level key", 0),
             0u)
       << r.out;
 }
@@ -365,7 +365,7 @@ TEST_F(Harden, ASecondYamlDocumentIsAnError) {
   write("doc.yaml", kMemo + "---\nkind: document\nblocks: [x]\n");
   auto r = thaidoc("render doc.yaml -o out.pdf");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.out, "thaidoc: error: doc.yaml:13:1: a second YAML document (after '---'): a file holds one "
+  EXPECT_EQ(r.out, "doc.yaml:13:1: error: a second YAML document (after '---'): a file holds one "
                    "document; remove the '---' line or put the second document in its own file\n");
 }
 
@@ -401,14 +401,14 @@ TEST_F(Harden, LongTitlesAndManyKeywordsAreInputErrors) {
   write("title.yaml", "title: " + std::string(40000, 't') + "\n" + kMemo);
   auto r = thaidoc("render title.yaml -o out.pdf");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.out, "thaidoc: error: title.yaml:1:8: title: too long for the PDF's document information: 40000 "
+  EXPECT_EQ(r.out, "title.yaml:1:8: error: title: too long for the PDF's document information: 40000 "
                    "bytes (at most 32000)\n");
   std::string words = "keywords: [";
   for (int i = 0; i < 10000; ++i) words += (i ? ", k" : "k") + std::to_string(i);
   write("keywords.yaml", words + "]\n" + kMemo);
   r = thaidoc("render keywords.yaml -o out.pdf");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.out.find("keywords.yaml:1:11: keywords: too long for the PDF's document information"),
+  EXPECT_NE(r.out.find("keywords.yaml:1:11: error: keywords: too long for the PDF's document information"),
             std::string::npos)
       << r.out;
   // A long memo subject is the title cut short, not an error.

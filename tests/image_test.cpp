@@ -581,7 +581,7 @@ TEST(ImagePdf, BadImagesAreErrorsAtTheirKey) {
     auto r = test::run("cd " + quote(c.dir) + " && " + quote(test::thaidoc_binary()) + " render " + doc +
                        " -o bad.pdf 2>&1");
     EXPECT_EQ(r.exit_code, 2) << r.out;
-    std::string expected = doc + ":4:12: blocks[2].image: image file '" + name + "' is truncated (";
+    std::string expected = doc + ":4:12: error: blocks[2].image: image file '" + name + "' is truncated (";
     EXPECT_NE(r.out.find(expected), std::string::npos) << r.out;
     EXPECT_FALSE(fs::exists(c.dir + "/bad.pdf"));
   }
@@ -676,10 +676,11 @@ TEST(ImageBatch, OneBadImageFailsOnlyItsRecord) {
                      " batch doc.yaml --data data.csv -o 'out/{org}.pdf' -j 2 -q --report report.json 2>&1");
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_NE(r.out.find("6 done, 0 skipped, 1 failed"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("record 4 (data.csv:5): doc.yaml:4:12: blocks[2].image: image file "
+  EXPECT_NE(r.out.find("doc.yaml:4:12: error: blocks[2].image: image file "
                        "'truncated-baseline.jpg' is truncated ("),
             std::string::npos)
       << r.out;
+  EXPECT_NE(r.out.find(") [record 4, data.csv:5]\n"), std::string::npos) << r.out;
   for (const char* org : {"one", "two", "three", "five", "six", "seven"}) {
     EXPECT_TRUE(fs::exists(dir + "/out/" + org + ".pdf")) << org;
   }

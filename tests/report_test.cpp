@@ -155,6 +155,6 @@ TEST(Report, ChartsNeedData) {
   std::string yaml = "kind: report\nreport:\n  body:\n    - chart: scores\n";
   Rendered r = render("report-nodata", yaml);
   EXPECT_EQ(r.result.exit_code, 2);
-  EXPECT_NE(r.result.out.find("r.yaml:4:14: report.body[1].chart: a chart needs ITA data"), std::string::npos)
+  EXPECT_NE(r.result.out.find("r.yaml:4:14: error: report.body[1].chart: a chart needs ITA data"), std::string::npos)
       << r.result.out;
 }

@@ -219,7 +219,7 @@ TEST(TextCommand, InvalidUtf8NamesLineAndColumn) {
   std::string dir = test::temp_dir("badutf8");
   Rendered r = render(dir, "บรรทัดแรก\nกข\xFF\n");
   EXPECT_EQ(r.result.exit_code, 2);
-  EXPECT_NE(r.result.out.find("in.txt:2:3: invalid UTF-8"), std::string::npos) << r.result.out;
+  EXPECT_NE(r.result.out.find("in.txt:2:3: error: invalid UTF-8"), std::string::npos) << r.result.out;
   EXPECT_FALSE(fs::exists(r.pdf));
 }
 

@@ -54,4 +54,40 @@ Error::Error(SourceLocation where, const std::string& message, int exit_code)
       message_(message),
       exit_code_(exit_code) {}
 
+Error::Error(SourceLocation where, const std::string& message, int exit_code, std::string key_path)
+    : Error(std::move(where), message, exit_code) {
+  key_path_ = std::move(key_path);
+}
+
+std::string Error::bare_message() const {
+  if (!key_path_.empty() && message_.size() > key_path_.size() + 1 && message_.compare(0, key_path_.size(), key_path_) == 0 &&
+      message_.compare(key_path_.size(), 2, ": ") == 0) {
+    return message_.substr(key_path_.size() + 2);
+  }
+  return message_;
+}
+
+namespace {
+int list_exit_code(const std::vector<Error>& errors) {
+  for (const Error& e : errors)
+    if (e.exit_code() == 2) return 2;
+  return errors.empty() ? 2 : errors.front().exit_code();
+}
+Error first_of(const std::vector<Error>& errors) {
+  return errors.empty() ? Error(SourceLocation{}, "no errors", 2) : errors.front();
+}
+}  // namespace
+
+// The base is the first error with the whole list's exit code (`errors` is read before
+// errors_ takes it over).
+ErrorList::ErrorList(std::vector<Error> errors, bool truncated)
+    : Error(first_of(errors).where(), first_of(errors).message(), list_exit_code(errors), first_of(errors).key_path()),
+      errors_(std::move(errors)),
+      truncated_(truncated) {}
+
+std::vector<Error> errors_of(const Error& e) {
+  if (const auto* list = dynamic_cast<const ErrorList*>(&e)) return list->errors();
+  return {e};
+}
+
 }  // namespace thaidoc

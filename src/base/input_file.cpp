@@ -39,6 +39,22 @@ std::string file_too_large_message(size_t max_bytes) {
   return "file too large (at most " + std::to_string(max_bytes >> 20) + " MB)";
 }
 
+std::string read_standard_input(size_t max_bytes, const std::string& name) {
+  std::string text;
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw Error(SourceLocation{name}, std::string("cannot read standard input: ") + std::strerror(errno), 1);
+    }
+    if (n == 0) break;
+    text.append(buf, static_cast<size_t>(n));
+    if (text.size() > max_bytes) throw Error(SourceLocation{name}, file_too_large_message(max_bytes), 2);
+  }
+  return text;
+}
+
 void check_input_file(const std::string& path, size_t max_bytes) {
   note_input_file(path);
   struct stat st {};

@@ -1,4 +1,5 @@
 #include "cli/batch_command.h"
+#include "cli/diagnostics.h"
 #include "cli/render_command.h"
 
 #include <signal.h>
@@ -60,8 +61,9 @@ enum class Status { Pending, Done, Skipped, Failed };
 struct Result {
   Status status = Status::Pending;
   int pages = 0;
-  int warnings = 0;  // printed or not (--warnings), for the report
-  std::string message;
+  int warnings = 0;                     // printed or not (--warnings), for the report
+  std::string message;                  // the first error, "file:line:col: key.path: message"
+  std::vector<Diagnostic> diagnostics;  // every error (a template may have several)
 };
 
 std::atomic<int> g_signal{0};
@@ -129,6 +131,7 @@ class Batch {
     inputs_time_ = fs::file_time_type::min();
     std::vector<std::string> inputs = options_.templates;
     inputs.push_back(options_.data);
+    inputs_ = inputs;  // never written over
     for (const auto& path : inputs) {
       std::error_code ec;
       auto t = fs::last_write_time(path, ec);
@@ -197,6 +200,9 @@ class Batch {
     std::vector<std::optional<size_t>> specific(templates_.size());
     if (options_.outputs.empty()) throw Error({}, "no output pattern given (-o PATTERN)", 2);
     for (const std::string& o : options_.outputs) {
+      if (is_std_stream(o)) {
+        throw Error({}, "-o -: a batch writes one file per record, so standard output cannot be its output pattern", 2);
+      }
       size_t eq = o.find('=');
       bool matched = false;
       if (eq != std::string::npos) {
@@ -336,15 +342,59 @@ class Batch {
            std::to_string(data_.columns.size()) + ")";
   }
 
+  // Warnings of a record that is written: printed like its errors.
+  void warn(size_t j, std::vector<Diagnostic> warnings) {
+    const Job& job = jobs_[j];
+    std::string text;
+    for (Diagnostic& d : warnings) {
+      d.record = static_cast<int>(data_.records[job.record].number);
+      d.data = SourceLocation{data_.path, data_.records[job.record].line};
+      if (templates_.size() > 1) d.templ = templates_[job.templ].filename;
+      text += format_diagnostic(d, diagnostic_format());
+    }
+    std::lock_guard<std::mutex> lock(print_mutex_);
+    if (bar_shown_) std::fputs("\r\033[K", stderr);
+    std::fputs(text.c_str(), stderr);
+    bar_shown_ = false;
+  }
+
+  // A record that failed before its template was read (a broken row, a pattern, a duplicate
+  // output): the error is at the record's line in the data file.
   void fail(size_t j, std::string message) {
+    const DataRecord& r = data_.records[jobs_[j].record];
+    Diagnostic d;
+    d.where = SourceLocation{data_.path, r.line};
+    d.message = message;
+    fail(j, std::move(message), {std::move(d)});
+  }
+
+  // An error thrown while the record was read, laid out or written: every error it holds.
+  void fail(size_t j, const Error& e, const std::string& note = "") {
+    std::vector<Diagnostic> all = diagnostics_of(e);
+    if (!all.empty()) all.front().message += note;
+    fail(j, e.what() + note, std::move(all));
+  }
+
+  // Prints each diagnostic with the record's number, data line (and template, when there are
+  // several): "memo-template.yaml:19:9: error: memo.date: ... [record 3, orgs.csv:5]".
+  void fail(size_t j, std::string message, std::vector<Diagnostic> diagnostics) {
+    const Job& job = jobs_[j];
+    const DataRecord& r = data_.records[job.record];
     Result& res = results_[j];
     res.status = Status::Failed;
     res.message = std::move(message);
+    for (Diagnostic& d : diagnostics) {
+      d.record = static_cast<int>(r.number);
+      d.data = SourceLocation{data_.path, r.line};
+      if (templates_.size() > 1) d.templ = templates_[job.templ].filename;
+    }
+    res.diagnostics = std::move(diagnostics);
     failed_++;
+    std::string text;
+    for (const Diagnostic& d : res.diagnostics) text += format_diagnostic(d, diagnostic_format());
     std::lock_guard<std::mutex> lock(print_mutex_);
     if (bar_shown_) std::fputs("\r\033[K", stderr);
-    std::fprintf(stderr, "thaidoc: %s: %s\n", escape_controls(record_label(jobs_[j])).c_str(),
-                 escape_controls(res.message).c_str());
+    std::fputs(text.c_str(), stderr);
     bar_shown_ = false;
   }
 
@@ -371,43 +421,38 @@ class Batch {
       Document doc = parsed[job.templ]->read(std::map<std::string, std::string>(fields.begin(), fields.end()),
                                              read_options_);
       LaidOutDocument laid_out = layout_any(doc, resources_);
+      // Every warning is counted for the report; --warnings chooses which are printed.
+      std::vector<Diagnostic> warnings;
       res.warnings += static_cast<int>(doc.warnings.size());  // supplied ITA values that disagree
-      if (!doc.warnings.empty() && prints_other(options_.warnings)) {
-        std::lock_guard<std::mutex> lock(print_mutex_);
-        if (bar_shown_) std::fputs("\r\033[K", stderr);
-        bar_shown_ = false;
-        for (const std::string& w : doc.warnings)
-          std::fprintf(stderr, "thaidoc: %s: %s\n", escape_controls(record_label(job)).c_str(), escape_controls(w).c_str());
-      }
+      if (prints_other(options_.warnings))
+        for (const std::string& w : doc.warnings) warnings.push_back(parse_warning(w));
       std::vector<std::string> missing = missing_glyph_warnings(laid_out);
       res.warnings += static_cast<int>(missing.size());
-      for (const std::string& w : missing) {
-        if (!prints_other(options_.warnings)) break;
-        std::lock_guard<std::mutex> lock(print_mutex_);
-        if (bar_shown_) std::fputs("\r\033[K", stderr);
-        bar_shown_ = false;
-        std::fprintf(stderr, "thaidoc: %s: warning: %s\n", escape_controls(record_label(job)).c_str(),
-                     escape_controls(w).c_str());
+      if (prints_other(options_.warnings)) {
+        for (const std::string& w : missing) {
+          Diagnostic d;
+          d.severity = "warning";
+          d.where = SourceLocation{data_.path, data_.records[job.record].line};
+          d.message = w;
+          warnings.push_back(std::move(d));
+        }
       }
-      std::vector<std::string> warnings = check_layout(laid_out, record_label(job), options_.strict);
-      res.warnings += static_cast<int>(warnings.size());
-      if (!warnings.empty() && prints_layout(options_.warnings)) {
-        std::lock_guard<std::mutex> lock(print_mutex_);
-        if (bar_shown_) std::fputs("\r\033[K", stderr);
-        for (const std::string& w : warnings) std::fprintf(stderr, "thaidoc: %s\n", w.c_str());
-        bar_shown_ = false;
-      }
+      std::vector<std::string> layout_warnings = check_layout(laid_out, data_.path, options_.strict);
+      res.warnings += static_cast<int>(layout_warnings.size());
+      if (prints_layout(options_.warnings))
+        for (const std::string& w : layout_warnings) warnings.push_back(parse_warning(w));
+      if (!warnings.empty()) warn(j, std::move(warnings));
       PdfOptions pdf = pdf_options_for(doc, options_.pdf_standard, laid_out);
-      write_atomically(job.output, [&](const std::string& temp) { write_pdf(laid_out, temp, pdf); });
+      write_atomically(job.output, [&](const std::string& temp) { write_pdf(laid_out, temp, pdf); }, inputs_);
       res.pages = std::max<int>(1, static_cast<int>(laid_out.pages.size()));
       res.status = Status::Done;
       pages_ += res.pages;
       done_++;
     } catch (const NoSpaceError& e) {
       disk_full_ = true;  // no worker starts another document
-      fail(j, e.what());
+      fail(j, e);
     } catch (const Error& e) {
-      fail(j, e.what() + short_row_note(job));
+      fail(j, e, short_row_note(job));
     } catch (const std::exception& e) {
       fail(j, std::string("internal error: ") + e.what());
     }
@@ -553,7 +598,14 @@ class Batch {
         if (!errors.empty()) errors += ",\n";
         errors += head;
         if (!job.output.empty()) errors += ", \"path\": " + batch::json_string(job.output);
-        errors += ", \"message\": " + batch::json_string(res.message) + "}";
+        errors += ", \"message\": " + batch::json_string(res.message);
+        // Every error of the record, each as --diagnostic-format json prints it.
+        errors += ", \"diagnostics\": [";
+        for (size_t k = 0; k < res.diagnostics.size(); ++k) {
+          std::string d = format_diagnostic(res.diagnostics[k], DiagnosticFormat::Json);
+          errors += (k ? ", " : "") + d.substr(0, d.size() - 1);  // without its newline
+        }
+        errors += "]}";
       }
     }
     out += "  \"outputs\": [" + (outputs.empty() ? "" : "\n" + outputs + "\n  ") + "],\n";
@@ -563,7 +615,7 @@ class Batch {
       f << out;
       f.close();
       if (!f) throw Error({options_.report}, "cannot write the report");
-    });
+    }, inputs_);
   }
 
   const BatchOptions& options_;
@@ -577,6 +629,7 @@ class Batch {
   std::vector<size_t> selected_;
   std::vector<Result> results_;
   fs::file_time_type inputs_time_;
+  std::vector<std::string> inputs_;  // the templates and the data file
   ReadOptions read_options_;
   std::atomic<size_t> done_{0}, skipped_{0}, failed_{0}, pages_{0};
   std::atomic<bool> disk_full_{false};  // a write failed with ENOSPC: start no more documents

@@ -7,6 +7,7 @@
 
 #include "base/error.h"
 #include "cli/batch_command.h"
+#include "cli/diagnostics.h"
 #include "cli/fonts_command.h"
 #include "cli/render_command.h"
 #include "cli/text_command.h"
@@ -31,14 +32,27 @@ const CLI::Validator kFinite(
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"thaidoc: typesets Thai official documents into searchable PDFs"};
+  CLI::App app{"thaidoc: typesets Thai official documents into searchable PDFs", "thaidoc"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", "thaidoc " THAIDOC_VERSION);
+  // Options of the program itself may also follow the command (thaidoc render ... --diagnostic-format json).
+  app.fallthrough();
+  std::string diagnostic_format = "human";
+  app.add_option("--diagnostic-format", diagnostic_format,
+                 "How errors and warnings are printed: human (FILE:LINE:COL: error: key.path: message, then a "
+                 "count), short (those lines only) or json (one JSON object a line)")
+      ->check(CLI::IsMember({"human", "short", "json"}))
+      ->capture_default_str();
+  app.footer(
+      "Input '-' is standard input (relative paths in it are taken from the current folder); '-o -' is "
+      "standard output.\nExit status: 0 done; 1 a file could not be read or written; 2 invalid input or "
+      "command line (usage errors too), a record of a batch failed; 3 internal error; 130 interrupted.");
 
   thaidoc::TextCommandOptions text;
   std::string digits = "keep";
   CLI::App* text_cmd = app.add_subcommand("text", "Typeset a plain UTF-8 text file (paragraphs separated by blank lines)");
-  text_cmd->add_option("input", text.input, "Input text file")->required();
-  text_cmd->add_option("-o,--output", text.output, "Output PDF")->required();
+  text_cmd->add_option("input", text.input, "Input text file ('-': standard input)")->required();
+  text_cmd->add_option("-o,--output", text.output, "Output PDF ('-': standard output)")->required();
   text_cmd->add_option("--size", text.size, "Font size in points")->check(kFinite & CLI::Range(4.0, 72.0))->capture_default_str();
   text_cmd->add_option("--line-height", text.line_height, "Line height factor")->check(kFinite & CLI::Range(0.5, 4.0))->capture_default_str();
   text_cmd->add_option("--digits", digits, "Digits in the output: thai, arabic or keep")
@@ -52,8 +66,8 @@ int main(int argc, char** argv) {
 
   thaidoc::RenderOptions render;
   CLI::App* render_cmd = app.add_subcommand("render", "Typeset a YAML document (memo, ...) into a PDF");
-  render_cmd->add_option("input", render.input, "Input YAML document")->required();
-  render_cmd->add_option("-o,--output", render.output, "Output PDF")->required();
+  render_cmd->add_option("input", render.input, "Input YAML document ('-': standard input)")->required();
+  render_cmd->add_option("-o,--output", render.output, "Output PDF ('-': standard output)")->required();
   render_cmd->add_flag("--allow-outside", render.allow_outside,
                        "Allow templates, fonts and images outside the document's folder and the template and font "
                        "folders (trusted documents only)");
@@ -136,9 +150,12 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);  // prints the message
-    return 2;     // a bad command line is bad input
+    // A bad command line is bad input: exit code 2, in thaidoc's own words.
+    std::cerr << "thaidoc: error: " << thaidoc::escape_controls(e.what()) << "\n"
+              << "Run 'thaidoc --help' (or 'thaidoc COMMAND --help') for more information.\n";
+    return 2;
   }
+  thaidoc::set_diagnostic_format(*thaidoc::parse_diagnostic_format(diagnostic_format));
   // THAIDOC_STRICT=1 makes every command --strict (the test suite sets it).
   if (const char* s = std::getenv("THAIDOC_STRICT"); s && std::string(s) == "1") {
     text.strict = true;
@@ -171,7 +188,7 @@ int main(int argc, char** argv) {
       thaidoc::run_render_command(render, resources);
     }
   } catch (const thaidoc::Error& e) {
-    std::cerr << "thaidoc: error: " << e.what() << "\n";
+    std::cerr << thaidoc::format_error(e, thaidoc::diagnostic_format());
     return e.exit_code();
   } catch (const std::exception& e) {
     std::cerr << "thaidoc: internal error: " << e.what() << "\n";

@@ -1,10 +1,12 @@
 #include "cli/render_command.h"
 #include "cli/missing_glyphs.h"
+#include "cli/diagnostics.h"
 
 #include <cstdio>
 #include <filesystem>
 
 #include "base/atomic_file.h"
+#include "base/input_file.h"
 #include "input/document_reader.h"
 #include <iostream>
 
@@ -34,22 +36,35 @@ void run_render_command(const RenderOptions& options, Resources& res) {
   read.font_exists = [&](const std::string& name) {
     return std::filesystem::is_regular_file(res.fonts.resolve(name));
   };
-  Document doc = read_document(options.input, read);
+  // "-": the document on standard input; its relative paths are taken from the current folder.
+  bool from_stdin = is_std_stream(options.input);
+  std::string input_name = from_stdin ? std::string(kStdinName) : options.input;
+  bool to_stdout = is_std_stream(options.output);
+  if (!to_stdout) check_output_path(options.output, {options.input});
+  if (!options.trace.empty()) check_output_path(options.trace, {options.input, options.output});
+  Document doc = from_stdin ? read_document_string(read_standard_input(input_limits::kMaxFileBytes), input_name, read)
+                            : read_document(options.input, read);
   if (prints_other(options.warnings))
-    for (const std::string& w : doc.warnings) std::cerr << w << "\n";
+    for (const std::string& w : doc.warnings) std::cerr << format_warning(w, diagnostic_format());
   StageTimes times;
   LaidOutDocument laid_out = layout_any(doc, res);
   for (const std::string& w : missing_glyph_warnings(laid_out)) {
     if (!prints_other(options.warnings)) break;
-    std::cerr << "thaidoc: warning: " << escape_controls(options.input + ": " + w) << "\n";
+    std::cerr << format_file_warning(input_name, w, diagnostic_format());
   }
   times.mark("layout");
-  for (const std::string& w : check_layout(laid_out, options.input, options.strict))
-    if (prints_layout(options.warnings)) std::cerr << w << "\n";
+  for (const std::string& w : check_layout(laid_out, input_name, options.strict)) {
+    if (prints_layout(options.warnings)) std::cerr << format_warning(w, diagnostic_format());
+  }
   times.mark("check");
   if (!options.trace.empty()) write_trace_file(laid_out, options.trace);
   PdfOptions pdf = pdf_options_for(doc, options.pdf_standard, laid_out);
-  write_atomically(options.output, [&](const std::string& temp) { write_pdf(laid_out, temp, pdf); });
+  auto write = [&](const std::string& temp) { write_pdf(laid_out, temp, pdf); };
+  if (to_stdout) {
+    write_to_stdout(write);
+  } else {
+    write_atomically(options.output, write, {options.input});
+  }
   times.mark("pdf");
 }
 

@@ -1,5 +1,6 @@
 #include "cli/text_command.h"
 #include "cli/missing_glyphs.h"
+#include "cli/diagnostics.h"
 
 #include <cerrno>
 #include <cstring>
@@ -49,9 +50,11 @@ char32_t first_char(const std::string& s) {
 }
 }  // namespace
 
-std::string read_text_file(const std::string& path) {
+std::string read_text_file(const std::string& file) {
+  const std::string path = is_std_stream(file) ? std::string(kStdinName) : file;  // the name in messages
   // The limits of `render`: a regular file (no FIFO or device) of at most 50 MB ...
-  std::string text = read_input_file(path, input_limits::kMaxFileBytes);
+  std::string text = is_std_stream(file) ? read_standard_input(input_limits::kMaxFileBytes)
+                                         : read_input_file(file, input_limits::kMaxFileBytes);
   if (auto bad = utf8::find_invalid(text)) {
     int line, col;
     utf8::line_column(text, *bad, line, col);
@@ -133,7 +136,7 @@ Document text_document(const std::string& text, const TextCommandOptions& option
     b.content = std::move(para);
     doc.blocks.push_back(std::move(b));
   }
-  doc.info.title = std::filesystem::path(options.input).stem().string();
+  if (options.input != kStdinName) doc.info.title = std::filesystem::path(options.input).stem().string();
   return doc;
 }
 
@@ -141,22 +144,34 @@ LaidOutDocument typeset_text(const std::string& text, const TextCommandOptions& 
   return layout_document(text_document(text, options), res);
 }
 
-void run_text_command(const TextCommandOptions& options, Resources& res) {
-  std::string text = read_text_file(options.input);
+void run_text_command(const TextCommandOptions& options_in, Resources& res) {
+  // "-": the text on standard input, named <stdin> in messages.
+  bool to_stdout = is_std_stream(options_in.output);
+  if (!to_stdout) check_output_path(options_in.output, {options_in.input});
+  if (!options_in.trace.empty()) check_output_path(options_in.trace, {options_in.input, options_in.output});
+  std::string text = read_text_file(options_in.input);
+  TextCommandOptions options = options_in;
+  if (is_std_stream(options.input)) options.input = kStdinName;
   StageTimes times;
   LaidOutDocument doc = typeset_text(text, options, res);
   for (const std::string& w : missing_glyph_warnings(doc)) {
     if (!prints_other(options.warnings)) break;
-    std::fprintf(stderr, "thaidoc: warning: %s\n", escape_controls(options.input + ": " + w).c_str());
+    std::cerr << format_file_warning(options.input, w, diagnostic_format());
   }
   times.mark("layout");
-  for (const std::string& w : check_layout(doc, options.input, options.strict))
-    if (prints_layout(options.warnings)) std::cerr << w << "\n";
+  for (const std::string& w : check_layout(doc, options.input, options.strict)) {
+    if (prints_layout(options.warnings)) std::cerr << format_warning(w, diagnostic_format());
+  }
   times.mark("check");
   if (!options.trace.empty()) write_trace_file(doc, options.trace);
   PdfOptions pdf;
   pdf.standard = options.pdf_standard;
-  write_atomically(options.output, [&](const std::string& temp) { write_pdf(doc, temp, pdf); });
+  auto write = [&](const std::string& temp) { write_pdf(doc, temp, pdf); };
+  if (to_stdout) {
+    write_to_stdout(write);
+  } else {
+    write_atomically(options.output, write, {options_in.input});
+  }
   times.mark("pdf");
 }
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "base/error.h"
+#include "base/install_dirs.h"
 
 namespace thaidoc {
 
@@ -23,13 +24,7 @@ FontManager::FontManager(std::vector<std::string> search_dirs) : dirs_(std::move
 std::vector<std::string> FontManager::default_search_dirs() {
   std::vector<std::string> dirs;
   if (const char* env = std::getenv("THAIDOC_FONTS")) dirs.emplace_back(env);
-  dirs.emplace_back("fonts");
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) dirs.push_back((exe.parent_path() / "fonts").string());
-#ifdef THAIDOC_FONT_DIR
-  dirs.emplace_back(THAIDOC_FONT_DIR);
-#endif
+  for (std::string& dir : shipped_data_dirs("fonts")) dirs.push_back(std::move(dir));
   return dirs;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "input/error_collector.h"
 #include "input/ita_blocks.h"
 #include "input/ita_reader.h"
 #include "input/table_reader.h"
@@ -88,7 +89,9 @@ class ContentReader::Impl {
     }
     if (!node.is_list()) node.fail("expected a list");
     for (const auto& item : node.items()) {
-      if (auto b = block(item)) out.push_back(std::move(*b));
+      attempt([&] {  // a bad block is reported and the next one read
+        if (auto b = block(item)) out.push_back(std::move(*b));
+      });
     }
     return out;
   }
@@ -129,7 +132,11 @@ class ContentReader::Impl {
           if (std::find(all.begin(), all.end(), k) == all.end()) all.push_back(k);
         }
       }
-      node.check_keys(all);
+      // A misspelt type is reported as such, and then the block is not read any further.
+      ErrorCollector::run([&] {
+        node.check_keys(all);
+        return 0;
+      });
       node.fail("the block's type is missing (expected one of: " + join_alternatives(kBlockTypes, ", ") + ")");
     }
     node.check_keys(block_keys(type));

@@ -8,7 +8,9 @@
 #include <filesystem>
 #include <optional>
 
+#include "base/install_dirs.h"
 #include "input/content_reader.h"
+#include "input/error_collector.h"
 #include "input/parts_reader.h"
 #include "input/placeholders.h"
 #include "input/template_cache.h"
@@ -31,13 +33,7 @@ std::vector<std::string> default_template_dirs() {
       start = end + 1;
     }
   }
-  dirs.emplace_back("templates");
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) dirs.push_back((exe.parent_path() / "templates").string());
-#ifdef THAIDOC_TEMPLATE_DIR
-  dirs.push_back(fs::path(THAIDOC_TEMPLATE_DIR).lexically_normal().string());
-#endif
+  for (std::string& dir : shipped_data_dirs("templates")) dirs.push_back(std::move(dir));
   return dirs;
 }
 
@@ -144,10 +140,18 @@ Document read_parsed(const YamlDocument& yaml, const YamlNode& root, const std::
     doc.style = Template{};  // no template files installed: the built-in defaults
     doc.style.name = template_name;
   }
-  if (auto style = root.get("style")) apply_template_settings(*style, doc.style, options);
-  if (auto digits = root.get("digits")) doc.style.digits = read_digits(*digits);
-  if (auto n = root.get("dictionary")) read_dictionary(*n, doc.style.line_breaking.dictionary);
-  if (auto n = root.get("dictionary_file")) read_dictionary_file(*n, doc.style.line_breaking.dictionary, options);
+  attempt([&] {
+    if (auto style = root.get("style")) apply_template_settings(*style, doc.style, options);
+  });
+  attempt([&] {
+    if (auto digits = root.get("digits")) doc.style.digits = read_digits(*digits);
+  });
+  attempt([&] {
+    if (auto n = root.get("dictionary")) read_dictionary(*n, doc.style.line_breaking.dictionary);
+  });
+  attempt([&] {
+    if (auto n = root.get("dictionary_file")) read_dictionary_file(*n, doc.style.line_breaking.dictionary, options);
+  });
 
   // ITA data: computed once; the report's {{ita.*}} values, tables and charts come from it.
   std::shared_ptr<const ita::ItaData> ita_data;
@@ -168,15 +172,25 @@ Document read_parsed(const YamlDocument& yaml, const YamlNode& root, const std::
     }
     return text;
   };
-  if (auto n = root.get("title")) doc.info.title = info_text(*n, n->as_string());
-  if (auto n = root.get("author")) doc.info.author = info_text(*n, n->as_string());
-  if (auto n = root.get("subject")) doc.info.subject = info_text(*n, n->as_string());
-  if (auto n = root.get("keywords")) {
-    std::vector<std::string> words = n->as_string_list();
-    doc.info.keywords = info_text(*n, join_alternatives(words, ", "));
-  }
+  attempt([&] {
+    if (auto n = root.get("title")) doc.info.title = info_text(*n, n->as_string());
+  });
+  attempt([&] {
+    if (auto n = root.get("author")) doc.info.author = info_text(*n, n->as_string());
+  });
+  attempt([&] {
+    if (auto n = root.get("subject")) doc.info.subject = info_text(*n, n->as_string());
+  });
+  attempt([&] {
+    if (auto n = root.get("keywords")) {
+      std::vector<std::string> words = n->as_string_list();
+      doc.info.keywords = info_text(*n, join_alternatives(words, ", "));
+    }
+  });
   doc.info.language = "th";
-  if (auto n = root.get("language")) doc.info.language = n->as_nonempty_string();
+  attempt([&] {
+    if (auto n = root.get("language")) doc.info.language = n->as_nonempty_string();
+  });
 
   ContentReader reader(doc.base_dir, options.allow_outside);
   reader.set_ita(ita_data.get(), doc.ita.get());
@@ -200,22 +214,23 @@ Document read_parsed(const YamlDocument& yaml, const YamlNode& root, const std::
 
 }  // namespace
 
+// Every error of the document (up to ErrorCollector::kMaxErrors), not only the first.
 Document read_document(const std::string& path, const ReadOptions& options) {
   YamlDocument yaml = load_yaml_file(path);
   if (options.variables) substitute_placeholders(yaml, *options.variables);
-  return read_parsed(yaml, path, options);
+  return ErrorCollector::run([&] { return read_parsed(yaml, path, options); });
 }
 
 Document read_document_string(const std::string& text, const std::string& path_for_messages,
                               const ReadOptions& options) {
   YamlDocument yaml = load_yaml_string(text, path_for_messages);
   if (options.variables) substitute_placeholders(yaml, *options.variables);
-  return read_parsed(yaml, path_for_messages, options);
+  return ErrorCollector::run([&] { return read_parsed(yaml, path_for_messages, options); });
 }
 
 Document read_document_yaml(const YamlDocument& yaml, const std::string& path_for_messages,
                             const ReadOptions& options) {
-  return read_parsed(yaml, path_for_messages, options);
+  return ErrorCollector::run([&] { return read_parsed(yaml, path_for_messages, options); });
 }
 
 }  // namespace thaidoc

@@ -1,4 +1,5 @@
 #include "input/template_reader.h"
+#include "input/error_collector.h"
 #include "input/table_reader.h"
 
 #include <algorithm>
@@ -603,7 +604,10 @@ std::string find_template(const std::string& name, const std::string& relative_t
 
 Template read_template_file(const std::string& path, const ReadOptions& options) {
   std::vector<std::string> chain;
-  return read_template_chain(path, options, chain, nullptr);
+  // A template with errors always throws them (all of them), even while a document that
+  // collects its own errors is read: a template is cached (TemplateCache) and shared by
+  // documents, so it must never be returned half read.
+  return ErrorCollector::run([&] { return read_template_chain(path, options, chain, nullptr); });
 }
 
 Template read_template(const std::string& name, const ReadOptions& options) {

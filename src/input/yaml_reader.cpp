@@ -20,6 +20,7 @@
 #include "base/input_file.h"
 #include "base/utf8.h"
 #include "image/image.h"
+#include "input/error_collector.h"
 #include "model/template.h"
 
 namespace thaidoc {
@@ -265,7 +266,7 @@ SourceLocation YamlNode::where() const {
 }
 
 Error YamlNode::error_at(const SourceLocation& where, const std::string& message) const {
-  return Error(where, path_.empty() ? message : path_ + ": " + message, 2);
+  return Error(where, path_.empty() ? message : path_ + ": " + message, 2, path_);
 }
 
 Error YamlNode::error(const std::string& message) const { return error_at(where(), message); }
@@ -312,13 +313,14 @@ void YamlNode::check_keys(const std::vector<std::string>& allowed) const {
       std::string message = hint.empty()
                                 ? "unknown key (expected one of: " + join_alternatives(allowed, ", ") + ")"
                                 : "unknown key (did you mean '" + hint + "'?)";
-      throw Error(value.key_where(), value.path() + ": " + message, 2);
+      report_error(Error(value.key_where(), value.path() + ": " + message, 2, value.path()));
+      continue;  // an unknown key is skipped
     }
     auto [it, inserted] = seen.emplace(key, value.key_where().line);
     if (!inserted) {
-      throw Error(value.key_where(),
-                  value.path() + ": duplicate key (first given on line " + std::to_string(it->second) + ")",
-                  2);
+      report_error(Error(value.key_where(),
+                         value.path() + ": duplicate key (first given on line " + std::to_string(it->second) + ")",
+                         2, value.path()));
     }
   }
 }
@@ -343,8 +345,13 @@ bool YamlNode::has(std::string_view key) const { return get(key).has_value(); }
 
 YamlNode YamlNode::required(std::string_view key) const {
   auto node = get_raw(key);
-  if (!node) throw Error(where(), child_path(key) + ": required field is missing", 2);
-  if (node->is_null()) node->fail("value is empty");
+  if (!node) {
+    // Recorded; reading goes on with an empty value here (whatever fails on it is at the
+    // same place, so it is not reported again).
+    report_error(Error(where(), child_path(key) + ": required field is missing", 2, child_path(key)));
+    return YamlNode(source_, YAML::Node(YAML::NodeType::Null), child_path(key), where());
+  }
+  if (node->is_null()) report_error(node->error("value is empty"));
   return *node;
 }
 
@@ -396,7 +403,10 @@ double YamlNode::as_number() const {
 
 double YamlNode::as_number(double min, double max) const {
   double v = as_number();
-  if (v < min || v > max) fail("must be between " + format_number(min) + " and " + format_number(max));
+  if (v < min || v > max) {
+    report_error(error("must be between " + format_number(min) + " and " + format_number(max)));
+    return std::clamp(v, min, max);
+  }
   return v;
 }
 
@@ -405,7 +415,8 @@ int YamlNode::as_int(int min, int max) const {
   auto v = parse_number(node_.Scalar());
   if (!v || *v != std::floor(*v)) fail("expected a whole number");
   if (*v < min || *v > max) {
-    fail("must be between " + std::to_string(min) + " and " + std::to_string(max));
+    report_error(error("must be between " + std::to_string(min) + " and " + std::to_string(max)));
+    return *v < min ? min : max;
   }
   return static_cast<int>(*v);
 }
@@ -425,10 +436,14 @@ double YamlNode::as_length(double min, double max) const {
   auto v = parse_length(node_.Scalar());
   if (!v) fail("'" + node_.Scalar() + "' is not a length (expected " + kHint + ")");
   if (*v < min) {
-    fail(min == 0 ? std::string("must not be negative")
-                  : "must be at least " + format_number(min) + "pt");
+    report_error(error(min == 0 ? std::string("must not be negative")
+                                : "must be at least " + format_number(min) + "pt"));
+    return min;
   }
-  if (*v > max) fail("must be at most " + format_number(max) + "pt");
+  if (*v > max) {
+    report_error(error("must be at most " + format_number(max) + "pt"));
+    return max;
+  }
   return *v;
 }
 

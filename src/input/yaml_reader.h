@@ -20,6 +20,7 @@
 
 #include "base/error.h"
 #include "base/input_file.h"
+#include "input/error_collector.h"
 #include "model/inline.h"
 
 namespace thaidoc {
@@ -127,6 +128,8 @@ class YamlNode {
   // A length in points: a number (points) or "12pt", "2.5cm", "30mm", "1in".
   double as_length(double min = 0, double max = 1e6) const;
   // One of the names; "unknown value 'x' (expected a, b or c)" with a suggestion.
+  // (Recorded through report_error, src/input/error_collector.h, as are check_keys' unknown
+  // keys, required's missing fields and the range errors of the numbers and lengths.)
   template <class T>
   T as_enum(std::initializer_list<std::pair<std::string_view, T>> values) const;
   // Inline markup (**bold** ...); markup errors point into the scalar.
@@ -183,7 +186,8 @@ T YamlNode::as_enum(std::initializer_list<std::pair<std::string_view, T>> values
   std::string hint = suggest(s, names);
   std::string message = "unknown value '" + s + "' (expected " + join_alternatives(names);
   if (!hint.empty()) message += "; did you mean '" + hint + "'?";
-  fail(message + ")");
+  report_error(error(message + ")"));
+  return values.begin()->second;  // recorded: reading goes on with the first value
 }
 
 }  // namespace thaidoc

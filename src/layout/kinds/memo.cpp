@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "input/error_collector.h"
 #include "layout/components/comment_block.h"
 #include "layout/components/emblem.h"
 #include "layout/components/header_fields.h"
@@ -21,28 +22,45 @@ void read(const YamlNode& node, ContentReader& reader, Document& doc) {
                    "signer", "comments"});
   doc.stamps = ContentReader::stamps(node);
   Memo& m = doc.memo;
-  if (auto n = node.get("emblem")) m.emblem = reader.image(*n);
-  m.agency = node.required("agency").as_nonempty_string();
-  m.agency_at = node.required("agency").where();
-  m.reference = node.required("reference").as_nonempty_string();
-  m.reference_at = node.required("reference").where();
-  YamlNode date = node.required("date");
-  m.date_at = date.where();
-  m.date = ContentReader::date(date);
-  m.subject = node.required("subject").as_nonempty_string();
-  m.subject_at = node.required("subject").where();
-  m.to = node.required("to").as_nonempty_string();
-  m.to_at = node.required("to").where();
-  m.body = reader.blocks(node.required("body"));
+  // Each part on its own: an error in one is reported and the others are still read.
+  attempt([&] {
+    if (auto n = node.get("emblem")) m.emblem = reader.image(*n);
+  });
+  attempt([&] {
+    m.agency_at = node.required("agency").where();
+    m.agency = node.required("agency").as_nonempty_string();
+  });
+  attempt([&] {
+    m.reference_at = node.required("reference").where();
+    m.reference = node.required("reference").as_nonempty_string();
+  });
+  attempt([&] {
+    YamlNode date = node.required("date");
+    m.date_at = date.where();
+    m.date = ContentReader::date(date);
+  });
+  attempt([&] {
+    m.subject_at = node.required("subject").where();
+    m.subject = node.required("subject").as_nonempty_string();
+  });
+  attempt([&] {
+    m.to_at = node.required("to").where();
+    m.to = node.required("to").as_nonempty_string();
+  });
+  attempt([&] { m.body = reader.blocks(node.required("body")); });
   m.closing_at = node.where();
-  if (auto n = node.get("closing")) {
-    m.closing = n->as_string();
-    m.closing_at = n->where();
-  }
-  m.signer = reader.signature(node.required("signer"));
-  if (auto n = node.get("comments")) {
-    for (const auto& item : n->items()) m.comments.push_back(reader.comment(item));
-  }
+  attempt([&] {
+    if (auto n = node.get("closing")) {
+      m.closing = n->as_string();
+      m.closing_at = n->where();
+    }
+  });
+  attempt([&] { m.signer = reader.signature(node.required("signer")); });
+  attempt([&] {
+    if (auto n = node.get("comments")) {
+      for (const auto& item : n->items()) attempt([&] { m.comments.push_back(reader.comment(item)); });
+    }
+  });
   std::vector<std::string>& words = doc.style.line_breaking.dictionary;
   add_name_entries(words, m.agency, false);
   add_name_entries(words, m.to, false);
