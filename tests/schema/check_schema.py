@@ -27,8 +27,13 @@ import yaml
 
 ROOT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), '..', '..'))
 SCHEMA_DIR = os.path.join(ROOT, 'templates', 'schema')
-READER_SOURCES = ['document_reader.cpp', 'template_reader.cpp', 'ita_reader.cpp', 'ita_blocks.cpp',
-                  'table_reader.cpp', 'batch_data.cpp']
+# The reader: src/input/ and the kinds (src/layout/kinds/*.cpp, src/layout/components/*.cpp),
+# whose content and template sections each kind reads itself.
+READER_SOURCES = (['src/input/' + n for n in ('document_reader.cpp', 'content_reader.cpp', 'parts_reader.cpp',
+                                              'template_reader.cpp', 'ita_reader.cpp', 'ita_blocks.cpp',
+                                              'table_reader.cpp', 'batch_data.cpp', 'fields.cpp')] +
+                  sorted(os.path.relpath(p, ROOT) for p in glob.glob(os.path.join(ROOT, 'src', 'layout', 'kinds', '*.cpp'))) +
+                  sorted(os.path.relpath(p, ROOT) for p in glob.glob(os.path.join(ROOT, 'src', 'layout', 'components', '*.cpp'))))
 
 # tests/bad_input cases: what the schema can see. `semantic` ones name why it cannot.
 CASES = {
@@ -349,7 +354,7 @@ reader_key_sets = []   # (where, set)
 reader_enums = []      # (where, set)
 reader_text = ''
 for name in READER_SOURCES:
-    path = os.path.join(ROOT, 'src', 'input', name)
+    path = os.path.join(ROOT, name)
     with open(path, encoding='utf-8') as f:
         text = f.read()
     # Character literals ('"', '{') and comments would confuse the bracket matching; blank
@@ -357,7 +362,7 @@ for name in READER_SOURCES:
     text = re.sub(r"'(?:\\.|[^'\\])'", lambda m: ' ' * len(m.group(0)), text)
     text = re.sub(r'//[^\n]*', lambda m: ' ' * len(m.group(0)), text)
     reader_text += text
-    line_of = lambda pos: 'src/input/%s:%d' % (name, text.count('\n', 0, pos) + 1)
+    line_of = lambda pos: '%s:%d' % (name, text.count('\n', 0, pos) + 1)
     for m in re.finditer(r'check_keys\(\s*\{', text):
         body = balanced(text, m.end() - 1)
         if re.fullmatch(r'\{\s*("[^"]*"\s*,\s*)*"[^"]*"\s*\}', body):
