@@ -374,6 +374,30 @@ def top_level_entries(braced):
 
 
 reader_key_sets = []   # (where, set)
+refused_key_sets = []  # (where, set): keys a multi-part document refuses (each part has its own)
+
+
+def read_registry():
+    """The kinds of src/layout/kinds/registry.cpp: their names, content keys and which have a
+    template section (a read_style), from each kind's `const Kind kXKind{...}`."""
+    with open(os.path.join(ROOT, 'src', 'layout', 'kinds', 'registry.cpp'), encoding='utf-8') as f:
+        listed = re.findall(r'X\((k\w+Kind)\)', f.read())
+    defs = {}
+    for path in glob.glob(os.path.join(ROOT, 'src', 'layout', 'kinds', '*.cpp')):
+        with open(path, encoding='utf-8') as f:
+            source = re.sub(r'//[^\n]*', '', f.read())
+            for m in re.finditer(r'const Kind (k\w+Kind)\s*(\{)', source):
+                body = balanced(m.string, m.start(2))
+                args = [a.strip() for a in re.sub(r'"(?:[^"\\]|\\.)*"', lambda q: q.group(0).replace(',', ' '), body[1:-1]).split(',')]
+                strs = strings(body)
+                defs[m.group(1)] = (strs[0], strs[2], args[5] != 'nullptr')
+    if not listed or any(k not in defs for k in listed):
+        fail('src/layout/kinds/registry.cpp: kinds %s not found in src/layout/kinds/' % [k for k in listed if k not in defs])
+    kinds = [defs[k] for k in listed if k in defs]
+    return {'names': [k[0] for k in kinds], 'content_keys': [k[1] for k in kinds], 'styled': [k[0] for k in kinds if k[2]]}
+
+
+REGISTRY = read_registry()
 reader_enums = []      # (where, set)
 reader_text = ''
 for name in READER_SOURCES:
@@ -398,11 +422,39 @@ for name in READER_SOURCES:
         keys = top_level_entries(balanced(call, brace))
         if keys:
             reader_key_sets.append((line_of(m.start()), set(keys)))
-    # Key lists kept as data: return {...} of block_keys_of, static key vectors.
-    for m in re.finditer(r'(?:return|keys =)\s*\{\s*"', text):
+    # Key lists kept as data: return {...} of block_keys_of, static key vectors, and vectors
+    # built up before they are returned (`keys = {...}` then emplace_back, the registry's
+    # content keys or kinds with a template section, a conditional part: both variants).
+    for m in re.finditer(r'(?:return|\b(keys|k) =)\s*\{\s*"', text):
         body = balanced(text, text.index('{', m.start()))
-        if re.fullmatch(r'\{\s*("[^"]*"\s*,\s*)*"[^"]*"\s*\}', body):
-            reader_key_sets.append((line_of(m.start()), set(strings(body))))
+        if not re.fullmatch(r'\{\s*("[^"]*"\s*,\s*)*"[^"]*"\s*\}', body):
+            continue
+        keys = set(strings(body))
+        variants = [keys]
+        var = m.group(1)
+        if var:
+            end = text.index('{', m.start()) + len(body)
+            ret = re.compile(r'return\s+%s\s*;' % var).search(text, end)
+            rest = text[end:ret.start()] if ret else ''
+            added, conditional = set(), set()
+            for a in re.finditer(r'\b%s\.(?:emplace_back|push_back)\(\s*"([^"]*)"\s*\)' % var, rest):
+                added.add(a.group(1))
+            for a in re.finditer(r'for \(const char\* \w+ : (\{[^}]*\})\)\s*%s\.(?:emplace_back|push_back)' % var, rest):
+                added |= set(strings(a.group(1)))
+            if 'document_kinds()' in rest and 'content_key' in rest:
+                added |= set(REGISTRY['content_keys'])
+            if 'document_kinds()' in rest and 'read_style' in rest:
+                added |= set(REGISTRY['styled'])
+            for c in re.finditer(r'\bif \(\w+\) \{', rest):
+                block = balanced(rest, c.end() - 1)
+                conditional |= set(re.findall(r'\b%s\.(?:emplace_back|push_back)\(\s*"([^"]*)"\s*\)' % var, block))
+            variants = [keys | added] + ([keys | (added - conditional)] if conditional else [])
+        where = line_of(m.start())
+        if re.search(r'per_part_keys\(\)\s*\{[^{}]*$', text[max(0, m.start() - 200):m.start()]):
+            refused_key_sets.append((where, variants[0]))  # keys a multi-part document refuses
+            continue
+        for v in variants:
+            reader_key_sets.append((where, v))
     for m in re.finditer(r'as_enum<[^>]*>\(\s*\{', text):
         body = balanced(text, m.end() - 1)
         reader_enums.append((line_of(m.start()), set(top_level_entries(body))))
@@ -450,6 +502,20 @@ for obj in schema_objects:
     for key in obj:
         if key not in quoted:
             fail('the schema names the key %r, which the reader never mentions' % key)
+if kinds_of_document != set(REGISTRY['names']) | {'parts'}:
+    fail('document kinds: the schema has %s, the registry (src/layout/kinds/registry.cpp) %s' % (
+        sorted(kinds_of_document), sorted(REGISTRY['names'])))
+parts_doc = set(doc['$defs']['parts_document']['properties'])
+for where, keys in refused_key_sets:
+    for key in sorted(keys):
+        if key not in doc['$defs']['document']['properties'] or key in parts_doc:
+            fail('%s: a multi-part document refuses %r; the schema must have it in a single document only' % (where, key))
+if not refused_key_sets:
+    fail('src/input/parts_reader.cpp: per_part_keys() not found (the keys a multi-part document refuses)')
+tmpl = STORE['file://' + os.path.join(SCHEMA_DIR, 'template.schema.json')]
+for kind in REGISTRY['styled']:
+    if kind not in tmpl['properties'] or kind not in tmpl['$defs']['settings']['properties']:
+        fail('template.schema.json: the kind %s has a template section, the schema none (top level and settings)' % kind)
 if not kinds_of_document <= quoted:
     fail('document kinds %s unknown to the reader' % sorted(kinds_of_document - quoted))
 print('drift: %d key lists and %d enums of the reader matched against the schema' % (len(reader_key_sets), len(reader_enums)))
