@@ -506,6 +506,8 @@ if kinds_of_document != set(REGISTRY['names']) | {'parts'}:
     fail('document kinds: the schema has %s, the registry (src/layout/kinds/registry.cpp) %s' % (
         sorted(kinds_of_document), sorted(REGISTRY['names'])))
 parts_doc = set(doc['$defs']['parts_document']['properties'])
+if set(doc['$defs']['inline_part']['properties']) != set(doc['$defs']['document']['properties']) | {'page_numbers'}:
+    fail('document.schema.json: $defs/inline_part must have the properties of $defs/document and page_numbers')
 for where, keys in refused_key_sets:
     for key in sorted(keys):
         if key not in doc['$defs']['document']['properties'] or key in parts_doc:
