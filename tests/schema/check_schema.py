@@ -458,6 +458,9 @@ for name in READER_SOURCES:
     for m in re.finditer(r'as_enum<[^>]*>\(\s*\{', text):
         body = balanced(text, m.end() - 1)
         reader_enums.append((line_of(m.start()), set(top_level_entries(body))))
+    # Values checked by a one_of(node, {...}) helper (the speed and secrecy stamps).
+    for m in re.finditer(r'\bone_of\(\s*\*?\w+\s*,\s*\{\s*"', text):
+        reader_enums.append((line_of(m.start()), set(strings(balanced(text, text.index('{', m.start()))))))
     # ita_table_kinds(), and ita_column_keys(kind): the columns of each kind of ita_table.
     for m in re.finditer(r'(?:kinds|indicators|weighted|levels|history|recommendations|oit) = \{\s*"', text):
         reader_enums.append((line_of(m.start()), set(strings(balanced(text, text.index('{', m.start()))))))
