@@ -31,8 +31,11 @@ std::string folder_of(const std::string& path) {
   return (ec ? parent : absolute).lexically_normal().string();
 }
 
-// The file a `file:` entry names, resolved against the document's folder and checked.
-std::string part_file(const YamlNode& node, const std::string& base_dir, bool allow_outside) {
+// The file a `file:` entry names, resolved against the document's folder and checked;
+// returned as the document's own path names it (data/memo/x.yaml, not /home/.../x.yaml),
+// so messages and traces do not depend on where the files lie.
+std::string part_file(const YamlNode& node, const std::string& doc_path, const std::string& base_dir,
+                      bool allow_outside) {
   std::string name = node.as_nonempty_string();
   fs::path p(name);
   fs::path resolved = (p.is_absolute() ? p : fs::path(base_dir) / p).lexically_normal();
@@ -42,7 +45,8 @@ std::string part_file(const YamlNode& node, const std::string& base_dir, bool al
   std::error_code ec;
   if (!fs::exists(resolved, ec)) node.fail("part file '" + name + "' not found");
   if (!fs::is_regular_file(resolved, ec)) node.fail("part file '" + name + "' is not a file");
-  return resolved.string();
+  if (p.is_absolute()) return resolved.string();
+  return (fs::path(doc_path).parent_path() / p).lexically_normal().string();
 }
 
 PageNumbering read_numbering(const YamlNode& node) {
@@ -86,7 +90,7 @@ Document read_parts(const YamlNode& root, const std::string& path, const ReadOpt
     if (auto n = item.get("page_numbers")) part.numbering = read_numbering(*n);
     if (auto file = item.get_raw("file")) {
       item.check_keys({"file", "page_numbers"});
-      part.document = read_document(part_file(*file, doc.base_dir, options.allow_outside), options);
+      part.document = read_document(part_file(*file, path, doc.base_dir, options.allow_outside), options);
       if (part.document.kind == DocumentKind::Parts) {
         file->fail("part file '" + file->as_string() + "' is itself a multi-part document (parts are not nested)");
       }
