@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 
 #include "input/document_reader.h"
 #include "layout/document_layout.h"
@@ -247,3 +249,28 @@ TEST(Stamped, StampAndInitialsInPlaceOfASignature) {
 }
 
 }  // namespace
+
+// Every kind renders from a batch template too: each kind's example, used as the template of
+// a two-record batch, gives two PDFs (strict: no layout violation).
+TEST(EveryKind, RendersFromABatchTemplate) {
+  std::string dir = test::temp_dir("kinds_batch");
+  test::write_file(dir + "/records.csv", "name\nหนึ่ง\nสอง\n");
+  int kinds = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() + "/data")) {
+    std::string kind = entry.path().filename().string();
+    if (!entry.is_directory() || kind == "batch" || kind == "ita" || kind == "text") continue;
+    for (const auto& file : std::filesystem::directory_iterator(entry.path())) {
+      if (file.path().extension() != ".yaml") continue;
+      std::string out = dir + "/" + kind + "-" + file.path().stem().string() + "-{name}.pdf";
+      auto r = test::run(test::quote(test::thaidoc_binary()) + " batch " + test::quote(file.path().string()) +
+                         " --data " + test::quote(dir + "/records.csv") + " -o " + test::quote(out) +
+                         " -q --strict -j1 --warnings none 2>&1");
+      EXPECT_EQ(r.exit_code, 0) << file.path() << "\n" << r.out;
+      EXPECT_NE(r.out.find("2 done, 0 skipped, 0 failed"), std::string::npos) << file.path() << "\n" << r.out;
+      ++kinds;
+      break;  // one example a kind
+    }
+  }
+  EXPECT_GE(kinds, 9);  // memo, report, tables, letter, stamped, order, announcement, certificate, minutes
+  std::filesystem::remove_all(dir);
+}
