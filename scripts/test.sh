@@ -75,6 +75,7 @@ if [[ $SANITIZE != 0 ]]; then
     # halt_on_error / abort: the first report fails the test; leaks are reported at exit.
     ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:halt_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1} \
     UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
+    LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0} \
       run_ctest "$ASAN_BUILD_DIR" "$@" || status=$?
   else
     echo "test.sh: the sanitizer build failed" >&2
