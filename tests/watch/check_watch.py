@@ -112,7 +112,7 @@ def main():
 
         w = Watch(work)
         w.expect('wrote out.pdf')
-        w.expect('watching ')
+        w.expect('thaidoc watch: watching ')
         check('รายงานผลครั้งที่หนึ่ง' in pdf_text(pdf), 'first render: subject missing')
 
         # 1. The document changes (saved by rename, as editors do): rendered again.
@@ -164,7 +164,7 @@ def main():
         w = Watch(work)
         w.expect('is not a valid date', stream='err')
         w.expect('errors, no PDF written')
-        w.expect('watching ')  # the watches are set only now: an edit before this would be missed
+        w.expect('thaidoc watch: watching ')  # the watches are set only now: an edit before this would be missed
         check(not os.path.exists(pdf), 'a PDF was written for a broken document')
         w.mark()
         write(doc, MEMO.format(date='2025-04-24', subject='รายงานผลครั้งที่ห้า'))
