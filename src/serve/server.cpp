@@ -359,11 +359,11 @@ int run_serve_command(const ServeOptions& options) {
   sigwait(&signals, &sig);
   bool failed = listening_ended.load() && !stopping.load();
   stopping = true;
+  svr.stop();  // closes the listening socket: no new connections from here on
   if (!failed) {
     std::fprintf(stderr, "thaidoc: %s: finishing the requests in progress\n", sig == SIGINT ? "interrupted" : "stopping");
     std::fflush(stderr);
   }
-  svr.stop();
   listener.join();
   if (failed) throw Error({}, "the listening socket failed", 1);
   std::fputs("thaidoc: stopped\n", stderr);
