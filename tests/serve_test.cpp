@@ -112,7 +112,13 @@ class Server {
     });
     std::smatch m;
     std::string log = wait_for(std::regex("serving on http://127\\.0\\.0\\.1:(\\d+)/\n"), m);
-    if (m.empty()) throw std::runtime_error("the server did not start:\n" + log);
+    if (m.empty()) {
+      kill(pid_, SIGKILL);
+      int status;
+      waitpid(pid_, &status, 0);
+      reader_.join();
+      throw std::runtime_error("the server did not start:\n" + log);
+    }
     port_ = std::stoi(m[1]);
   }
 
