@@ -125,9 +125,14 @@ class Server {
 
   ~Server() {
     if (!exited_) {
-      kill(pid_, SIGKILL);
-      int status;
-      waitpid(pid_, &status, 0);
+      // Stopped as a service manager stops it (it then removes its private folder); killed
+      // only if it does not stop.
+      kill(pid_, SIGTERM);
+      if (wait_exit() != 0 && !exited_) {
+        kill(pid_, SIGKILL);
+        int status;
+        waitpid(pid_, &status, 0);
+      }
     }
     reader_.join();
     std::error_code ec;
