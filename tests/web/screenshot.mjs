@@ -1,6 +1,6 @@
 // Screenshots of the page for a person to look at (not a test):
 //   node tests/web/screenshot.mjs URL OUT_PREFIX [kind]
-// writes OUT_PREFIX-desktop.png (1400x900) and OUT_PREFIX-phone.png (390x844, full page).
+// writes OUT_PREFIX-desktop.png (1400x900), OUT_PREFIX-phone.png (390x844) and -phone-comments.png, -phone-preview.png.
 import puppeteer from 'puppeteer-core';
 
 const [url, out, kind] = process.argv.slice(2);
@@ -16,7 +16,14 @@ try {
     await page.setViewport(viewport);
     await page.goto(`${url}${kind ? `#${kind}` : ''}`);
     await page.waitForSelector('#preview[data-state="ready"], #preview[data-state="invalid"], #preview[data-state="error"]', { timeout: 30000 });
-    await page.screenshot({ path: `${out}-${name}.png`, fullPage });
+    await page.screenshot({ path: `${out}-${name}.png` });
+    if (fullPage) {
+      // The phone page is long: also the comments and the preview, a screen each.
+      for (const [suffix, sel] of [['comments', 'fieldset[data-path$=".comments"]'], ['preview', '#preview']]) {
+        await page.$eval(sel, (e) => e.scrollIntoView());
+        await page.screenshot({ path: `${out}-${name}-${suffix}.png` });
+      }
+    }
     console.log(`${out}-${name}.png`, await page.$eval('#status', (e) => e.textContent));
     await page.close();
   }
