@@ -12,6 +12,7 @@
 #include "cli/render_command.h"
 #include "cli/text_command.h"
 #include "cli/watch_command.h"
+#include "serve/serve_options.h"
 
 namespace {
 
@@ -120,6 +121,32 @@ int main(int argc, char** argv) {
   CLI::App* fonts_cmd = app.add_subcommand("fonts", "List the fonts documents can use (files and installed families)");
   fonts_cmd->add_flag("--thai", fonts.thai_only, "Only fonts that cover Thai");
 
+  thaidoc::ServeOptions serve;
+  int serve_max_body_mb = 10;
+  CLI::App* serve_cmd = app.add_subcommand(
+      "serve", "Serve documents over HTTP: POST /render (PDF), POST /validate, GET /kinds, /templates, /schema, "
+               "/healthz, and the web page at /");
+  serve_cmd->add_option("--host", serve.host, "Address to listen on (0.0.0.0: every interface)")->capture_default_str();
+  serve_cmd->add_option("--port", serve.port, "Port (0: any free port, printed on standard error)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve_cmd->add_option("--root", serve.root,
+                        "Folder the documents' images and part files are read from, and nothing outside it "
+                        "(default: none, only images sent with the request)")
+      ->check(CLI::ExistingDirectory);
+  serve_cmd->add_option("--web", serve.web, "Folder of the web page (default: the installed one)")
+      ->check(CLI::ExistingDirectory);
+  serve_cmd->add_option("--workers", serve.workers, "Documents rendered at once (default: the number of cores)")
+      ->check(CLI::Range(1, 1024));
+  serve_cmd->add_option("--max-body-mb", serve_max_body_mb, "Largest request body (the document and its images), in MB")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+  serve_cmd->add_option("--time-limit", serve.time_limit_seconds,
+                        "Seconds a request may wait and render before it is answered 503")
+      ->check(kFinite & CLI::Range(0.001, 3600.0))
+      ->capture_default_str();
+  serve_cmd->add_flag("--strict", serve.strict, "Treat layout violations as errors (422)");
+
   // PDF/A (Typst's names); for render and batch, unset means the template's `pdf_standard`.
   const char* standard_help = "PDF standard: none, a-2b, a-2u or a-3u (PDF/A-2b, PDF/A-2u, PDF/A-3u)";
   const auto standards = CLI::IsMember({"none", "a-2b", "a-2u", "a-3u"});
@@ -162,6 +189,7 @@ int main(int argc, char** argv) {
     render.strict = true;
     batch.strict = true;
     watch.render.strict = true;
+    serve.strict = true;
   }
   text.warnings = thaidoc::parse_warning_level(text_warnings);
   render.warnings = thaidoc::parse_warning_level(render_warnings);
@@ -183,6 +211,9 @@ int main(int argc, char** argv) {
       return thaidoc::run_watch_command(watch);
     } else if (fonts_cmd->parsed()) {
       return thaidoc::run_fonts_command(fonts, std::cout);
+    } else if (serve_cmd->parsed()) {
+      serve.max_body_bytes = static_cast<size_t>(serve_max_body_mb) << 20;
+      return thaidoc::run_serve_command(serve);
     } else if (render_cmd->parsed()) {
       thaidoc::Resources resources;
       thaidoc::run_render_command(render, resources);
