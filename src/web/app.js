@@ -8,6 +8,7 @@ import { parse as yamlParse, stringify as yamlStringify } from './vendor/yaml/in
 import { SchemaSet } from './schema.js';
 import { DocumentForm, normalizePath } from './form.js';
 import { memoSample } from './samples.js';
+import { thaiMessage } from './labels.js';
 
 pdfjsLib.GlobalWorkerOptions.workerSrc = new URL('./vendor/pdfjs/pdf.worker.min.mjs', import.meta.url).href;
 
@@ -72,6 +73,8 @@ function docFor(kind) {
 
 function chooseKind(kind) {
   state.kind = kind;
+  state.pdf = null;
+  ui.pages.replaceChildren();
   ui.kind.value = kind;
   if (location.hash !== `#${kind}`) history.replaceState(null, '', `#${kind}`);
   renderForm();
@@ -175,8 +178,10 @@ function renderNow() {
       if (seq !== state.seq) return;
       showDiagnostics(body.diagnostics || []);
       const n = (body.diagnostics || []).filter((d) => d.severity === 'error').length;
-      setStatus(`ยังสร้าง PDF ไม่ได้: มีข้อผิดพลาด ${n} รายการ (ตัวอย่างเป็นฉบับก่อนหน้า)`, 'error');
+      const old = state.pdf ? ' (ตัวอย่างเป็นฉบับก่อนหน้า)' : '';
+      setStatus(`ยังสร้าง PDF ไม่ได้: มีข้อผิดพลาด ${n} รายการ${old}`, 'error');
       ui.preview.dataset.state = 'invalid';
+      if (!state.pdf) ui.pages.replaceChildren(emptyNote('ยังไม่มีตัวอย่าง: กรอกช่องที่มีเครื่องหมาย * และแก้ไขรายการที่แสดงไว้'));
     } else {
       const body = await r.json().catch(() => ({}));
       setStatus(`เซิร์ฟเวอร์ตอบ ${r.status}: ${body.error || r.statusText}`, 'error');
@@ -189,6 +194,13 @@ function renderNow() {
     }
   });
   state.inFlight = p;
+  return p;
+}
+
+function emptyNote(text) {
+  const p = document.createElement('p');
+  p.className = 'empty-note';
+  p.textContent = text;
   return p;
 }
 
@@ -251,7 +263,7 @@ function showDiagnostics(diagnostics) {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = `diag ${d.severity}`;
-    button.textContent = `${d.severity === 'warning' ? 'คำเตือน' : 'ผิดพลาด'} ${where}${d.path ? ` ${normalizePath(d.path)}` : ''}: ${d.message}`;
+    button.textContent = `${d.severity === 'warning' ? 'คำเตือน' : 'ผิดพลาด'} ${where}${d.path ? ` ${normalizePath(d.path)}` : ''}: ${thaiMessage(d.message)}`;
     button.addEventListener('click', () => goTo(d));
     const li = document.createElement('li');
     li.append(button);

@@ -5,7 +5,7 @@
 // Each field carries data-path="memo.body.2.heading" so diagnostics land at it (showDiagnostics).
 
 import { stringify as yamlStringify, parse as yamlParse } from './vendor/yaml/index.js';
-import { labelFor, hintFor, thaiOf, ENUM_LABELS, BLOCK_TYPES } from './labels.js';
+import { labelFor, hintFor, thaiOf, thaiMessage, ENUM_LABELS, BLOCK_TYPES } from './labels.js';
 import { parseDate, thaiDate } from './thai_date.js';
 
 // Properties a secretary rarely needs: shown folded under "ตัวเลือกเพิ่มเติม".
@@ -662,7 +662,7 @@ export class DocumentForm {
       const slot = holder.matches('fieldset') ? holder.querySelector(':scope > .field-error')
         : holder.querySelector('.field-error') || holder.closest('.block')?.querySelector('.field-error');
       if (!slot) { unplaced.push(d); continue; }
-      const msg = el('div', { class: `diag ${d.severity}`, text: `${d.severity === 'warning' ? 'คำเตือน' : 'ผิดพลาด'}: ${d.message}` });
+      const msg = el('div', { class: `diag ${d.severity}`, text: `${d.severity === 'warning' ? 'คำเตือน' : 'ผิดพลาด'}: ${thaiMessage(d.message)}` });
       slot.append(msg);
       if (d.severity === 'error') {
         holder.classList.add('has-error');

@@ -159,3 +159,18 @@ export function thaiOf(description) {
   const m = /[\u0E00-\u0E7F][\u0E00-\u0E7F\s().]*/.exec(description);
   return m ? m[0].trim() : null;
 }
+
+// Thai for the server's most common messages (they are English); the original follows in
+// brackets so nothing of it is lost.
+const MESSAGES = [
+  [/^must not be empty$/, 'ต้องกรอกช่องนี้'],
+  [/looks like a Buddhist-era year/, 'ปีนี้เป็นปี พ.ศ.: เลือกวันที่จากปฏิทิน หรือเขียน BE ต่อท้าย'],
+  [/^missing required key/, 'ยังไม่ได้กรอกช่องที่จำเป็น'],
+  [/^unknown key/, 'ไม่รู้จักช่องนี้'],
+  [/^expected a/, 'ชนิดของค่าไม่ถูกต้อง'],
+];
+
+export function thaiMessage(message) {
+  const hit = MESSAGES.find(([re]) => re.test(message));
+  return hit ? `${hit[1]} (${message})` : message;
+}

@@ -20,6 +20,7 @@ try {
     if (fullPage) {
       // The phone page is long: also the comments and the preview, a screen each.
       for (const [suffix, sel] of [['comments', 'fieldset[data-path$=".comments"]'], ['preview', '#preview']]) {
+        if (!(await page.$(sel))) continue;
         await page.$eval(sel, (e) => e.scrollIntoView());
         await page.screenshot({ path: `${out}-${name}-${suffix}.png` });
       }
