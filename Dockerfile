@@ -6,7 +6,7 @@ RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       build-essential cmake pkg-config dpkg-dev file help2man \
       libhpdf-dev libharfbuzz-dev libfreetype-dev libyaml-cpp-dev libthai-dev libthai-data \
-      libcli11-dev libpng-dev libjpeg-dev libhyphen-dev hyphen-en-us \
+      libcli11-dev libpng-dev libjpeg-dev libhyphen-dev hyphen-en-us libcpp-httplib-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY CMakeLists.txt ./
@@ -26,6 +26,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* /tmp/thaidoc_*.deb \
  && useradd --create-home --uid 10001 --user-group thaidoc
 USER 10001:10001
+# thaidoc serve listens here when run as: docker run -p 127.0.0.1:8080:8080 thaidoc serve --host 0.0.0.0
+EXPOSE 8080
 WORKDIR /home/thaidoc
 ENTRYPOINT ["thaidoc"]
 CMD ["--help"]

@@ -1,6 +1,8 @@
 # `cmake --install build [--prefix P]` and `cpack` (a .deb), included by the top CMakeLists.txt.
 #   P/bin/thaidoc
 #   P/share/thaidoc/templates/*.yaml     the layout templates (found relative to bin/, base/install_dirs.h)
+#   P/share/thaidoc/templates/schema/    the JSON Schema (thaidoc serve's GET /schema)
+#   P/share/thaidoc/web/                 the web page thaidoc serve serves at / (src/web)
 #   P/share/thaidoc/fonts/*.ttf          Laksaman and DejaVu Sans
 #   P/share/doc/thaidoc/                 README, the template format, licences (fonts, sRGB profile)
 #   P/share/man/man1/thaidoc.1.gz        generated with help2man from --help (packaging/thaidoc.h2m)
@@ -9,7 +11,12 @@ install(TARGETS thaidoc RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 
 set(THAIDOC_SHARE ${CMAKE_INSTALL_DATADIR}/thaidoc)
 set(THAIDOC_DOC ${CMAKE_INSTALL_DATADIR}/doc/thaidoc)
-install(DIRECTORY templates/ DESTINATION ${THAIDOC_SHARE}/templates FILES_MATCHING PATTERN "*.yaml")
+install(DIRECTORY templates/ DESTINATION ${THAIDOC_SHARE}/templates FILES_MATCHING PATTERN "*.yaml"
+        PATTERN "*.schema.json")
+# thaidoc serve's web page (static files, src/serve/static_files.h finds them here).
+if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/src/web)
+  install(DIRECTORY src/web/ DESTINATION ${THAIDOC_SHARE}/web)
+endif()
 install(DIRECTORY fonts/ DESTINATION ${THAIDOC_SHARE}/fonts FILES_MATCHING PATTERN "*.ttf" PATTERN "*.otf")
 install(FILES README.md DESTINATION ${THAIDOC_DOC})
 install(FILES templates/README.md DESTINATION ${THAIDOC_DOC} RENAME template-format.md)

@@ -13,13 +13,16 @@
 # data/batch/memo-template.yaml and organisations made by scripts/gen_orgs.py, 1 and 2 workers),
 # table-200p (a ~200-page landscape results table, scripts/gen_table.py), batch-7850-all,
 # table-10k-rows and table-100k-rows (one table of 10,000 / 100,000 short rows: memory and time
-# must grow in proportion to the rows; targets 10k < 300 MB and 2 s, 100k < 1 GB), check-cost.
+# must grow in proportion to the rows; targets 10k < 300 MB and 2 s, 100k < 1 GB), check-cost,
+# serve-200-concurrent (`thaidoc serve` on loopback: 200 memo renders at once, scripts/serve_load.py;
+# prints the errors, which must be 0, the renders/s and the p50/p95/p99 latency).
 #
 # Environment:
 #   RUNS=3              runs per scenario (time measured around /usr/bin/time, which adds ~1 ms)
 #   BENCH_PAGES=100     approximate size of the generated Thai text, in pages
 #   BENCH_CHARS=N       use exactly N characters instead (no calibration run)
 #   BATCH_RECORDS=1000  records (memos) in the batch scenarios
+#   SERVE_REQUESTS=200  concurrent requests of serve-200-concurrent
 #   TABLE_ROWS=115      rows of the table-200p scenario
 #   KEEP=1              keep the temporary directory (inputs and PDFs)
 #   SKIP_SETUP=1        skip scripts/setup.sh
@@ -43,7 +46,7 @@ BATCH_RECORDS=${BATCH_RECORDS:-1000}
 export LC_ALL=C.UTF-8 # wc -m counts UTF-8 characters, awk prints "." decimals
 
 SCENARIOS=(text-100p table-200p memo-cold batch-1000-j1 batch-1000-j2 batch-7850-all table-10k-rows table-100k-rows
-           check-cost)
+           check-cost serve-200-concurrent)
 
 # ---- helpers for scenarios ----
 
@@ -177,6 +180,20 @@ prepare_check_cost() {
   done
   CMD=("$THAIDOC" text "$in" -o "$OUT")
 }
+
+# `thaidoc serve` under load (issue 17): scripts/serve_load.py starts the server on 127.0.0.1
+# (port 0, default workers = cores), renders the example memo once to warm it up, then sends
+# SERVE_REQUESTS renders at once (one connection and thread each) and checks every answer is
+# the same PDF. The table times the whole run (server start and stop, warm-up included); the
+# line printed above it times the burst alone: errors, renders/s, latency p50/p95/p99/max.
+prepare_serve_200_concurrent() {
+  command -v python3 >/dev/null || { echo "python3 missing (needed by scripts/serve_load.py)"; return 1; }
+  CMD=(python3 scripts/serve_load.py "$THAIDOC" data/memo/taneun-ita-results.yaml --requests "${SERVE_REQUESTS:-200}"
+       --counts "$WORK/serve-counts")
+  echo "input: data/memo/taneun-ita-results.yaml, ${SERVE_REQUESTS:-200} concurrent renders over loopback"
+}
+before_serve_200_concurrent() { rm -f "$WORK/serve-counts"; }
+count_serve_200_concurrent() { sed -n 's/^serve-200-concurrent: /  /p' "$WORK/log" >&2; cat "$WORK/serve-counts"; }
 
 # ---- driver ----
 

@@ -29,6 +29,7 @@ PACKAGES=(
   help2man bash-completion file
   mupdf-tools python3-pdfminer python3-pypdf libpdfbox2-java default-jre-headless nodejs npm
   libfontconfig-dev fonts-tlwg-laksaman-otf python3-jsonschema python3-yaml
+  libcpp-httplib-dev
   chromium
 )
 

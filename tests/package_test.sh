@@ -14,11 +14,12 @@ deb=$(ls "$work"/thaidoc_*.deb)
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 for lib in libharfbuzz0b libharfbuzz-subset0 libfreetype6 libthai0 libhpdf-2.3.0 libyaml-cpp0.7 libpng16-16 \
-           libjpeg62-turbo libhyphen0 libstdc++6 libc6 hyphen-en-us; do
+           libjpeg62-turbo libhyphen0 libstdc++6 libc6 hyphen-en-us libcpp-httplib0.11; do
   [[ ", $depends," == *", $lib "* || ", $depends," == *", $lib,"* ]] || fail "Depends lacks $lib"
 done
 contents=$(dpkg-deb -c "$deb")
 for f in ./usr/bin/thaidoc ./usr/share/thaidoc/templates/memo.yaml ./usr/share/thaidoc/fonts/Laksaman.ttf \
+         ./usr/share/thaidoc/templates/schema/document.schema.json \
          ./usr/share/doc/thaidoc/copyright ./usr/share/man/man1/thaidoc.1.gz \
          ./usr/share/bash-completion/completions/thaidoc; do
   grep -qF " $f" <<<"$contents" || fail "the package lacks $f"

@@ -12,6 +12,8 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
 
 #include <algorithm>
 #include <atomic>
@@ -293,6 +295,25 @@ class Service {
   WorkerPool pool_;  // last: joined first, while the rest is still there
 };
 
+// cpp-httplib (Debian's 0.11, compiled) listens with a backlog of 5: a burst of connections
+// (a page's requests, an e-Saraban system's batch) overflows it and the kernel drops SYNs,
+// which clients retry only after a second. Listening again on the same socket sets a new
+// backlog (Linux); the socket is the one listening on `port`.
+void widen_backlog(int port) {
+  for (int fd = 3; fd < 1024; ++fd) {
+    int listening = 0;
+    socklen_t len = sizeof listening;
+    if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) != 0 || !listening) continue;
+    sockaddr_storage addr{};
+    socklen_t addr_len = sizeof addr;
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &addr_len) != 0) continue;
+    int bound = addr.ss_family == AF_INET    ? ntohs(reinterpret_cast<sockaddr_in*>(&addr)->sin_port)
+                : addr.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6*>(&addr)->sin6_port)
+                                             : -1;
+    if (bound == port) ::listen(fd, SOMAXCONN);
+  }
+}
+
 void check_options(const ServeOptions& o) {
   if (o.port < 0 || o.port > 65535) throw Error({}, "--port " + std::to_string(o.port) + ": expected 0 to 65535", 2);
   if (!(o.time_limit_seconds > 0) || !std::isfinite(o.time_limit_seconds))
@@ -343,6 +364,8 @@ int run_serve_command(const ServeOptions& options) {
     throw Error({}, "cannot listen on " + options.host + ":" + std::to_string(options.port) +
                         " (is the port taken, or the address not this machine's?)", 1);
 
+  widen_backlog(port);
+
   std::atomic<bool> stopping{false}, listening_ended{false};
   pthread_t main_thread = pthread_self();
   std::thread listener([&] {
@@ -359,11 +382,11 @@ int run_serve_command(const ServeOptions& options) {
   sigwait(&signals, &sig);
   bool failed = listening_ended.load() && !stopping.load();
   stopping = true;
+  svr.stop();  // closes the listening socket: no new connections from here on
   if (!failed) {
     std::fprintf(stderr, "thaidoc: %s: finishing the requests in progress\n", sig == SIGINT ? "interrupted" : "stopping");
     std::fflush(stderr);
   }
-  svr.stop();
   listener.join();
   if (failed) throw Error({}, "the listening socket failed", 1);
   std::fputs("thaidoc: stopped\n", stderr);
