@@ -13,6 +13,8 @@ import { thaiMessage } from './labels.js';
 pdfjsLib.GlobalWorkerOptions.workerSrc = new URL('./vendor/pdfjs/pdf.worker.min.mjs', import.meta.url).href;
 
 const DEBOUNCE_MS = 400;
+// One pdf.js worker for every preview, started with the page (not one a render).
+let pdfWorker = null;
 const $ = (sel) => document.querySelector(sel);
 
 const ui = {
@@ -216,7 +218,8 @@ async function validate(yaml, signal) {
 
 async function showPdf(blob, seq) {
   const data = new Uint8Array(await blob.arrayBuffer());
-  const pdf = await pdfjsLib.getDocument({ data, isEvalSupported: false }).promise;
+  pdfWorker = pdfWorker || new pdfjsLib.PDFWorker();
+  const pdf = await pdfjsLib.getDocument({ data, isEvalSupported: false, worker: pdfWorker }).promise;
   const width = Math.max(200, ui.pages.clientWidth - 16);
   const ratio = window.devicePixelRatio || 1;
   const pages = [];
@@ -329,6 +332,7 @@ async function download() {
 
 async function start() {
   setStatus('กำลังโหลด…', 'busy');
+  pdfWorker = new pdfjsLib.PDFWorker();
   const [kinds, templates, schemas] = await Promise.all([
     fetchJson('/kinds'), fetchJson('/templates'), new SchemaSet(fetchJson).load(),
   ]);

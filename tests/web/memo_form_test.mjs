@@ -172,6 +172,22 @@ async function main() {
   const listed = await page.$$eval('#diagnostics li', (ls) => ls.map((l) => l.textContent));
   check(listed.length === 1 && /บรรทัด \d+:\d+ memo\.date/.test(listed[0]), `the list names line:col and the key path (${listed})`);
 
+  // Every other kind: its form has a field for each required key of the kind (the schema's
+  // `required`), and each of the server's errors about the started document is placed at a field.
+  const schema = await (await fetch(`${base}schema`)).json();
+  for (const kind of kinds.filter((k) => k !== 'memo')) {
+    await page.select('#kind', kind);
+    const st = await settled(page);
+    const key = kind === 'document' ? 'blocks' : kind;
+    const required = kind === 'document' ? [''] : (schema.$defs[kind]?.required || []);
+    const paths = await page.$$eval('[data-path]', (es) => es.map((e) => e.dataset.path));
+    const missing = required.filter((r) => !paths.some((p) => p === (r ? `${key}.${r}` : key) || p.startsWith(`${r ? `${key}.${r}` : key}.`)));
+    check(required.length > 0 && missing.length === 0, `${kind}: a field for each required key (${required.join(', ')})${missing.length ? `; missing ${missing}` : ''}`);
+    const listed = await page.$$eval('#diagnostics li .diag.error', (es) => es.length);
+    const placed = await page.$$eval('#form .field-error .diag.error', (es) => es.length);
+    check(placed === listed, `${kind}: preview ${st}; its ${listed} error(s) all shown at their fields (${placed})`);
+  }
+
   check(pageErrors.length === 0, `no script errors on the page${pageErrors.length ? `: ${pageErrors.join('; ')}` : ''}`);
 }
 
