@@ -236,7 +236,7 @@ export class DocumentForm {
   textField(labelText, id, path, value, { required, hint, short, multiline }) {
     const long = multiline || (typeof value === 'string' && value.length > 70);
     const control = long
-      ? el('textarea', { id, rows: 3, 'data-path': pathKey(path) })
+      ? el('textarea', { id, rows: 2, 'data-path': pathKey(path) })
       : el('input', { id, type: 'text', 'data-path': pathKey(path), class: short ? 'short' : null,
         inputmode: short ? 'decimal' : null });
     control.value = scalarText(value);

@@ -88,6 +88,8 @@ async function main() {
   const page = await browser.newPage();
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  let renders = 0;
+  page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/render')) renders++; });
   await page.setViewport({ width: 1280, height: 900 });
   const downloads = path.join(work, 'downloads');
   fs.mkdirSync(downloads);
@@ -102,7 +104,10 @@ async function main() {
 
   // Fields found by their accessible names (the labels), as a screen reader would.
   await fill(page, '::-p-aria([name="ส่วนราชการ"][role="textbox"])', AGENCY);
+  const rendersBefore = renders;
   await fill(page, '::-p-aria([name="เรื่อง"][role="textbox"])', SUBJECT);
+  await settled(page);
+  check(renders - rendersBefore >= 1 && renders - rendersBefore < 5, `typing the ${SUBJECT.length} characters of เรื่อง made ${renders - rendersBefore} render request(s), not one a keystroke (debounced)`);
   await fill(page, '::-p-aria([name="ย่อหน้า (ส่วนที่ 2)"][role="textbox"])', PARAGRAPH);
   await fill(page, 'fieldset[data-path="memo.signer"] ::-p-aria([name="ชื่อ"][role="textbox"])', SIGNER);
   // The date picker: set as the picker does (its typed form depends on the browser's locale).
