@@ -42,6 +42,7 @@ const state = {
   inFlight: null,    // its promise
   seq: 0,
   pdf: null,         // {blob, yaml} of the last successful render
+  images: new Map(), // image path -> File chosen in the form
   diagnostics: [],
 };
 
@@ -105,6 +106,7 @@ function syncYaml() {
 let yamlTimer = null;
 function onYamlInput() {
   clearTimeout(yamlTimer);
+  ui.preview.dataset.state = 'pending';
   yamlTimer = setTimeout(() => {
     const text = ui.yaml.value;
     let doc;
@@ -150,9 +152,7 @@ function renderNow() {
   const p = (async () => {
     let r;
     try {
-      r = await fetch('/render', {
-        method: 'POST', headers: { 'Content-Type': 'application/yaml' }, body: yaml, signal: controller.signal,
-      });
+      r = await fetch('/render', { method: 'POST', signal: controller.signal, ...requestBody(yaml) });
     } catch (e) {
       if (e.name === 'AbortError') return;
       setStatus(`ติดต่อเซิร์ฟเวอร์ไม่ได้: ${e.message}`, 'error');
@@ -199,6 +199,17 @@ function renderNow() {
   return p;
 }
 
+// The document alone (application/yaml), or multipart with the images chosen in the form that
+// it names (each part named by its path in the document).
+function requestBody(yaml) {
+  const images = [...state.images].filter(([name]) => yaml.includes(name));
+  if (!images.length) return { headers: { 'Content-Type': 'application/yaml' }, body: yaml };
+  const fd = new FormData();
+  fd.append('document', new Blob([yaml], { type: 'application/yaml' }), 'document.yaml');
+  for (const [name, file] of images) fd.append(name, file, name);
+  return { body: fd };
+}
+
 function emptyNote(text) {
   const p = document.createElement('p');
   p.className = 'empty-note';
@@ -208,7 +219,7 @@ function emptyNote(text) {
 
 async function validate(yaml, signal) {
   try {
-    const r = await fetch('/validate', { method: 'POST', headers: { 'Content-Type': 'application/yaml' }, body: yaml, signal });
+    const r = await fetch('/validate', { method: 'POST', signal, ...requestBody(yaml) });
     if (!r.ok) return [];
     return (await r.json()).diagnostics || [];
   } catch {
@@ -338,7 +349,7 @@ async function start() {
   ]);
   state.kinds = kinds;
   state.templates = templates;
-  form = new DocumentForm(schemas, { onChange: onFormChange });
+  form = new DocumentForm(schemas, { onChange: onFormChange, images: state.images });
   ui.kind.replaceChildren(...kinds.map((k) => {
     const o = document.createElement('option');
     o.value = k.name;

@@ -78,9 +78,10 @@ function todayIso() {
 }
 
 export class DocumentForm {
-  constructor(schemas, { onChange }) {
+  constructor(schemas, { onChange, images }) {
     this.schemas = schemas;
     this.onChange = onChange;
+    this.images = images;  // Map: image path in the document -> File chosen here (sent with /render)
     this.doc = null;
     this.kind = null;
   }
@@ -91,7 +92,8 @@ export class DocumentForm {
     const { s, ref } = node;
     switch (ref) {
       case 'common#date': return { type: 'date' };
-      case 'common#text': case 'common#nonempty_text': case 'common#image': case 'common#path':
+      case 'common#image': return { type: 'image' };
+      case 'common#text': case 'common#nonempty_text': case 'common#path':
         return { type: 'text' };
       case 'common#integer': case 'common#number': case 'common#length':
         return { type: 'text', short: true };
@@ -222,6 +224,7 @@ export class DocumentForm {
     const value = getAt(this.doc, path);
     switch (c.type) {
       case 'text': return this.textField(labelText, id, path, value, { required, hint, short: c.short, multiline: opts.multiline });
+      case 'image': return this.imageField(labelText, id, path, value, { required, hint });
       case 'lines': return this.linesField(labelText, id, path, value, { required, hint });
       case 'date': return this.dateField(labelText, id, path, value, { required });
       case 'bool': return this.boolField(labelText, id, path, value);
@@ -245,6 +248,24 @@ export class DocumentForm {
       this.write(path, v === '' && !required ? undefined : v);
     });
     return this.wrap(labelText, id, control, path, { required, hint });
+  }
+
+  // An image: its path in the document, and a file chosen from this computer, sent with the
+  // document (multipart) under that path.
+  imageField(labelText, id, path, value, { required, hint }) {
+    const f = this.textField(labelText, id, path, value, { required, hint });
+    const text = f.querySelector('input');
+    const pick = el('input', { type: 'file', accept: 'image/png,image/jpeg', 'aria-label': `เลือกไฟล์${labelText}` });
+    pick.addEventListener('change', () => {
+      const file = pick.files[0];
+      if (!file) return;
+      const name = `images/${file.name.replace(/[^A-Za-z0-9._-]+/g, '_')}`;
+      this.images.set(name, file);
+      text.value = name;
+      this.write(path, name);
+    });
+    text.after(el('div', { class: 'file-row' }, pick));
+    return f;
   }
 
   linesField(labelText, id, path, value, { required, hint }) {

@@ -12,6 +12,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const [thaidoc, webDir] = process.argv.slice(2);
 const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -38,6 +39,8 @@ const PARAGRAPH = 'กองคลังได้จัดทำแผนกา�
 const SIGNER = 'นายประเสริฐ มั่นคง';
 const DATE_ISO = '2025-04-24';
 const DATE_THAI = '๒๔ เมษายน ๒๕๖๘';
+// The signature image chosen from "this computer" (sent multipart with the document).
+const SIGNATURE_PNG = fileURLToPath(new URL('../../data/certificate/emblem-placeholder.png', import.meta.url));
 
 const failures = [];
 function check(ok, what) {
@@ -70,6 +73,11 @@ async function settled(page, timeout = 60000) {
     return s === 'ready' || s === 'invalid' || s === 'error';
   }, { timeout, polling: 100 });
   return page.$eval('#preview', (e) => e.dataset.state);
+}
+
+function pngSize(file) {
+  const b = fs.readFileSync(file);
+  return [b.readUInt32BE(16), b.readUInt32BE(20)];
 }
 
 async function fill(page, selector, value) {
@@ -110,6 +118,8 @@ async function main() {
   check(renders - rendersBefore >= 1 && renders - rendersBefore < 5, `typing the ${SUBJECT.length} characters of เรื่อง made ${renders - rendersBefore} render request(s), not one a keystroke (debounced)`);
   await fill(page, '::-p-aria([name="ย่อหน้า (ส่วนที่ 2)"][role="textbox"])', PARAGRAPH);
   await fill(page, 'fieldset[data-path="memo.signer"] ::-p-aria([name="ชื่อ"][role="textbox"])', SIGNER);
+  const [pickSignature] = await page.$$('fieldset[data-path="memo.signer"] input[type="file"]');
+  await pickSignature.uploadFile(SIGNATURE_PNG);
   // The date picker: set as the picker does (its typed form depends on the browser's locale).
   await page.$eval('[data-path="memo.date"]', (e, v) => {
     e.value = v;
@@ -119,16 +129,18 @@ async function main() {
     `the date field shows the Buddhist-era date ${DATE_THAI}`);
 
   // The preview: pdf.js's text layer has the subject typed.
-  await page.waitForFunction((s) => document.querySelector('#preview').dataset.state === 'ready'
+  const shown = await page.waitForFunction((s) => document.querySelector('#preview').dataset.state === 'ready'
       && document.querySelector('#pages .textLayer')?.textContent.replace(/\s+/g, '').includes(s.replace(/\s+/g, '')),
-  { timeout: 60000, polling: 100 }, SUBJECT);
-  check(true, 'the preview re-rendered with the typed subject in its text layer');
+  { timeout: 60000, polling: 100 }, SUBJECT).then(() => true, () => false);
+  check(shown, `the preview re-rendered with the typed subject in its text layer (status: ${
+    await page.$eval('#status', (e) => e.textContent)})`);
 
   // The YAML tab shows what was typed.
   await page.click('#tab-yaml');
   const yaml = await page.$eval('#yaml', (e) => e.value);
   check(yaml.includes(`subject: ${SUBJECT}`), 'the YAML tab shows the typed subject');
   check(yaml.includes(`date: ${DATE_ISO}`), 'the YAML tab has the ISO date the schema takes');
+  check(yaml.includes('image: images/emblem-placeholder.png'), 'the YAML tab names the chosen signature image');
   await page.click('#tab-form');
 
   // Download: the PDF's text has the lines typed.
@@ -144,6 +156,10 @@ async function main() {
     check(path.basename(pdfFile) === `${SUBJECT}.pdf`, `the file is named for the subject (${path.basename(pdfFile)})`);
     const text = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' });
     const lines = text.split('\n').map((l) => l.trim());
+    const images = execFileSync('pdfimages', ['-list', pdfFile], { encoding: 'utf8' });
+    const [w, h] = pngSize(SIGNATURE_PNG);
+    check(images.split('\n').slice(2).some((l) => { const c = l.trim().split(/\s+/); return +c[3] === w && +c[4] === h; }),
+      `the PDF has the chosen signature image (${w}x${h}, uploaded with the document)`);
     for (const want of [`ส่วนราชการ ${AGENCY}`, `เรื่อง ${SUBJECT}`, `วันที่ ${DATE_THAI}`, PARAGRAPH, `(${SIGNER})`]) {
       check(lines.includes(want), `the PDF has the line "${want}"`);
     }
@@ -168,7 +184,7 @@ async function main() {
   await page.click('#tab-yaml');
   const edited = (await page.$eval('#yaml', (e) => e.value)).replace(`date: ${DATE_ISO}`, 'date: 2568-04-24');
   await page.$eval('#yaml', (e, v) => { e.value = v; e.dispatchEvent(new Event('input', { bubbles: true })); }, edited);
-  await page.waitForFunction(() => document.querySelector('#preview').dataset.state === 'invalid', { timeout: 60000, polling: 100 });
+  check(await settled(page) === 'invalid', 'the YAML tab\'s date makes the preview invalid');
   await page.click('#tab-form');
   const dateError = await page.$eval('[data-field="memo.date"] .field-error', (e) => e.textContent);
   check(/Buddhist-era/.test(dateError), `the BE date's error is shown at วันที่ ("${dateError}")`);
