@@ -283,7 +283,7 @@ export class DocumentForm {
 
   dateField(labelText, id, path, value, { required }) {
     const control = el('input', { id, type: 'date', 'data-path': pathKey(path) });
-    const shown = el('output', { class: 'thai-date', for: id, 'aria-live': 'polite' });
+    const shown = el('output', { class: 'thai-date', for: id, id: `${id}-thai`, 'aria-live': 'polite' });
     const raw = el('div', { class: 'hint' });
     const digits = this.doc.digits === 'arabic' ? 'arabic' : 'thai';
     const show = () => {
@@ -298,9 +298,11 @@ export class DocumentForm {
       this.write(path, control.value || (required ? '' : undefined));
       show();
     });
-    return this.wrap(labelText, id, control, path, {
+    const f = this.wrap(labelText, id, control, path, {
       required, extra: el('div', { class: 'date-row' }, shown, raw),
     });
+    control.setAttribute('aria-describedby', `${id}-thai ${control.getAttribute('aria-describedby')}`);
+    return f;
   }
 
   boolField(labelText, id, path, value) {

@@ -62,7 +62,8 @@ function startServer() {
       const m = /serving on (http:\/\/[^\s]+\/)/.exec(err);
       if (m) { clearTimeout(timer); resolve(m[1]); }
     });
-    server.on('exit', (code) => { clearTimeout(timer); reject(new Error(`thaidoc serve exited ${code}:\n${err}`)); });
+    server.once('exit', (code) => { clearTimeout(timer); reject(new Error(`thaidoc serve exited ${code}:\n${err}`)); });
+    server.stderr.on('end', () => { if (process.env.WEB_TEST_VERBOSE) console.error(err); });
   });
 }
 
@@ -210,6 +211,14 @@ async function main() {
   }
 
   check(pageErrors.length === 0, `no script errors on the page${pageErrors.length ? `: ${pageErrors.join('; ')}` : ''}`);
+
+  // The server stops cleanly (under the sanitizer build: no leak or error report on the way out).
+  await browser.close();
+  browser = null;
+  const exited = new Promise((r) => server.once('exit', (code, signal) => r({ code, signal })));
+  server.kill('SIGTERM');
+  const { code, signal } = await Promise.race([exited, new Promise((r) => setTimeout(() => r({ code: 'still running after 30 s' }), 30000))]);
+  check(code === 0, `thaidoc serve exits 0 on SIGTERM (${code ?? signal})`);
 }
 
 let status = 0;
