@@ -95,6 +95,12 @@ def main():
         t.join()
     wall = time.perf_counter() - t_start
 
+    peak_kb = "?"
+    try:
+        with open(f"/proc/{server.pid}/status") as f:
+            peak_kb = next((line.split()[1] for line in f if line.startswith("VmHWM:")), "?")
+    except OSError:
+        pass
     server.send_signal(signal.SIGTERM)
     try:
         code = server.wait(timeout=60)
@@ -110,7 +116,7 @@ def main():
           f"{ok} ok, {len(errors)} errors, {wall:.2f} s, {ok / wall:.1f} renders/s; latency ms "
           f"p50 {percentile(latencies, 50):.0f}, p95 {percentile(latencies, 95):.0f}, "
           f"p99 {percentile(latencies, 99):.0f}, max {latencies[-1] if latencies else float('nan'):.0f}; "
-          f"server exit {code}")
+          f"server peak RSS {int(peak_kb) // 1024 if peak_kb.isdigit() else '?'} MB, exit {code}")
     for kind in sorted({e[2] for e in errors})[:5]:
         print(f"  error: {kind} ({sum(1 for e in errors if e[2] == kind)}x)")
     if args.counts:

@@ -118,6 +118,19 @@ Document read_parsed(const YamlDocument& yaml, const YamlNode& root, const std::
   std::optional<YamlNode> template_node = root.get("template");
   std::string template_name =
       template_node ? template_node->as_nonempty_string() : std::string(kind.default_template);
+  // Without --allow-outside, a path out of the allowed folders is refused before it is looked
+  // for: whether a file exists outside them never shows (thaidoc serve's --root). Only a name
+  // with a '/' can lead out (any other is a file of the document's folder or a template name).
+  if (template_node && !options.allow_outside && template_name.find('/') != std::string::npos) {
+    fs::path p(template_name);
+    if (p.is_relative()) p = fs::path(doc.base_dir) / p;
+    std::vector<std::string> allowed = options.template_dirs;
+    allowed.push_back(doc.base_dir);
+    if (!path_inside(p.lexically_normal().string(), allowed)) {
+      template_node->fail("template '" + template_name +
+                          "' is outside the document's folder and the template folders (--allow-outside lifts this)");
+    }
+  }
   std::string template_path = find_template(template_name, doc.base_dir, options.template_dirs);
   if (!template_path.empty() && template_node && !options.allow_outside) {
     std::vector<std::string> allowed = options.template_dirs;

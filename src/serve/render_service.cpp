@@ -50,10 +50,29 @@ Diagnostic RenderService::in_request_terms(Diagnostic d, const std::string& docu
   return d;
 }
 
+namespace {
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+  if (from.empty()) return;
+  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+}
+}  // namespace
+
+std::string RenderService::scrub(std::string message, const std::string& base_dir) const {
+  replace_all(message, " (--allow-outside lifts this)", "");
+  replace_all(message, base_dir + "/", "");
+  for (const std::string& dir : read_.template_dirs) replace_all(message, dir, "templates");
+  for (const std::string& dir : read_.font_dirs) replace_all(message, dir, "fonts");
+  return message;
+}
+
 Outcome RenderService::run(const std::string& body, const std::string& base_dir, bool make_pdf) {
   Outcome out;
   const std::string path = document_path(base_dir);
-  auto add = [&](Diagnostic d) { out.diagnostics.push_back(in_request_terms(std::move(d), path, base_dir)); };
+  auto add = [&](Diagnostic d) {
+    d = in_request_terms(std::move(d), path, base_dir);
+    d.message = scrub(std::move(d.message), base_dir);
+    out.diagnostics.push_back(std::move(d));
+  };
   try {
     if (body.size() > input_limits::kMaxFileBytes)
       throw Error({path}, file_too_large_message(input_limits::kMaxFileBytes), 2);

@@ -38,6 +38,11 @@ class RenderService {
   // "FILE:LINE:COL: " with FILE relative to base_dir (or its name alone), and line 0.
   static Diagnostic in_request_terms(Diagnostic d, const std::string& document_path, const std::string& base_dir);
 
+  // A message as the request's sender should read it: the command line's hints
+  // (" (--allow-outside lifts this)") left out, and the server's folders not named (the
+  // document's folder left out of a path, a template or font folder called "templates" or "fonts").
+  std::string scrub(std::string message, const std::string& base_dir) const;
+
   // The name the document has in messages: base_dir/document.yaml.
   static std::string document_path(const std::string& base_dir);
 

@@ -350,7 +350,11 @@ int run_serve_command(const ServeOptions& options) {
   if (root.empty()) root = folder.empty();
   Service service(options, root, folder.uploads(), web);
   httplib::Server svr;
-  size_t http_threads = std::max<size_t>(8, 4 * Service::workers(options));
+  // An HTTP thread serves one connection at a time, idle keep-alive time included (a browser
+  // keeps up to six open): many more of them than workers, and idle connections closed after 2 s
+  // (which also bounds how long a stop waits for them).
+  size_t http_threads = std::max<size_t>(32, 8 * Service::workers(options));
+  svr.set_keep_alive_timeout(2);
   svr.new_task_queue = [http_threads] { return new httplib::ThreadPool(http_threads); };
   service.install(svr);
 
