@@ -166,6 +166,36 @@ async function main() {
     }
   }
 
+  // A stale render: the request for an older text is held back (as by a slow server) while the
+  // text changes again; the page cancels it, and the preview shows the newer text even when the
+  // old answer would come afterwards.
+  const held = [];
+  let holdNext = false;
+  const aborted = [];
+  await page.setRequestInterception(true);
+  const intercept = (r) => {
+    if (r.isInterceptResolutionHandled()) return;
+    if (holdNext && r.method() === 'POST' && r.url().endsWith('/render')) { holdNext = false; held.push(r); return; }
+    r.continue();
+  };
+  page.on('request', intercept);
+  page.on('requestfailed', (r) => { if (r.url().endsWith('/render')) aborted.push(r.failure()?.errorText); });
+  const OLD = `${SUBJECT} ฉบับเก่า`;
+  holdNext = true;
+  await fill(page, '::-p-aria([name="เรื่อง"][role="textbox"])', OLD);
+  for (let i = 0; i < 200 && held.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+  check(held.length === 1, 'the render of the older text is held back');
+  await fill(page, '::-p-aria([name="เรื่อง"][role="textbox"])', SUBJECT);
+  await settled(page);
+  await held[0]?.continue().catch(() => {});
+  await new Promise((r) => setTimeout(r, 1000));
+  const layer = await page.$eval('#pages .textLayer', (e) => e.textContent.replace(/\s+/g, ''));
+  check(layer.includes(SUBJECT.replace(/\s+/g, '')) && !layer.includes('ฉบับเก่า'),
+    'the preview shows the newer text, not the late answer for the older one');
+  check(aborted.length >= 1, `the older request was cancelled (${aborted.join(', ')})`);
+  page.off('request', intercept);
+  await page.setRequestInterception(false);
+
   // An emptied required field: the server's diagnostic at the field, and no download.
   await fill(page, '::-p-aria([name="เรื่อง"][role="textbox"])', ' ');
   await page.$eval('[data-path="memo.subject"]', (e) => { e.value = ''; e.dispatchEvent(new Event('input', { bubbles: true })); });
