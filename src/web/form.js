@@ -198,6 +198,16 @@ export class DocumentForm {
 
   write(path, value) {
     setAt(this.doc, path, value);
+    // An optional group left empty (contact: {} once its last field is cleared) is left out,
+    // as if never filled in; items of a list keep their place.
+    if (value === undefined) {
+      for (let k = path.length - 1; k >= 2; k--) {
+        const o = getAt(this.doc, path.slice(0, k));
+        const parent = getAt(this.doc, path.slice(0, k - 1));
+        if (!o || typeof o !== 'object' || Array.isArray(o) || Object.keys(o).length || Array.isArray(parent)) break;
+        setAt(this.doc, path.slice(0, k), undefined);
+      }
+    }
     this.onChange();
   }
 
