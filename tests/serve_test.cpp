@@ -262,6 +262,16 @@ TEST(Serve, HealthzAnswersOkAndTheVersion) {
   EXPECT_EQ(res->body, "{\"status\": \"ok\", \"version\": \"" + version + "\"}");
 }
 
+TEST(Serve, APortInUseIsAnErrorNotASharedPort) {
+  Server server({});
+  // (If it did start, `timeout` stops it: exit code 124.)
+  auto r = test::run("timeout 10 " + test::quote(test::thaidoc_binary()) + " serve --port " +
+                     std::to_string(server.port()));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "thaidoc: error: cannot listen on 127.0.0.1:" + std::to_string(server.port()) +
+                       " (is the port taken, or the address not this machine's?)\n");
+}
+
 TEST(Serve, KindsListsEveryKindOfTheRegistryWithItsThaiTitle) {
   Server server({});
   auto res = server.client().Get("/kinds");

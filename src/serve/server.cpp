@@ -113,6 +113,12 @@ class Service {
   }
 
   void install(httplib::Server& svr) {
+    // SO_REUSEADDR only: cpp-httplib's default, SO_REUSEPORT, lets a second server (of the
+    // same user) listen on the same port and take part of the requests, unnoticed.
+    svr.set_socket_options([](socket_t sock) {
+      int yes = 1;
+      setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     svr.set_payload_max_length(options_.max_body_bytes);
     svr.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
     svr.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
