@@ -51,6 +51,8 @@ function check(ok, what) {
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'thaidoc-web-'));
 let server;
 let browser;
+// Whatever ends this process (an uncaught error in a page event too), the server goes with it.
+process.on('exit', () => { if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGKILL'); });
 
 function startServer() {
   return new Promise((resolve, reject) => {
