@@ -4,7 +4,7 @@
 // the PDF. The API is notes/serve-api.md; the server serves this folder at /.
 
 import * as pdfjsLib from './vendor/pdfjs/pdf.min.mjs';
-import { parse as yamlParse, stringify as yamlStringify } from './vendor/yaml/index.js';
+import { parse as yamlParse, stringify as yamlStringify, parseDocument, isMap, isSeq, isScalar as isYamlScalar } from './vendor/yaml/index.js';
 import { SchemaSet } from './schema.js';
 import { DocumentForm, normalizePath } from './form.js';
 import { memoSample } from './samples.js';
@@ -168,7 +168,7 @@ function renderNow() {
       let diags = [];
       if (warnings > 0) diags = await validate(yaml, controller.signal);
       if (seq !== state.seq) return;
-      showDiagnostics(diags);
+      showDiagnostics(diags, yaml);
       await showPdf(blob, seq);
       if (seq !== state.seq) return;
       const ms = Math.round(performance.now() - started);
@@ -178,7 +178,7 @@ function renderNow() {
     } else if (r.status === 422) {
       const body = await r.json().catch(() => ({ diagnostics: [] }));
       if (seq !== state.seq) return;
-      showDiagnostics(body.diagnostics || []);
+      showDiagnostics(body.diagnostics || [], yaml);
       const n = (body.diagnostics || []).filter((d) => d.severity === 'error').length;
       const old = state.pdf ? ' (ตัวอย่างเป็นฉบับก่อนหน้า)' : '';
       setStatus(`ยังสร้าง PDF ไม่ได้: มีข้อผิดพลาด ${n} รายการ${old}`, 'error');
@@ -269,7 +269,34 @@ async function showPdf(blob, seq) {
 
 // --- diagnostics ---------------------------------------------------------------------------
 
-function showDiagnostics(diagnostics) {
+// The key path of the value at line:col (1-based) of the YAML text: for diagnostics that come
+// with a place but no path (layout warnings: "line stretched ..."), so they land at their field.
+function pathAt(text, line, column) {
+  const lines = text.split('\n');
+  if (!line || line > lines.length) return '';
+  const offset = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + Math.max(0, column - 1);
+  let doc;
+  try { doc = parseDocument(text); } catch { return ''; }
+  const path = [];
+  const within = (node) => node && node.range && node.range[0] <= offset && offset <= node.range[2];
+  let node = doc.contents;
+  for (let guard = 0; guard < 64 && node && !isYamlScalar(node); guard++) {
+    let next = null;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (within(pair.value) || (pair.key && within(pair.key))) { path.push(String(pair.key?.value)); next = pair.value; break; }
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => { if (!next && within(item)) { path.push(String(i)); next = item; } });
+    }
+    if (!next) break;
+    node = next;
+  }
+  return path.join('.');
+}
+
+function showDiagnostics(diagnostics, yaml = state.yamlText) {
+  for (const d of diagnostics) if (!d.path && d.line) d.path = pathAt(yaml, d.line, d.column);
   state.diagnostics = diagnostics;
   form.showDiagnostics(ui.form, diagnostics);
   ui.diagList.replaceChildren(...diagnostics.map((d) => {

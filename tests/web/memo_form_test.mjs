@@ -41,6 +41,8 @@ const DATE_ISO = '2025-04-24';
 const DATE_THAI = '๒๔ เมษายน ๒๕๖๘';
 // The signature image chosen from "this computer" (sent multipart with the document).
 const SIGNATURE_PNG = fileURLToPath(new URL('../../data/certificate/emblem-placeholder.png', import.meta.url));
+// An example with two layout warnings (Serve.RendersTheExampleMemoWithItsTwoWarnings).
+const TANEUN = fileURLToPath(new URL('../../data/memo/taneun-ita-results.yaml', import.meta.url));
 
 const failures = [];
 function check(ok, what) {
@@ -241,6 +243,17 @@ async function main() {
     const placed = await page.$$eval('#form .field-error .diag.error', (es) => es.length);
     check(placed === listed, `${kind}: preview ${st}; its ${listed} error(s) all shown at their fields (${placed})`);
   }
+
+  // A document pasted into the YAML tab with two layout warnings (they come with line:col but no
+  // key path): it renders, and each warning lands at the paragraph its line is in.
+  await page.click('#tab-yaml');
+  await page.$eval('#yaml', (e, v) => { e.value = v; e.dispatchEvent(new Event('input', { bubbles: true })); }, fs.readFileSync(TANEUN, 'utf8'));
+  check(await settled(page) === 'ready', 'the pasted example memo renders');
+  await page.click('#tab-form');
+  check(await page.$eval('#kind', (e) => e.value) === 'memo', 'the form follows the pasted kind (memo)');
+  const warned = await page.$$eval('#form .field-error .diag.warning', (es) => es.map((e) => e.closest('[data-field]')?.dataset.field));
+  check(JSON.stringify(warned) === JSON.stringify(['memo.body.1', 'memo.body.5.list.1']),
+    `its two "line stretched" warnings are at the paragraphs of their lines 16 and 34 (${warned})`);
 
   check(pageErrors.length === 0, `no script errors on the page${pageErrors.length ? `: ${pageErrors.join('; ')}` : ''}`);
 
