@@ -2,7 +2,9 @@
 # Installs the Debian packages thaidoc needs (only those missing) and builds build/thaidoc (Release).
 # Also installs the PDF readers of the seven-reader extraction test (tests/seven_readers_test.cpp):
 # MuPDF, pdfminer.six, pypdf, PDFBox (Java) from Debian, and pdf.js and PDFium from npm, pinned by
-# tests/readers/package-lock.json and installed with `npm ci` into tests/readers/node_modules.
+# tests/readers/package-lock.json and installed with `npm ci` into tests/readers/node_modules;
+# and the web page's browser test (tests/web): Debian's chromium, and puppeteer-core (with the
+# libraries scripts/vendor_web.sh copies into src/web/vendor) pinned by tests/web/package-lock.json.
 # Idempotent: safe to run again; a second run installs nothing and only rebuilds what changed.
 #
 # Environment:
@@ -28,6 +30,7 @@ PACKAGES=(
   mupdf-tools python3-pdfminer python3-pypdf libpdfbox2-java default-jre-headless nodejs npm
   libfontconfig-dev fonts-tlwg-laksaman-otf python3-jsonschema python3-yaml
   libcpp-httplib-dev
+  chromium
 )
 
 log() { printf '==> %s\n' "$*" >&2; }
@@ -64,17 +67,23 @@ install_packages() {
     "${missing[@]}" >/dev/null || die "apt-get install failed for: ${missing[*]}"
 }
 
-# pdf.js and PDFium for the extraction test, exactly as locked; again only when the lock changed.
-install_node_readers() {
-  local dir=tests/readers stamp=tests/readers/node_modules/.thaidoc-lock
+# npm packages exactly as locked in DIR/package-lock.json; again only when the lock changed.
+npm_ci() {
+  local dir=$1 what=$2 stamp=$1/node_modules/.thaidoc-lock
   if [[ -f $stamp ]] && cmp -s "$dir/package-lock.json" "$stamp"; then
-    log "npm readers: present"
+    log "npm $dir: present"
     return
   fi
   command -v npm >/dev/null || die "npm missing: install nodejs and npm"
-  log "npm ci in $dir/ (pdfjs-dist, @hyzyla/pdfium)"
+  log "npm ci in $dir/ ($what)"
   (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci failed in $dir"
   cp "$dir/package-lock.json" "$stamp"
+}
+
+# pdf.js and PDFium for the extraction test; puppeteer-core for the web page's browser test.
+install_node_packages() {
+  npm_ci tests/readers "pdfjs-dist, @hyzyla/pdfium"
+  npm_ci tests/web "puppeteer-core, yaml, pdfjs-dist"
 }
 
 build() {
@@ -110,6 +119,6 @@ build() {
 
 if [[ ${SKIP_INSTALL:-0} != 1 ]]; then
   install_packages
-  install_node_readers
+  install_node_packages
 fi
 build
