@@ -468,6 +468,15 @@ TEST(Serve, StaticFilesComeFromTheWebFolderAndNeverFromOutsideIt) {
   auto js = client.Get("/app.js");
   ASSERT_TRUE(js);
   EXPECT_EQ(js->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+  // Sent as they are even to a browser that accepts compression: cpp-httplib would compress a
+  // static file on every request, with brotli at its highest quality (seconds for pdf.js).
+  httplib::Headers browser{{"Accept-Encoding", "gzip, deflate, br, zstd"}};
+  client.set_decompress(false);
+  auto page = client.Get("/", browser);
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_FALSE(page->has_header("Content-Encoding")) << page->get_header_value("Content-Encoding");
+  EXPECT_EQ(page->body, "<!doctype html><title>thaidoc</title>\n");
   // A symbolic link in the web folder to a file outside it.
   fs::create_symlink(server.dir() + "/outside/secret.txt", server.dir() + "/web/link.txt");
   for (const char* path : {"/../outside/secret.txt", "/../../../../../../etc/passwd", "/%2e%2e/outside/secret.txt",

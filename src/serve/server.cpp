@@ -217,7 +217,15 @@ class Service {
     auto file = serve::find_static_file(web_, req.path);
     if (!file) return send_error(res, 404, "not found");
     try {
-      res.set_content(read_input_file(file->path, input_limits::kMaxFileBytes), file->content_type.c_str());
+      // Sent through a sized content provider, which cpp-httplib never compresses: it would
+      // otherwise compress every static file on every request, with brotli at its highest
+      // quality when the browser accepts it (2.3 s for pdf.js's 1.4 MB worker; 0.03 s as is).
+      // A reverse proxy in front can compress and cache them.
+      auto body = std::make_shared<std::string>(read_input_file(file->path, input_limits::kMaxFileBytes));
+      res.set_content_provider(body->size(), file->content_type.c_str(),
+                               [body](size_t offset, size_t length, httplib::DataSink& sink) {
+                                 return sink.write(body->data() + offset, length);
+                               });
     } catch (const Error&) {
       send_error(res, 404, "not found");
     }
