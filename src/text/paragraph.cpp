@@ -451,6 +451,7 @@ void warn_cut(const Builder& b, const ParagraphText& text, const Piece& piece, W
            text.offsets[at]);
       return;
     }
+    case CutMark::NameKind:
     case CutMark::Name: {
       word_bounds(from, to);
       if (const Lexicon* lex = b.lexicon()) {
@@ -467,7 +468,8 @@ void warn_cut(const Builder& b, const ParagraphText& text, const Piece& piece, W
         }
       }
       warn(TextWarning::NameSplit,
-           "name split across lines: '" + around(text, at, from, to) + "' (no breaking keeps it whole)",
+           "name split across lines" + std::string(piece.cut == CutMark::NameKind ? " after its kind" : "") + ": '" +
+               around(text, at, from, to) + "' (no breaking keeps it whole)",
            text.offsets[at]);
       return;
     }
@@ -487,9 +489,38 @@ void warn_cut(const Builder& b, const ParagraphText& text, const Piece& piece, W
            "word wider than the line cut between letters: '" + around(text, at, from, to) + "'", text.offsets[at]);
       return;
     case CutMark::None:
-    case CutMark::NameKind:  // the name proper stays whole: not a split
       return;
   }
+}
+
+// Why a line ending at item `end` is stretched past the limit, for its warning. The breaker
+// takes such a line only when every breaking of the paragraph without it splits a name or a
+// [[no-break]] phrase, or stretches other lines further: the warning names what comes next.
+std::string stretch_reason(const Builder& b, const ParagraphText& text, const std::vector<BreakItem>& items,
+                           const std::vector<Piece>& pieces, size_t end) {
+  size_t next = end + 1;
+  while (next < items.size() && is_line_start_skippable(items[next])) ++next;
+  size_t at = items.size();
+  for (size_t i = next; i < items.size(); ++i) {
+    if (items[i].kind == BreakItem::Penalty || !pieces[i].shaped) continue;
+    at = static_cast<size_t>(std::lower_bound(text.offsets.begin(), text.offsets.end(), pieces[i].byte_begin) -
+                             text.offsets.begin());
+    break;
+  }
+  const std::u32string& t = text.chars;
+  if (at < t.size()) {
+    if (const Lexicon* lex = b.lexicon()) {
+      const std::u32string* longest = nullptr;
+      for (const std::u32string& e : lex->entries())
+        if (t.compare(at, e.size(), e) == 0 && (!longest || e.size() > longest->size())) longest = &e;
+      if (longest)
+        return ", as no breaking keeps every line within the limit without splitting the name '" +
+               utf8::encode(*longest) + "' that follows";
+    }
+    if (b.no_break(at) && (at == 0 || !b.no_break(at - 1)))
+      return ", as no breaking keeps every line within the limit without breaking the no-break phrase that follows";
+  }
+  return ", as no breaking of the paragraph keeps every line within the limit";
 }
 
 }  // namespace
@@ -599,10 +630,11 @@ ParagraphLayout TextEngine::layout(const std::vector<StyledSpan>& spans, const P
     bool justify = style.align == Align::Justify && (!last || style.justify_last_line);
     if (justify && breaking_.max_stretch > 0 && slack > breaking_.max_stretch * natural && !last) {
       // No breaking keeps this line within the limit: ragged rather than letter-spaced.
-      char buf[160];
+      char buf[200];
       std::snprintf(buf, sizeof buf, "line stretched %.1f %% of its natural width (limit %.0f %%): set ragged",
                     100 * slack / std::max(natural, 1e-9), 100 * breaking_.max_stretch);
-      warn(TextWarning::Stretched, buf, text.offsets[line_first_char(items, pieces, s, end, text)]);
+      warn(TextWarning::Stretched, buf + stretch_reason(b, text, items, pieces, end),
+           text.offsets[line_first_char(items, pieces, s, end, text)]);
       justify = false;
     }
     if (slack + (justified ? shrink : 0) < -0.01) {
