@@ -448,6 +448,27 @@ TEST(Paragraph, OverWideThaiWordsAreCutAtSyllablesWithAWarning) {
   EXPECT_EQ(std::string(to_string(l.warnings[0].kind)), "word cut");
 }
 
+// A web address wider than the line is broken before a dot (www.mueangphetnuea|.go.th), never
+// hyphenated (a hyphen would read as part of the address) and never between two letters.
+TEST(Paragraph, OverWideAddressesBreakAtTheirDotsWithoutAHyphen) {
+  ShapeCache cache;
+  TextEngine engine(cache);
+  ParagraphStyle ps;
+  ps.align = Align::Left;
+  const std::string url = "www.mueangphetnuea.go.th";
+  double width = engine.measure({StyledSpan{"www.mueangphetnuea", body()}}) + 1;  // not with ".go"
+  ParagraphLayout l = engine.layout({StyledSpan{url, body()}}, ps, width);
+  ASSERT_EQ(l.lines.size(), 2u);
+  EXPECT_EQ(glyph_text(l.lines[0]), "www.mueangphetnuea");
+  EXPECT_EQ(glyph_text(l.lines[1]), ".go.th");
+  ASSERT_EQ(l.warnings.size(), 1u);
+  EXPECT_EQ(l.warnings[0].kind, TextWarning::WordCut);
+  EXPECT_NE(l.warnings[0].message.find("address wider than the line broken at a dot or slash: "
+                                       "'www.mueangphetnuea|.go.th'"),
+            std::string::npos)
+      << l.warnings[0].message;
+}
+
 TEST(Paragraph, OverWideLatinWordsAreHyphenated) {
   ASSERT_FALSE(latin_hyphenation_points(U"internationalization", 0, 20).empty())
       << "libhyphen with hyphen-en-us (scripts/setup.sh installs them)";

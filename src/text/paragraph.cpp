@@ -22,7 +22,34 @@ namespace {
 enum class GlueKind { None, Space, WordBoundary, LineEnd };
 
 // What a line ending at a penalty item means for the warnings.
-enum class CutMark : unsigned char { None, NameKind, Name, Keep, Syllable, Hyphen, Cluster };
+enum class CutMark : unsigned char { None, NameKind, Name, Keep, Syllable, Hyphen, Address, Cluster };
+
+// A web or e-mail address: a "://", an '@', or a '.' between two letters or digits.
+bool is_address(const std::u32string& t, size_t b, size_t e) {
+  auto alnum = [](char32_t c) {
+    CharClass k = classify(c);
+    return k == CharClass::Letter || k == CharClass::Digit;
+  };
+  for (size_t i = b; i < e; ++i) {
+    if (t[i] == '@') return true;
+    if (t[i] == ':' && i + 2 < e && t[i + 1] == '/' && t[i + 2] == '/') return true;
+    if (t[i] == '.' && i > b && i + 1 < e && alnum(t[i - 1]) && alnum(t[i + 1])) return true;
+  }
+  return false;
+}
+
+// Where an address wider than the line may be cut, without a hyphen (which would read as part
+// of it): before a '.' or '@', after a '/' (not inside "//"); never leaving fewer than two
+// characters on either side.
+std::vector<size_t> address_cuts(const std::u32string& t, size_t b, size_t e) {
+  std::vector<size_t> out;
+  for (size_t i = b + 2; i + 2 <= e; ++i) {
+    bool before = t[i] == '.' || t[i] == '@';
+    bool after = t[i - 1] == '/' && t[i] != '/';
+    if (before || after) out.push_back(i);
+  }
+  return out;
+}
 
 // What an item stands for: a slice of shaped text, or a gap.
 struct Piece {
@@ -190,8 +217,12 @@ class Builder {
   // grapheme clusters. Every cut costs cut_penalty (a warning when used).
   void add_overwide(const TextRun& run, const Piece& p, size_t b, size_t e, double em) {
     bool latin = classify(text_.chars[b]) == CharClass::Letter;
-    std::vector<size_t> at = latin ? latin_hyphenation_points(text_.chars, b, e) : thai_syllable_cuts(text_.chars, b, e);
-    CutMark mark = latin ? CutMark::Hyphen : CutMark::Syllable;
+    bool address = latin && is_address(text_.chars, b, e);  // cut at its dots, never hyphenated
+    std::vector<size_t> at = address ? address_cuts(text_.chars, b, e)
+                             : latin ? latin_hyphenation_points(text_.chars, b, e)
+                                     : thai_syllable_cuts(text_.chars, b, e);
+    CutMark mark = address ? CutMark::Address : latin ? CutMark::Hyphen : CutMark::Syllable;
+    latin = latin && !address;  // (below: whether a hyphen is drawn)
     Piece hyphen;
     double hyphen_width = 0;
     if (latin && !at.empty()) {
@@ -481,6 +512,11 @@ void warn_cut(const Builder& b, const ParagraphText& text, const Piece& piece, W
     case CutMark::Hyphen:
       word_bounds(from, to);
       warn(TextWarning::WordCut, "word wider than the line hyphenated: '" + around(text, at, from, to) + "'",
+           text.offsets[at]);
+      return;
+    case CutMark::Address:
+      word_bounds(from, to);
+      warn(TextWarning::WordCut, "address wider than the line broken at a dot or slash: '" + around(text, at, from, to) + "'",
            text.offsets[at]);
       return;
     case CutMark::Cluster:
