@@ -25,6 +25,12 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ISSUE_FIVE = ["หน่วยงาน", "ระยะเวลา", "ปีงบประมาณ", "ดำเนินการ", "ความโปร่งใส"]
+# The kinds of administration a name starts with (src/text/segment.cpp, kNameKinds): a line
+# that ends with one and a next line that starts with a Thai letter is a name split after its
+# kind (เทศบาลนคร|นครปฐม), unless the kind is followed by a space in the text (then it is not a
+# name). Counted apart from the compounds.
+NAME_KINDS = ["องค์การบริหารส่วนตำบล", "องค์การบริหารส่วนจังหวัด", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร",
+              "กรุงเทพมหานคร", "อำเภอ", "จังหวัด", "ตำบล"]
 
 
 def is_thai_letter(ch):
@@ -83,6 +89,7 @@ def main():
     total_lines = thai_ends = 0
     found = collections.Counter()
     five = collections.Counter()
+    kinds = collections.Counter()
     examples = {}
     for pdf in pdfs:
         lines = pdf_lines(pdf)
@@ -98,6 +105,10 @@ def main():
             w5 = inside(ISSUE_FIVE, a, b)
             if w5:
                 five[w5] += 1
+            k = next((k for k in NAME_KINDS if a.endswith(k)), None)
+            if k:
+                kinds[k] += 1
+                examples.setdefault("kind:" + k, f"{a[-12:]}|{b[:12]}")
         total_lines += n_lines
         thai_ends += ends
         if args.per_file:
@@ -107,6 +118,9 @@ def main():
     for w, c in found.most_common(args.top):
         print(f"  {c:4d}  {w}   e.g. {examples[w]}")
     print("issue's five: " + ", ".join(f"{w} {five[w]}" for w in ISSUE_FIVE) + f" (total {sum(five.values())})")
+    print(f"line ends right after a name's kind (a name split after its kind): {sum(kinds.values())}")
+    for k, c in kinds.most_common(args.top):
+        print(f"  {c:4d}  {k}|   e.g. {examples['kind:' + k]}")
 
 
 if __name__ == "__main__":

@@ -52,42 +52,69 @@ TEST(NameKinds, ANameBreaksOnlyBetweenItsKindAndTheNameProper) {
 }
 
 // The klongmai report's sentence: the name does not fit after "จะเห็นได้ว่าผลคะแนนของ" on the first
-// line, and kept whole it would leave that line stretched 130 %. Broken after its kind, the
-// first line is stretched less than twice the limit (18.5 %: still reported, and set ragged), and
-// the name proper (คลองใหม่) stays whole.
-TEST(NameKinds, ANameBreaksAfterItsKindRatherThanStretchAMLineFar) {
+// line. The name is kept whole, on the second line: the first line holds the head alone, set
+// ragged, and its warning says the name that follows is why. Under the old rule (a break
+// after the kind cheaper than a line stretched 3 x the limit) the name was split after its kind.
+TEST(NameKinds, ANameIsKeptWholeOnTheNextLineRatherThanSplitAfterItsKind) {
   ShapeCache cache;
   TextEngine engine(cache);
   BreakSettings settings;
   auto lexicon = std::make_shared<Lexicon>();
-  lexicon->add("องค์การบริหารส่วนตำบลคลองใหม่");
+  const std::string name = "องค์การบริหารส่วนตำบลคลองใหม่";
+  lexicon->add(name);
   settings.lexicon = lexicon;
   engine.set_breaking(settings);
   const std::string head = "จะเห็นได้ว่าผลคะแนนของ";
-  const std::string text = head + "องค์การบริหารส่วนตำบลคลองใหม่สูงที่สุดในปีงบประมาณ พ.ศ. ๒๕๖๒ และลดลงต่อเนื่อง"
+  const std::string text = head + name + "สูงที่สุดในปีงบประมาณ พ.ศ. ๒๕๖๒ และลดลงต่อเนื่อง"
                            "ในปีงบประมาณ พ.ศ. ๒๕๖๓ และ ๒๕๖๔ จนในปีงบประมาณ พ.ศ. ๒๕๖๕ ได้คะแนนต่ำที่สุด";
   // The line holds the head and the name but 1 pt.
-  double width = engine.measure({StyledSpan{head + "องค์การบริหารส่วนตำบลคลองใหม่", test::body()}}) - 1;
+  double width = engine.measure({StyledSpan{head + name, test::body()}}) - 1;
   ParagraphStyle ps;
   ps.align = Align::Justify;
   ParagraphLayout l = engine.layout({StyledSpan{text, test::body()}}, ps, width);
   ASSERT_GE(l.lines.size(), 2u);
-  EXPECT_EQ(l.text.substr(l.lines[0].text_begin, l.lines[0].text_end - l.lines[0].text_begin),
-            head + "องค์การบริหารส่วนตำบล");
-  for (const TextWarning& w : l.warnings) {
-    EXPECT_EQ(w.kind, TextWarning::Stretched) << w.message;
-    EXPECT_NE(w.message.find("line stretched 18."), std::string::npos) << w.message;
-  }
-  // Without the kind break (every break in the name a Name break), the first line is the head alone.
-  settings.name_kind_demerits = settings.name_demerits;
+  auto line = [](const ParagraphLayout& p, size_t i) {
+    return p.text.substr(p.lines[i].text_begin, p.lines[i].text_end - p.lines[i].text_begin);
+  };
+  EXPECT_EQ(line(l, 0), head);
+  EXPECT_EQ(line(l, 1).rfind(name, 0), 0u) << line(l, 1);  // the second line starts with the whole name
+  ASSERT_EQ(l.warnings.size(), 1u);
+  EXPECT_EQ(l.warnings[0].kind, TextWarning::Stretched);
+  EXPECT_NE(l.warnings[0].message.find("set ragged, as no breaking keeps every line within the limit without "
+                                       "splitting the name '" + name + "' that follows: '" + head + "'"),
+            std::string::npos)
+      << l.warnings[0].message;
+  EXPECT_EQ(l.warnings[0].offset, 0u);
+
+  settings.name_kind_demerits = 2e10;  // the old rule
   engine.set_breaking(settings);
-  ParagraphLayout whole = engine.layout({StyledSpan{text, test::body()}}, ps, width);
-  EXPECT_EQ(whole.text.substr(whole.lines[0].text_begin, whole.lines[0].text_end - whole.lines[0].text_begin),
-            head);
-  ASSERT_FALSE(whole.warnings.empty());
-  EXPECT_EQ(whole.warnings[0].kind, TextWarning::Stretched);
-  EXPECT_NE(whole.warnings[0].message.find(": '" + head + "'"), std::string::npos) << whole.warnings[0].message;
-  EXPECT_NE(whole.warnings[0].message.find("line stretched 13"), std::string::npos) << whole.warnings[0].message;
+  ParagraphLayout old = engine.layout({StyledSpan{text, test::body()}}, ps, width);
+  EXPECT_EQ(line(old, 0), head + "องค์การบริหารส่วนตำบล");
+}
+
+// A name wider than the line cannot stay whole: it is split after its kind (องค์การบริหารส่วนตำบล|
+// คลองใหม่), not inside the name proper, and the split is a "name split" warning.
+TEST(NameKinds, ANameWiderThanTheLineIsSplitAfterItsKindWithAWarning) {
+  ShapeCache cache;
+  TextEngine engine(cache);
+  BreakSettings settings;
+  auto lexicon = std::make_shared<Lexicon>();
+  const std::string name = "องค์การบริหารส่วนตำบลคลองใหม่";
+  lexicon->add(name);
+  settings.lexicon = lexicon;
+  engine.set_breaking(settings);
+  double width = engine.measure({StyledSpan{name, test::body()}}) - 2;
+  ParagraphStyle ps;
+  ps.align = Align::Left;
+  ParagraphLayout l = engine.layout({StyledSpan{"ถึง " + name + " แล้ว", test::body()}}, ps, width);
+  ASSERT_EQ(l.lines.size(), 2u);
+  EXPECT_EQ(l.text.substr(l.lines[0].text_begin, l.lines[0].text_end - l.lines[0].text_begin),
+            "ถึง องค์การบริหารส่วนตำบล");
+  ASSERT_EQ(l.warnings.size(), 1u);
+  EXPECT_EQ(l.warnings[0].kind, TextWarning::NameSplit);
+  EXPECT_NE(l.warnings[0].message.find("name split across lines after its kind: 'องค์การบริหารส่วนตำบล|คลองใหม่'"),
+            std::string::npos)
+      << l.warnings[0].message;
 }
 
 // ---------------------------------------------------------------- the command line
@@ -117,11 +144,11 @@ TEST(LayoutWarnings, PrintedWithTheSourcePositionOncePerParagraphAndKind) {
   auto r = test::run("cd " + quote(dir) + " && " + thaidoc_cmd("render doc.yaml -o out.pdf"));
   ASSERT_EQ(r.exit_code, 0) << r.out;
   // Paragraph 1 (line 3): its phrases broken three or four times, reported once, with the count.
-  auto first = lines_with(r.out, "doc.yaml:3:5: warning: could not keep: no-break phrase broken across lines: '");
+  auto first = lines_with(r.out, "doc.yaml:3:5: warning: page 1: could not keep: no-break phrase broken across lines: '");
   ASSERT_EQ(first.size(), 1u) << r.out;
   EXPECT_TRUE(std::regex_search(first[0], std::regex("\\(and [1-9] more in this paragraph\\)$"))) << first[0];
   // Paragraph 2 (line 4): broken once.
-  auto second = lines_with(r.out, "doc.yaml:4:5: warning: could not keep: no-break phrase broken across lines: '");
+  auto second = lines_with(r.out, "doc.yaml:4:5: warning: page 1: could not keep: no-break phrase broken across lines: '");
   ASSERT_EQ(second.size(), 1u) << r.out;
   EXPECT_EQ(second[0].find("more in this paragraph"), std::string::npos) << second[0];
   EXPECT_EQ(lines_with(r.out, "could not keep").size(), 2u) << r.out;
@@ -134,6 +161,23 @@ TEST(LayoutWarnings, PrintedWithTheSourcePositionOncePerParagraphAndKind) {
   EXPECT_EQ(lines_with(layout.out, "warning").size(), all_count) << layout.out;
   auto bad = test::run("cd " + quote(dir) + " && " + thaidoc_cmd("render doc.yaml -o b.pdf --warnings some"));
   EXPECT_EQ(bad.exit_code, 2) << bad.out;
+}
+
+// Each layout warning names the page the trouble is on: here a no-break phrase on page 2
+// (after a page break), a keep-together block that starts on page 3, and one on page 1.
+TEST(LayoutWarnings, NameThePageTheyHappenOn) {
+  std::string dir = test::temp_dir("layout-warning-pages");
+  std::string yaml = "kind: document\nblocks:\n  - \"[[" + phrase(30) + "]] หนึ่ง\"\n  - pagebreak: true\n" +
+                     "  - ก่อน\n  - \"[[" + phrase(30) + "]] สอง\"\n  - pagebreak: true\n  - list:\n";
+  for (int i = 0; i < 60; ++i) yaml += "      - รายการที่ยาวมาก\n";
+  yaml += "    keep: together\n";
+  test::write_file(dir + "/doc.yaml", yaml);
+  auto r = test::run("cd " + quote(dir) + " && " + thaidoc_cmd("render doc.yaml -o out.pdf"));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(lines_with(r.out, "doc.yaml:3:5: warning: page 1: could not keep: no-break phrase").size(), 1u) << r.out;
+  EXPECT_EQ(lines_with(r.out, "doc.yaml:6:5: warning: page 2: could not keep: no-break phrase").size(), 1u) << r.out;
+  EXPECT_EQ(lines_with(r.out, "doc.yaml:8:5: warning: page 3: keep: together: the block is").size(), 1u) << r.out;
+  EXPECT_EQ(lines_with(r.out, "warning").size(), 3u) << r.out;
 }
 
 TEST(LayoutWarnings, DataWarningsOnlyWithAll) {
@@ -169,8 +213,8 @@ TEST(LayoutWarnings, TheBatchReportCountsThemPerRecord) {
 
   auto printed = test::run("cd " + quote(dir) + " && " +
                            thaidoc_cmd("batch t.yaml --data d.csv -o 'p/{id}.pdf' -j1 -q"));
-  EXPECT_EQ(count(printed.out, "warning: could not keep"), 1u) << printed.out;
-  EXPECT_NE(printed.out.find("t.yaml:3:5: warning: could not keep"), std::string::npos) << printed.out;
+  EXPECT_EQ(count(printed.out, "warning: page 1: could not keep"), 1u) << printed.out;
+  EXPECT_NE(printed.out.find("t.yaml:3:5: warning: page 1: could not keep"), std::string::npos) << printed.out;
 }
 
 // A name from a batch record is never broken across lines: the paragraph repeats it at

@@ -9,6 +9,7 @@
 #include "base/utf8.h"
 #include "font/font_manager.h"
 #include "model/inline.h"
+#include "text/line_breaker.h"
 #include "text/paragraph.h"
 #include "text/paragraph_cache.h"
 #include "text/segment.h"
@@ -330,6 +331,34 @@ TEST(Paragraph, FewerLinesStretchedPastTheLimitAndEachOneRaggedWithAWarning) {
   EXPECT_GE(widths_met, 1u) << "the limit finds a breaking within it where plain total-fit does not";
 }
 
+// The limit, by hand, on the breaker alone (lines 100 wide). Boxes a (80, stretchable by 200:
+// letter spacing), b (10), c (90, stretchable by 5), d (20), with zero-width glue between.
+//   breaking A: [a] [b c] [d]  line 1 grows 20/80 = 25 % (ratio 0.1, badness 0.1), line 2 is full;
+//   breaking B: [a b] [c] [d]  line 1 grows 10/90 = 11.1 %, line 2 grows 10/90 = 11.1 % but its
+//                              ratio is 10/5 = 2 (badness 800).
+// Plain total fit takes A (demerits about 10.1^2 + 10^2 + 10^2 against 10^2 + 810^2 + 10^2); with
+// the 15 % limit, A's first line costs 1e10 x 25/15 more, and B is taken.
+TEST(StretchLimit, AHandComputedParagraph) {
+  std::vector<BreakItem> items = {
+      {BreakItem::Box, 80, 200, 0, 0}, {BreakItem::Glue, 0, 0, 0, 0},  // a, then break 1
+      {BreakItem::Box, 10, 0, 0, 0},   {BreakItem::Glue, 0, 0, 0, 0},  // b, then break 3
+      {BreakItem::Box, 90, 5, 0, 0},   {BreakItem::Glue, 0, 0, 0, 0},  // c, then break 5
+      {BreakItem::Box, 20, 0, 0, 0},                                   // d (c and d: 110, too wide)
+      {BreakItem::Penalty, 0, 0, 0, BreakItem::kForceBreak},
+      {BreakItem::Glue, 0, 1e9, 0, 0},
+      {BreakItem::Penalty, 0, 0, 0, -BreakItem::kForceBreak},          // 9: the end
+  };
+  auto width = [](size_t) { return 100.0; };
+  BreakOptions plain;
+  EXPECT_EQ(break_lines(items, width, plain), (std::vector<size_t>{1, 5, 9}));
+  BreakOptions limited;
+  limited.max_stretch = 0.15;
+  EXPECT_EQ(break_lines(items, width, limited), (std::vector<size_t>{3, 5, 9}));
+  // At a 30 % limit, A's 25 % is within it and A is taken again.
+  limited.max_stretch = 0.30;
+  EXPECT_EQ(break_lines(items, width, limited), (std::vector<size_t>{1, 5, 9}));
+}
+
 TEST(Paragraph, ALineThatMustStretchTooFarIsRaggedWithAWarning) {
   ShapeCache cache;
   TextEngine engine(cache);
@@ -417,6 +446,27 @@ TEST(Paragraph, OverWideThaiWordsAreCutAtSyllablesWithAWarning) {
   EXPECT_EQ(l.warnings[0].message, "word wider than the line cut at a syllable: 'ประสิท|ธิภาพ'");
   EXPECT_EQ(l.warnings[0].offset, first.size());
   EXPECT_EQ(std::string(to_string(l.warnings[0].kind)), "word cut");
+}
+
+// A web address wider than the line is broken before a dot (www.mueangphetnuea|.go.th), never
+// hyphenated (a hyphen would read as part of the address) and never between two letters.
+TEST(Paragraph, OverWideAddressesBreakAtTheirDotsWithoutAHyphen) {
+  ShapeCache cache;
+  TextEngine engine(cache);
+  ParagraphStyle ps;
+  ps.align = Align::Left;
+  const std::string url = "www.mueangphetnuea.go.th";
+  double width = engine.measure({StyledSpan{"www.mueangphetnuea", body()}}) + 1;  // not with ".go"
+  ParagraphLayout l = engine.layout({StyledSpan{url, body()}}, ps, width);
+  ASSERT_EQ(l.lines.size(), 2u);
+  EXPECT_EQ(glyph_text(l.lines[0]), "www.mueangphetnuea");
+  EXPECT_EQ(glyph_text(l.lines[1]), ".go.th");
+  ASSERT_EQ(l.warnings.size(), 1u);
+  EXPECT_EQ(l.warnings[0].kind, TextWarning::WordCut);
+  EXPECT_NE(l.warnings[0].message.find("address wider than the line broken at a dot or slash: "
+                                       "'www.mueangphetnuea|.go.th'"),
+            std::string::npos)
+      << l.warnings[0].message;
 }
 
 TEST(Paragraph, OverWideLatinWordsAreHyphenated) {

@@ -278,7 +278,7 @@ TEST(BlockRules, KeepTogetherTallerThanAPageIsSplitWithAWarning) {
   LaidOutDocument doc = layout_yaml(yaml);
   EXPECT_GT(doc.pages.size(), 1u);
   ASSERT_EQ(doc.warnings.size(), 1u);
-  EXPECT_NE(doc.warnings[0].find("t.yaml:4:5: warning: keep: together: the block is"), std::string::npos)
+  EXPECT_NE(doc.warnings[0].find("t.yaml:4:5: warning: page 1: keep: together: the block is"), std::string::npos)
       << doc.warnings[0];
   EXPECT_TRUE(verify_layout(doc).empty());
 }

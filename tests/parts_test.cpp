@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "input/document_reader.h"
+#include "layout/parts_layout.h"
 #include "layout/verify.h"
 #include "report/report_layout.h"
 #include "test_support.h"
@@ -290,3 +291,23 @@ TEST(Parts, RenderWritesOnePdfWithEveryPartsPages) {
   EXPECT_EQ(first_line(4), "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรม\n");  // no number
   EXPECT_EQ(first_line(5).rfind("-๒", 0), 0u);
 }
+
+namespace {
+
+// A part's layout warnings count pages in the whole document: the second part's "page 2"
+// follows the first part's 3 pages, so it is page 5; a warning without a page stays as it is.
+TEST(Parts, WarningPagesCountTheEarlierPartsPages) {
+  thaidoc::LaidOutDocument whole, first, second;
+  first.pages.resize(3);
+  first.warnings = {"a.yaml:3:5: warning: page 3: stretched: x"};
+  second.pages.resize(2);
+  second.warnings = {"b.yaml:7:9: warning: page 2: name split: y", "b.yaml:8:1: warning: keep: z"};
+  thaidoc::append_laid_out(whole, std::move(first));
+  thaidoc::append_laid_out(whole, std::move(second));
+  ASSERT_EQ(whole.warnings.size(), 3u);
+  EXPECT_EQ(whole.warnings[0], "a.yaml:3:5: warning: page 3: stretched: x");
+  EXPECT_EQ(whole.warnings[1], "b.yaml:7:9: warning: page 5: name split: y");
+  EXPECT_EQ(whole.warnings[2], "b.yaml:8:1: warning: keep: z");
+}
+
+}  // namespace

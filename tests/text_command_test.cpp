@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "base/utf8.h"
+#include "cli/text_command.h"
 #include "test_support.h"
 #include "text/segment.h"
 
@@ -242,4 +243,30 @@ TEST(TextCommand, SameInputGivesIdenticalBytes) {
   Rendered b = render(dir, corpus_file());
   ASSERT_EQ(b.result.exit_code, 0);
   EXPECT_TRUE(first == test::read_file(b.pdf));
+}
+
+// A paragraph's layout warnings name the file's line and column where the paragraph starts
+// (the second paragraph: line 4, after two spaces, column 3) and the page it is on. The token
+// of 20 x "A123456789" has no break and no hyphenation point: it is cut between letters.
+TEST(TextCommand, LayoutWarningsNameLineColumnAndPage) {
+  std::string dir = test::temp_dir("text-warnings");
+  std::string token;
+  for (int i = 0; i < 20; ++i) token += "A123456789";
+  Rendered r = render(dir, "ย่อหน้าแรก\nบรรทัดที่สอง\n\n  ย่อหน้าที่สอง " + token + "\n", "--warnings layout");
+  ASSERT_EQ(r.result.exit_code, 0) << r.result.out;
+  EXPECT_NE(r.result.out.find("in.txt:4:3: warning: page 1: word cut: word wider than the line cut between letters"),
+            std::string::npos)
+      << r.result.out;
+  EXPECT_EQ(r.result.out.find("in.txt:0"), std::string::npos) << r.result.out;
+}
+
+TEST(TextCommand, ParagraphsKnowWhereTheyStart) {
+  std::vector<TextParagraph> p = split_paragraphs_at("\n\nแรก\nต่อ\n \n\t  สอง x\n  สาม\n");
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_EQ(p[0].text, "แรกต่อ");
+  EXPECT_EQ(p[0].line, 3);
+  EXPECT_EQ(p[0].column, 1);
+  EXPECT_EQ(p[1].text, "สอง x สาม");
+  EXPECT_EQ(p[1].line, 6);
+  EXPECT_EQ(p[1].column, 4);
 }

@@ -84,29 +84,44 @@ std::string read_text_file(const std::string& file) {
   return text;
 }
 
-std::vector<std::string> split_paragraphs(const std::string& text) {
-  std::vector<std::string> paragraphs;
-  std::string current;
-  std::istringstream in(text);
-  std::string line;
+std::vector<TextParagraph> split_paragraphs_at(const std::string& text) {
+  std::vector<TextParagraph> paragraphs;
+  TextParagraph current;
   auto flush = [&] {
-    if (!current.empty()) paragraphs.push_back(current);
-    current.clear();
+    if (!current.text.empty()) paragraphs.push_back(current);
+    current = TextParagraph{};
   };
-  while (std::getline(in, line)) {
+  int line_no = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string::npos) eol = text.size();
+    std::string line = text.substr(pos, eol - pos);
+    pos = eol + 1;
+    ++line_no;
     if (is_blank(line)) {
       flush();
       continue;
     }
     std::string t = trim(line);
-    if (!current.empty()) {
-      bool thai_join = is_thai(last_char(current)) && is_thai(first_char(t));
-      if (!thai_join) current += ' ';
+    if (current.text.empty()) {
+      // Where the paragraph starts: its first line, the column of its first character.
+      size_t lead = line.find_first_not_of(" \t\r");
+      current.line = line_no;
+      current.column = 1 + static_cast<int>(utf8::decode(std::string_view(line).substr(0, lead)).size());
+    } else {
+      bool thai_join = is_thai(last_char(current.text)) && is_thai(first_char(t));
+      if (!thai_join) current.text += ' ';
     }
-    current += t;
+    current.text += t;
   }
   flush();
   return paragraphs;
+}
+
+std::vector<std::string> split_paragraphs(const std::string& text) {
+  std::vector<std::string> out;
+  for (TextParagraph& p : split_paragraphs_at(text)) out.push_back(std::move(p.text));
+  return out;
 }
 
 // A general document (kind: document) of plain paragraphs in the official page style,
@@ -127,12 +142,13 @@ Document text_document(const std::string& text, const TextCommandOptions& option
   tpl.page_numbers.size = options.size;
   tpl.digits = options.digits;  // (page numbers: Arabic, else Thai)
   // Digits are converted here, all of them (the text has no markup to keep some as written).
-  for (const std::string& p : split_paragraphs(text)) {
+  // Each paragraph is named by where it starts in the file (its warnings say so).
+  for (const TextParagraph& p : split_paragraphs_at(text)) {
     Block b;
-    b.where = {options.input, 0, 0};
+    b.where = {options.input, p.line, p.column};
     b.digits = DigitStyle::Keep;
     Paragraph para;
-    para.text = {InlineSpan{convert_digits(p, options.digits)}};
+    para.text = {InlineSpan{convert_digits(p.text, options.digits)}};
     b.content = std::move(para);
     doc.blocks.push_back(std::move(b));
   }

@@ -31,6 +31,14 @@ struct TextCommandOptions {
 // paragraph are joined (with a space, except between two Thai characters).
 std::vector<std::string> split_paragraphs(const std::string& text);
 
+// The same, with where each paragraph starts: its first line (1-based) and the column of
+// its first character (1-based, in characters). A paragraph's layout warnings name this.
+struct TextParagraph {
+  std::string text;
+  int line = 0, column = 0;
+};
+std::vector<TextParagraph> split_paragraphs_at(const std::string& text);
+
 // Reads a UTF-8 file; throws Error with file:line:col for invalid UTF-8.
 std::string read_text_file(const std::string& path);
 

@@ -23,7 +23,8 @@ std::string list_marker(ListMarker marker, int number) {
   return "-";
 }
 
-void report_text_warnings(SourceLedger& ledger, const SourceLocation& where, const ParagraphLayout& layout) {
+void report_text_warnings(SourceLedger& ledger, const SourceLocation& where, const ParagraphLayout& layout,
+                          int32_t source) {
   for (size_t i = 0; i < layout.warnings.size(); ++i) {
     const TextWarning& w = layout.warnings[i];
     bool seen = false;
@@ -36,7 +37,7 @@ void report_text_warnings(SourceLedger& ledger, const SourceLocation& where, con
     if (seen) continue;  // once per paragraph and kind
     std::string message = std::string(to_string(w.kind)) + ": " + w.message;
     if (more > 0) message += " (and " + std::to_string(more) + " more in this paragraph)";
-    ledger.warn(where, message);
+    ledger.warn(where, message, source, w.offset);
   }
 }
 
@@ -79,7 +80,7 @@ void BlockLayouter::add_paragraph(const InlineText& text, std::vector<FlowBox>& 
   size_t first = out.size();
   append_lines(out, *layout, x, space_before, rules);
   register_text(layout->text, out, first);
-  if (ledger_) report_text_warnings(*ledger_, where_, *layout);
+  if (ledger_) report_text_warnings(*ledger_, where_, *layout, static_cast<int32_t>(ledger_->size()) - 1);
 }
 
 void BlockLayouter::add_dotted_lines(int count, std::vector<FlowBox>& out, double x, double width) {
@@ -241,7 +242,8 @@ void BlockLayouter::keep_together(const Block& block, std::vector<FlowBox>& out,
   if (n < 2) return;
   for (size_t i = from; i < out.size(); ++i)
     if (out[i].page_break) {
-      if (ledger_) ledger_->warn(block.where, "keep: together ignored: the block contains a page break");
+      if (ledger_)
+        ledger_->warn(block.where, "keep: together ignored: the block contains a page break", first_source(out, from));
       return;
     }
   std::vector<FlowBox> parts(out.begin() + static_cast<long>(from), out.end());
@@ -251,7 +253,7 @@ void BlockLayouter::keep_together(const Block& block, std::vector<FlowBox>& out,
       char msg[160];
       std::snprintf(msg, sizeof msg, "keep: together: the block is %.1f cm tall, more than a page (%.1f cm); it is split",
                     whole.height / kPointsPerCm, text_height() / kPointsPerCm);
-      ledger_->warn(block.where, msg);
+      ledger_->warn(block.where, msg, first_source(out, from));
     }
     return;
   }

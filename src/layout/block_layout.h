@@ -93,7 +93,9 @@ class BlockLayouter {
 
 // The text engine's warnings about one paragraph (TextWarning: stretched, word cut, name split,
 // could not keep), as layout warnings at `where`: each kind once, with how many more there are.
-void report_text_warnings(SourceLedger& ledger, const SourceLocation& where, const ParagraphLayout& layout);
+// `source` is the ledger's id of the paragraph's text (the page of each warning comes from it).
+void report_text_warnings(SourceLedger& ledger, const SourceLocation& where, const ParagraphLayout& layout,
+                          int32_t source);
 
 // The text of a list marker: "๑." "1." "(๑)" "(1)" "-" "•".
 std::string list_marker(ListMarker marker, int number);

@@ -36,8 +36,8 @@ LaidOutDocument layout_document(const Document& doc, Resources& res) {
       stamps.secrecy.empty() ? -1 : ledger.add(stamps.secrecy_at, "secrecy stamp", stamps.secrecy);
 
   LaidOutDocument out = paginate(std::move(boxes), tpl.page);
+  out.warnings = ledger.take_warnings(out);
   out.sources = ledger.take();
-  out.warnings = ledger.take_warnings();
   DigitStyle page_digits = tpl.digits == DigitStyle::Arabic ? DigitStyle::Arabic : DigitStyle::Thai;
   add_page_numbers(out, engine, text_style(fonts, tpl.page_numbers.size), tpl.page_numbers, page_digits,
                    doc.page_number_offset);

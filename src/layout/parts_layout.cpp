@@ -1,6 +1,23 @@
 #include "layout/parts_layout.h"
 
+#include <string>
+
 namespace thaidoc {
+
+namespace {
+
+// A part's warning "WHERE: warning: page N: ..." with N counted in the whole document.
+std::string shift_page(std::string w, int page_shift) {
+  static const std::string kPage = ": warning: page ";
+  size_t at = w.find(kPage);
+  if (at == std::string::npos || page_shift == 0) return w;
+  size_t b = at + kPage.size(), e = b;
+  while (e < w.size() && w[e] >= '0' && w[e] <= '9') ++e;
+  if (e == b || e >= w.size() || w[e] != ':') return w;
+  return w.substr(0, b) + std::to_string(std::stoi(w.substr(b, e - b)) + page_shift) + w.substr(e);
+}
+
+}  // namespace
 
 void append_laid_out(LaidOutDocument& out, LaidOutDocument part) {
   const int32_t source_shift = static_cast<int32_t>(out.sources.size());
@@ -16,7 +33,7 @@ void append_laid_out(LaidOutDocument& out, LaidOutDocument part) {
     e.page += page_shift;
     out.outline.push_back(std::move(e));
   }
-  for (std::string& w : part.warnings) out.warnings.push_back(std::move(w));
+  for (std::string& w : part.warnings) out.warnings.push_back(shift_page(std::move(w), page_shift));
 }
 
 LaidOutDocument layout_parts(const Document& doc, const LayoutOne& layout_part) {

@@ -14,12 +14,12 @@ namespace thaidoc {
 using LayoutOne = std::function<LaidOutDocument(const Document&)>;
 
 // `layout_part` lays out one part (the kind dispatcher). The result's sources,
-// outline and warnings are those of the parts in order (source indices and outline
-// pages renumbered), its info the container's with empty fields from the first part.
+// outline and warnings are those of the parts in order (source indices, outline
+// and warning pages renumbered), its info the container's with empty fields from the first part.
 LaidOutDocument layout_parts(const Document& doc, const LayoutOne& layout_part);
 
 // Appends `part` to `out`: pages, sources (GlyphRun::source shifted), outline (pages
-// shifted) and warnings.
+// shifted) and warnings (their "page N" shifted).
 void append_laid_out(LaidOutDocument& out, LaidOutDocument part);
 
 }  // namespace thaidoc

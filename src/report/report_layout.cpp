@@ -233,8 +233,8 @@ LaidOutDocument layout_report(const Document& doc, Resources& res) {
   blocks.set_ledger(&ledger);
   blocks.set_source({doc.source}, "paragraph");
   LaidOutDocument out = paginate(report_boxes(doc, toc, blocks), tpl.page);
+  out.warnings = ledger.take_warnings(out);
   out.sources = ledger.take();
-  out.warnings = ledger.take_warnings();
   // The body's headings are the outline entries after the contents' own entry.
   std::vector<int> pages;
   bool after_contents = false;

@@ -22,7 +22,34 @@ namespace {
 enum class GlueKind { None, Space, WordBoundary, LineEnd };
 
 // What a line ending at a penalty item means for the warnings.
-enum class CutMark : unsigned char { None, NameKind, Name, Keep, Syllable, Hyphen, Cluster };
+enum class CutMark : unsigned char { None, NameKind, Name, Keep, Syllable, Hyphen, Address, Cluster };
+
+// A web or e-mail address: a "://", an '@', or a '.' between two letters or digits.
+bool is_address(const std::u32string& t, size_t b, size_t e) {
+  auto alnum = [](char32_t c) {
+    CharClass k = classify(c);
+    return k == CharClass::Letter || k == CharClass::Digit;
+  };
+  for (size_t i = b; i < e; ++i) {
+    if (t[i] == '@') return true;
+    if (t[i] == ':' && i + 2 < e && t[i + 1] == '/' && t[i + 2] == '/') return true;
+    if (t[i] == '.' && i > b && i + 1 < e && alnum(t[i - 1]) && alnum(t[i + 1])) return true;
+  }
+  return false;
+}
+
+// Where an address wider than the line may be cut, without a hyphen (which would read as part
+// of it): before a '.' or '@', after a '/' (not inside "//"); never leaving fewer than two
+// characters on either side.
+std::vector<size_t> address_cuts(const std::u32string& t, size_t b, size_t e) {
+  std::vector<size_t> out;
+  for (size_t i = b + 2; i + 2 <= e; ++i) {
+    bool before = t[i] == '.' || t[i] == '@';
+    bool after = t[i - 1] == '/' && t[i] != '/';
+    if (before || after) out.push_back(i);
+  }
+  return out;
+}
 
 // What an item stands for: a slice of shaped text, or a gap.
 struct Piece {
@@ -190,8 +217,12 @@ class Builder {
   // grapheme clusters. Every cut costs cut_penalty (a warning when used).
   void add_overwide(const TextRun& run, const Piece& p, size_t b, size_t e, double em) {
     bool latin = classify(text_.chars[b]) == CharClass::Letter;
-    std::vector<size_t> at = latin ? latin_hyphenation_points(text_.chars, b, e) : thai_syllable_cuts(text_.chars, b, e);
-    CutMark mark = latin ? CutMark::Hyphen : CutMark::Syllable;
+    bool address = latin && is_address(text_.chars, b, e);  // cut at its dots, never hyphenated
+    std::vector<size_t> at = address ? address_cuts(text_.chars, b, e)
+                             : latin ? latin_hyphenation_points(text_.chars, b, e)
+                                     : thai_syllable_cuts(text_.chars, b, e);
+    CutMark mark = address ? CutMark::Address : latin ? CutMark::Hyphen : CutMark::Syllable;
+    latin = latin && !address;  // (below: whether a hyphen is drawn)
     Piece hyphen;
     double hyphen_width = 0;
     if (latin && !at.empty()) {
@@ -451,6 +482,7 @@ void warn_cut(const Builder& b, const ParagraphText& text, const Piece& piece, W
            text.offsets[at]);
       return;
     }
+    case CutMark::NameKind:
     case CutMark::Name: {
       word_bounds(from, to);
       if (const Lexicon* lex = b.lexicon()) {
@@ -467,7 +499,8 @@ void warn_cut(const Builder& b, const ParagraphText& text, const Piece& piece, W
         }
       }
       warn(TextWarning::NameSplit,
-           "name split across lines: '" + around(text, at, from, to) + "' (no breaking keeps it whole)",
+           "name split across lines" + std::string(piece.cut == CutMark::NameKind ? " after its kind" : "") + ": '" +
+               around(text, at, from, to) + "' (no breaking keeps it whole)",
            text.offsets[at]);
       return;
     }
@@ -481,15 +514,49 @@ void warn_cut(const Builder& b, const ParagraphText& text, const Piece& piece, W
       warn(TextWarning::WordCut, "word wider than the line hyphenated: '" + around(text, at, from, to) + "'",
            text.offsets[at]);
       return;
+    case CutMark::Address:
+      word_bounds(from, to);
+      warn(TextWarning::WordCut, "address wider than the line broken at a dot or slash: '" + around(text, at, from, to) + "'",
+           text.offsets[at]);
+      return;
     case CutMark::Cluster:
       word_bounds(from, to);
       warn(TextWarning::WordCut,
            "word wider than the line cut between letters: '" + around(text, at, from, to) + "'", text.offsets[at]);
       return;
     case CutMark::None:
-    case CutMark::NameKind:  // the name proper stays whole: not a split
       return;
   }
+}
+
+// Why a line ending at item `end` is stretched past the limit, for its warning. The breaker
+// takes such a line only when every breaking of the paragraph without it splits a name or a
+// [[no-break]] phrase, or stretches other lines further: the warning names what comes next.
+std::string stretch_reason(const Builder& b, const ParagraphText& text, const std::vector<BreakItem>& items,
+                           const std::vector<Piece>& pieces, size_t end) {
+  size_t next = end + 1;
+  while (next < items.size() && is_line_start_skippable(items[next])) ++next;
+  size_t at = items.size();
+  for (size_t i = next; i < items.size(); ++i) {
+    if (items[i].kind == BreakItem::Penalty || !pieces[i].shaped) continue;
+    at = static_cast<size_t>(std::lower_bound(text.offsets.begin(), text.offsets.end(), pieces[i].byte_begin) -
+                             text.offsets.begin());
+    break;
+  }
+  const std::u32string& t = text.chars;
+  if (at < t.size()) {
+    if (const Lexicon* lex = b.lexicon()) {
+      const std::u32string* longest = nullptr;
+      for (const std::u32string& e : lex->entries())
+        if (t.compare(at, e.size(), e) == 0 && (!longest || e.size() > longest->size())) longest = &e;
+      if (longest)
+        return ", as no breaking keeps every line within the limit without splitting the name '" +
+               utf8::encode(*longest) + "' that follows";
+    }
+    if (b.no_break(at) && (at == 0 || !b.no_break(at - 1)))
+      return ", as no breaking keeps every line within the limit without breaking the no-break phrase that follows";
+  }
+  return ", as no breaking of the paragraph keeps every line within the limit";
 }
 
 }  // namespace
@@ -599,10 +666,11 @@ ParagraphLayout TextEngine::layout(const std::vector<StyledSpan>& spans, const P
     bool justify = style.align == Align::Justify && (!last || style.justify_last_line);
     if (justify && breaking_.max_stretch > 0 && slack > breaking_.max_stretch * natural && !last) {
       // No breaking keeps this line within the limit: ragged rather than letter-spaced.
-      char buf[160];
+      char buf[200];
       std::snprintf(buf, sizeof buf, "line stretched %.1f %% of its natural width (limit %.0f %%): set ragged",
                     100 * slack / std::max(natural, 1e-9), 100 * breaking_.max_stretch);
-      warn(TextWarning::Stretched, buf, text.offsets[line_first_char(items, pieces, s, end, text)]);
+      warn(TextWarning::Stretched, buf + stretch_reason(b, text, items, pieces, end),
+           text.offsets[line_first_char(items, pieces, s, end, text)]);
       justify = false;
     }
     if (slack + (justified ? shrink : 0) < -0.01) {

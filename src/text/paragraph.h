@@ -62,8 +62,11 @@ struct BreakSettings {
   double name_penalty = 4000;      // inside a dictionary word or name, or a [[no-break]] phrase...
   double name_demerits = 1e12;     // ... plus these demerits
   // Between a name's kind and the name proper (องค์การบริหารส่วนตำบล|ตาเนิน): the name penalty
-  // plus these demerits, so taken only to spare a line stretched past twice the limit.
-  double name_kind_demerits = 2e10;
+  // plus these demerits. A name is whole on a line whenever a line can hold it: this outweighs
+  // any stretched line (a line stretched 500 % costs 3.3e11), so the break comes before the
+  // name. Only a name wider than the line is split, after its kind rather than inside the
+  // name proper (name_demerits), with a "name split" warning either way.
+  double name_kind_demerits = 5e11;
   double cut_penalty = 1000;       // inside a word wider than the line, at a syllable or hyphenation point
   double cluster_cut_penalty = 3000;  // ... between two grapheme clusters (no better cut)
   double ragged_stretch = 0.5;     // unjustified lines: one this much (x its width) short is loose
