@@ -500,7 +500,9 @@ void warn_cut(const Builder& b, const ParagraphText& text, const Piece& piece, W
       }
       warn(TextWarning::NameSplit,
            "name split across lines" + std::string(piece.cut == CutMark::NameKind ? " after its kind" : "") + ": '" +
-               around(text, at, from, to) + "' (no breaking keeps it whole)",
+               around(text, at, from, to) +
+               (piece.cut == CutMark::NameKind ? "' (no breaking keeps it whole without a line stretched far past the limit)"
+                                               : "' (no breaking keeps it whole)"),
            text.offsets[at]);
       return;
     }

@@ -62,11 +62,14 @@ struct BreakSettings {
   double name_penalty = 4000;      // inside a dictionary word or name, or a [[no-break]] phrase...
   double name_demerits = 1e12;     // ... plus these demerits
   // Between a name's kind and the name proper (องค์การบริหารส่วนตำบล|ตาเนิน): the name penalty
-  // plus these demerits. A name is whole on a line whenever a line can hold it: this outweighs
-  // any stretched line (a line stretched 500 % costs 3.3e11), so the break comes before the
-  // name. Only a name wider than the line is split, after its kind rather than inside the
-  // name proper (name_demerits), with a "name split" warning either way.
-  double name_kind_demerits = 5e11;
+  // plus these demerits. A name a line can hold is kept whole unless that would leave a line
+  // stretched more than about 3.5x the limit (over_stretch_demerits 1e10 per limit's worth of
+  // growth: a line stretched 52 % costs 3.5e10): the klongmai report's page 6 had a line set
+  // 132 % short to keep องค์การบริหารส่วนตำบลคลองใหม่ whole (5e11), and the batch announcement 81
+  // lines more than 50 % short; with this value the line is 19 % and they are at most 26 %.
+  // The split, after the kind and never inside the name proper (name_demerits), is reported
+  // as a "name split" warning.
+  double name_kind_demerits = 3.5e10;
   double cut_penalty = 1000;       // inside a word wider than the line, at a syllable or hyphenation point
   double cluster_cut_penalty = 3000;  // ... between two grapheme clusters (no better cut)
   double ragged_stretch = 0.5;     // unjustified lines: one this much (x its width) short is loose
