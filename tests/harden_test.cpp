@@ -335,6 +335,18 @@ TEST_F(Harden, NonFiniteAndOutOfRangeOptionsExitWithTwo) {
   write("d.csv", "a\nb\n");
   auto r = thaidoc("batch t.yaml --data d.csv -o '{record}.pdf' -j nan");
   EXPECT_EQ(r.exit_code, 2) << r.out;
+  // A shard number beyond size_t is refused, not saturated (sscanf made it 18446744073709551615).
+  for (const char* shard : {"1/99999999999999999999", "99999999999999999999/99999999999999999999", "1/", "/2",
+                            "1/2/3", "+1/2", "1/2 ", "0/2", "3/2"}) {
+    r = thaidoc(std::string("batch t.yaml --data d.csv -o '{record}.pdf' -q --shard '") + shard + "'");
+    EXPECT_EQ(r.exit_code, 2) << shard << ": " << r.out;
+    EXPECT_EQ(r.out, std::string("thaidoc: error: --shard '") + shard +
+                         "': expected K/N with 1 <= K <= N (e.g. 2/8)\n")
+        << shard;
+  }
+  r = thaidoc("batch t.yaml --data d.csv -o '{record}.pdf' -q --shard 1/2");  // d.csv: one record
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(fs::exists(path("1.pdf")));
   r = thaidoc("text in.txt -o out.pdf --size 12");
   EXPECT_EQ(r.exit_code, 0) << r.out;
 }
