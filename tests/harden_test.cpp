@@ -455,6 +455,25 @@ TEST_F(Harden, YamlThatMadeTheParserLoopIsRefusedAtItsToken) {
   }
 }
 
+// A font name longer than a file name may be made std::filesystem throw ENAMETOOLONG from
+// the CLI's font lookup: exit 3 "internal error" (found by fuzz_yaml_structured).
+TEST_F(Harden, AFontNameLongerThanNameMaxIsNotFound) {
+  const std::string name(300, 'x');
+  write("doc.yaml", "style:\n  fonts: {regular: " + name + ".ttf}\n" + kMemo);
+  auto r = thaidoc("render doc.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.out, "doc.yaml:2:20: error: style.fonts.regular: font file '" + name + ".ttf' not found\n");
+  write("d.csv", "a\n1\n");
+  r = thaidoc("batch doc.yaml --data d.csv -o 'out/{record}.pdf' -q");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.out.rfind("doc.yaml:2:20: error: style.fonts.regular: font file '" + name +
+                            ".ttf' not found [record 1, d.csv:2]\nthaidoc batch: 0 done, 0 skipped, 1 failed, 0 pages, ",
+                        0),
+            0u)
+      << r.out;
+  EXPECT_FALSE(fs::exists(path("out.pdf")));
+}
+
 TEST_F(Harden, ContentOffThePageIsReported) {
   write("doc.yaml", "kind: document\nblocks:\n  - paragraph: ข้อความ\n    left_indent: 100cm\n");
   // Without --strict: written, with a warning at the paragraph for each cluster off the paper.

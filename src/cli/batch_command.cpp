@@ -152,7 +152,8 @@ class Batch {
     read_options_.font_dirs = FontManager::default_search_dirs();
     read_options_.template_cache = std::make_shared<TemplateCache>();
     read_options_.font_exists = [this](const std::string& name) {
-      return fs::is_regular_file(resources_.fonts.resolve(name));
+      std::error_code ec;  // a name too long for the file system is "not found", not an exception
+      return fs::is_regular_file(resources_.fonts.resolve(name), ec);
     };
 
     run_workers();

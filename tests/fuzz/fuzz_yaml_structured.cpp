@@ -33,7 +33,8 @@ const thaidoc::ReadOptions& options() {
     o.template_cache = std::make_shared<thaidoc::TemplateCache>();
     o.font_exists = [](const std::string& name) {
       static thaidoc::FontManager fonts;
-      return std::filesystem::is_regular_file(fonts.resolve(name));
+      std::error_code ec;  // as the CLI: a name too long is "not found"
+      return std::filesystem::is_regular_file(fonts.resolve(name), ec);
     };
     return o;
   }();

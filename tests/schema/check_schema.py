@@ -65,6 +65,7 @@ CASES = {
     'image-outside': 'semantic',      # where the file is
     'template-outside': 'semantic',   # where the template is
     'font-outside': 'semantic',       # where the font is
+    'font-name-too-long': 'semantic',  # the font file does not exist (its name is over 255 bytes)
     'garbage-font': 'semantic',       # font contents
     'truncated-font': 'semantic',     # font contents
     'announcement-number': 'schema',  # number: only an order has one (announcement: additionalProperties false)
