@@ -335,6 +335,18 @@ TEST_F(Harden, NonFiniteAndOutOfRangeOptionsExitWithTwo) {
   write("d.csv", "a\nb\n");
   auto r = thaidoc("batch t.yaml --data d.csv -o '{record}.pdf' -j nan");
   EXPECT_EQ(r.exit_code, 2) << r.out;
+  // A shard number beyond size_t is refused, not saturated (sscanf made it 18446744073709551615).
+  for (const char* shard : {"1/99999999999999999999", "99999999999999999999/99999999999999999999", "1/", "/2",
+                            "1/2/3", "+1/2", "1/2 ", "0/2", "3/2"}) {
+    r = thaidoc(std::string("batch t.yaml --data d.csv -o '{record}.pdf' -q --shard '") + shard + "'");
+    EXPECT_EQ(r.exit_code, 2) << shard << ": " << r.out;
+    EXPECT_EQ(r.out, std::string("thaidoc: error: --shard '") + shard +
+                         "': expected K/N with 1 <= K <= N (e.g. 2/8)\n")
+        << shard;
+  }
+  r = thaidoc("batch t.yaml --data d.csv -o '{record}.pdf' -q --shard 1/2");  // d.csv: one record
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_TRUE(fs::exists(path("1.pdf")));
   r = thaidoc("text in.txt -o out.pdf --size 12");
   EXPECT_EQ(r.exit_code, 0) << r.out;
 }
@@ -368,8 +380,98 @@ TEST_F(Harden, ASecondYamlDocumentIsAnError) {
   write("doc.yaml", kMemo + "---\nkind: document\nblocks: [x]\n");
   auto r = thaidoc("render doc.yaml -o out.pdf");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.out, "doc.yaml:13:1: error: a second YAML document (after '---'): a file holds one "
+  EXPECT_EQ(r.out, "doc.yaml:12:1: error: a second YAML document (after '---'): a file holds one "
                    "document; remove the '---' line or put the second document in its own file\n");
+}
+
+// yaml-cpp 0.7's LoadAll never returned (memory growing) when a document would start with a
+// ',' outside [ ] and { }, or with a '?' after a top-level value; every YAML input went
+// through it. Each case runs under `timeout 10`: a loop is exit 124, not a hung test.
+TEST_F(Harden, YamlThatMadeTheParserLoopIsRefusedAtItsToken) {
+  auto render = [&](const std::string& args) {
+    return test::run("cd " + test::quote(dir_) + " && env -u THAIDOC_TEMPLATES -u THAIDOC_FONTS timeout 10 " +
+                     test::quote(test::thaidoc_binary()) + " " + args);
+  };
+  const std::string comma =
+      "invalid YAML: unexpected ',' (a ',' separates the items of [a, b] or {a: 1, b: 2}; text that starts "
+      "with ',' must be in quotes)\n";
+  struct Case {
+    const char* text;
+    const char* where;
+  };
+  for (const Case& c : {Case{",", "1:1"}, Case{"\n\n  ,", "3:3"}, Case{"\"x\",", "1:4"}, Case{"[a]\n,", "2:1"},
+                        Case{"{kind: memo}\n, x", "2:1"}, Case{"&a ,", "1:4"}, Case{"!x ,", "1:4"},
+                        Case{"# c\n,\nkind: memo\n", "2:1"}}) {
+    write("doc.yaml", c.text);
+    auto r = render("render doc.yaml -o out.pdf");
+    EXPECT_EQ(r.exit_code, 2) << c.text;
+    EXPECT_EQ(r.out, "doc.yaml:" + std::string(c.where) + ": error: " + comma) << c.text;
+  }
+  write("doc.yaml", "!x |\n  ข้อความ\n? kind\n");
+  auto r = render("render doc.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "doc.yaml:3:1: error: invalid YAML: unexpected '?' (text that starts with '?' must be in quotes)\n");
+  // After '---' the second document is the error (it is found before the loop).
+  write("doc.yaml", kMemo + "---\n,\n");
+  r = render("render doc.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "doc.yaml:12:1: error: a second YAML document (after '---'): a file holds one "
+                   "document; remove the '---' line or put the second document in its own file\n");
+  write("doc.yaml", "[kind, memo] x\n");
+  r = render("render doc.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "doc.yaml:1:14: error: invalid YAML: unexpected 'x' after the end of the document's "
+                   "top-level value\n");
+  // Batch data, a template and a part file are read the same way.
+  write("t.yaml", kMemo);
+  write("d.yaml", "- {a: 1}\n,\n");
+  r = render("batch t.yaml --data d.yaml -o '{record}.pdf' -q");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.out, "d.yaml:2:1: error: " + comma);
+  write("tpl.yaml", "[extends, memo]\n,\n");
+  write("doc.yaml", "template: tpl.yaml\n" + kMemo);
+  r = render("render doc.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.out, path("tpl.yaml") + ":2:1: error: " + comma);  // templates are named by their full path
+  write("part.yaml", "\"x\",\n");
+  write("doc.yaml", "parts:\n  - file: part.yaml\n");
+  r = render("render doc.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.out, "part.yaml:1:4: error: " + comma);
+  EXPECT_FALSE(fs::exists(path("out.pdf")));
+  // Commas where YAML allows them: in [ ] and { }, in quoted, plain and block scalars, in
+  // comments; both with the root mapping first (one parse) and after '---' (checked first).
+  const std::string commas = with(with(kMemo, "    - ข้อความ",
+                                       "    - \"ข้อความ, ต่อ\"\n    - ข้อความ, ต่อ  # หมายเหตุ, ต่อ\n"
+                                       "    - |\n      ,ข้อความ\n    - >\n      , ข้อความ\n"
+                                       "    - list: [ก, ข, 'ค, ง']\n    - {paragraph: \"จ, ฉ\"}"),
+                                  "kind: memo", "kind: memo\nkeywords: [a, b,]\n# , ความเห็น");
+  for (const std::string& text : {commas, "---\n" + commas, "# ,\n\n" + commas}) {
+    write("doc.yaml", text);
+    r = render("render doc.yaml -o out.pdf");
+    EXPECT_EQ(r.exit_code, 0) << text << r.out;
+    EXPECT_EQ(r.out, "") << text;
+    EXPECT_TRUE(fs::remove(path("out.pdf")));
+  }
+}
+
+// A font name longer than a file name may be made std::filesystem throw ENAMETOOLONG from
+// the CLI's font lookup: exit 3 "internal error" (found by fuzz_yaml_structured).
+TEST_F(Harden, AFontNameLongerThanNameMaxIsNotFound) {
+  const std::string name(300, 'x');
+  write("doc.yaml", "style:\n  fonts: {regular: " + name + ".ttf}\n" + kMemo);
+  auto r = thaidoc("render doc.yaml -o out.pdf");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.out, "doc.yaml:2:20: error: style.fonts.regular: font file '" + name + ".ttf' not found\n");
+  write("d.csv", "a\n1\n");
+  r = thaidoc("batch doc.yaml --data d.csv -o 'out/{record}.pdf' -q");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.out.rfind("doc.yaml:2:20: error: style.fonts.regular: font file '" + name +
+                            ".ttf' not found [record 1, d.csv:2]\nthaidoc batch: 0 done, 0 skipped, 1 failed, 0 pages, ",
+                        0),
+            0u)
+      << r.out;
+  EXPECT_FALSE(fs::exists(path("out.pdf")));
 }
 
 TEST_F(Harden, ContentOffThePageIsReported) {

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -77,10 +78,17 @@ void parse_shard(const std::string& shard, size_t& k, size_t& n) {
   k = 1;
   n = 1;
   if (shard.empty()) return;
-  unsigned long a = 0, b = 0;
-  char slash = 0, extra = 0;
-  if (std::sscanf(shard.c_str(), "%lu%c%lu%c", &a, &slash, &b, &extra) != 3 || slash != '/' || b < 1 || a < 1 ||
-      a > b || shard.find_first_not_of("0123456789/") != std::string::npos) {
+  // Digits only, each number within size_t (sscanf's %lu saturated 99999999999999999999 silently).
+  size_t a = 0, b = 0;
+  const char* begin = shard.data();
+  const char* end = begin + shard.size();
+  auto [a_end, a_ec] = std::from_chars(begin, end, a);
+  bool ok = a_ec == std::errc() && a_end != begin && a_end < end && *a_end == '/';
+  if (ok) {
+    auto [b_end, b_ec] = std::from_chars(a_end + 1, end, b);
+    ok = b_ec == std::errc() && b_end != a_end + 1 && b_end == end;
+  }
+  if (!ok || b < 1 || a < 1 || a > b || shard.find_first_not_of("0123456789/") != std::string::npos) {
     throw Error({}, "--shard '" + shard + "': expected K/N with 1 <= K <= N (e.g. 2/8)", 2);
   }
   k = a;
@@ -144,7 +152,8 @@ class Batch {
     read_options_.font_dirs = FontManager::default_search_dirs();
     read_options_.template_cache = std::make_shared<TemplateCache>();
     read_options_.font_exists = [this](const std::string& name) {
-      return fs::is_regular_file(resources_.fonts.resolve(name));
+      std::error_code ec;  // a name too long for the file system is "not found", not an exception
+      return fs::is_regular_file(resources_.fonts.resolve(name), ec);
     };
 
     run_workers();

@@ -34,7 +34,8 @@ void run_render_command(const RenderOptions& options, Resources& res) {
   read.allow_outside = options.allow_outside;
   read.font_dirs = FontManager::default_search_dirs();
   read.font_exists = [&](const std::string& name) {
-    return std::filesystem::is_regular_file(res.fonts.resolve(name));
+    std::error_code ec;  // a name too long for the file system is "not found", not an exception
+    return std::filesystem::is_regular_file(res.fonts.resolve(name), ec);
   };
   // "-": the document on standard input; its relative paths are taken from the current folder.
   bool from_stdin = is_std_stream(options.input);

@@ -15,6 +15,8 @@
 #include <unordered_set>
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
 
 #include "base/digits.h"
 #include "base/input_file.h"
@@ -144,6 +146,112 @@ class LimitChecker {
   int alias_site_ = -1;  // where the alias being expanded is used; -1: none
 };
 
+// yaml-cpp 0.7's LoadAll never returns, its memory growing without end, when a document
+// would start with a token that no value can start with: its parser then reads an empty
+// document without taking the token and starts the next document at the same token, for
+// ever (its issue 1040, fixed upstream after 0.7). That happens to a ',' that starts a token
+// outside a flow collection ([a, b] or {a: 1}) where a document or its root value starts or
+// after the root value ended ("," alone, `"x",`, "[a]" then "," on the next line, "&a ,",
+// "---" then ","), and to a '?' at column 0 after a top-level block scalar ("!x |" ... "? k").
+// So the text is first parsed with a handler that only watches where documents start: a
+// document that starts where the one before it started is that loop, refused at the token.
+// Reading stops at the third document (a second one is an error anyway).
+class DocumentStarts : public YAML::EventHandler {
+ public:
+  struct NoProgress {
+    YAML::Mark mark;
+  };
+  struct Enough {};
+  std::vector<YAML::Mark> starts;
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (!starts.empty() && starts.back().pos == mark.pos) throw NoProgress{mark};
+    if (starts.size() == 2) throw Enough{};
+    starts.push_back(mark);
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+// The character (a whole UTF-8 sequence) at a byte offset, for a message.
+std::string char_at(const std::string& text, size_t offset) {
+  if (offset >= text.size()) return "";
+  size_t end = offset + 1;
+  while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+  return escape_controls(std::string_view(text).substr(offset, end - offset));
+}
+
+// True when yaml-cpp can read only one document from the text, so that the check below is
+// not needed (it costs a second parse: 20 ms for a 77 KB report): the first line that is not
+// blank or a comment starts with `name:` at column 0, which makes the root a block mapping at
+// indent 0, and yaml-cpp ends that mapping only at the end of the text or at a line that
+// starts with '---', '...' or '%', of which there is none. (Documents and templates start
+// so; a list at column 0 ends at a line that does not start with '-', so lists are checked.)
+// The loop itself cannot come back through this: YAML::Load reads one document only.
+bool one_block_mapping(std::string_view t) {
+  bool first = true;
+  for (size_t start = 0; start < t.size();) {
+    size_t end = t.find_first_of("\r\n", start);
+    if (end == std::string_view::npos) end = t.size();
+    std::string_view line = t.substr(start, end - start);
+    start = end + 1;
+    if (line.starts_with("---") || line.starts_with("...") || line.starts_with("%")) return false;
+    if (!first) continue;
+    size_t k = line.find_first_not_of(" \t");
+    if (k == std::string_view::npos || line[k] == '#') continue;  // blank or a comment
+    first = false;
+    auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; };
+    size_t i = 0;
+    if (line.empty() || !letter(line[0])) return false;
+    while (i < line.size() && (letter(line[i]) || (line[i] >= '0' && line[i] <= '9'))) ++i;
+    if (i >= line.size() || line[i] != ':') return false;
+    if (i + 1 < line.size() && line[i + 1] != ' ' && line[i + 1] != '\t') return false;
+  }
+  return !first;
+}
+
+// Parses `text` once with DocumentStarts; throws the Error for the loop or for a second
+// document. YAML::Exception (a syntax error) passes through.
+void check_document_starts(const YamlSource& source) {
+  DocumentStarts starts;
+  const std::string& text = source.text();
+  try {
+    std::istringstream stream(text);
+    YAML::Parser parser(stream);
+    while (parser.HandleNextDocument(starts)) {
+    }
+  } catch (const DocumentStarts::NoProgress& loop) {
+    std::string c = char_at(text, static_cast<size_t>(std::max(loop.mark.pos, 0)));
+    std::string hint = c == ","
+                           ? " (a ',' separates the items of [a, b] or {a: 1, b: 2}; text that starts with ',' "
+                             "must be in quotes)"
+                           : " (text that starts with '" + c + "' must be in quotes)";
+    throw Error(source.at(loop.mark), "invalid YAML: unexpected '" + c + "'" + hint, 2);
+  } catch (const DocumentStarts::Enough&) {
+  }
+  if (starts.starts.size() < 2) return;
+  const YAML::Mark& second = starts.starts[1];
+  size_t pos = static_cast<size_t>(std::max(second.pos, 0));
+  if (text.compare(pos, 3, "---") == 0) {
+    // A second document ('---' after the first) would be silently ignored.
+    throw Error(source.at(second),
+                "a second YAML document (after '---'): a file holds one document; remove the '---' line "
+                "or put the second document in its own file",
+                2);
+  }
+  throw Error(source.at(second),
+              "invalid YAML: unexpected '" + char_at(text, pos) +
+                  "' after the end of the document's top-level value",
+              2);
+}
+
 [[noreturn]] void file_too_large(const std::string& path) {
   throw Error(SourceLocation{path}, file_too_large_message(yaml_limits::kMaxFileBytes), 2);
 }
@@ -207,20 +315,8 @@ YamlDocument load_yaml_string(std::string text, const std::string& path) {
   auto source = std::make_shared<YamlSource>(path, std::move(text));
   doc.source = source;
   try {
-    std::vector<YAML::Node> documents = YAML::LoadAll(source->text());
-    if (documents.size() > 1) {
-      // A second document ('---' after the first) would be silently ignored.
-      SourceLocation second = source->at(documents[1].Mark());
-      if (second.line == 0) {
-        size_t marker = source->text().find("\n---");
-        second = marker == std::string::npos ? SourceLocation{path} : source->at_offset(marker + 1);
-      }
-      throw Error(second,
-                  "a second YAML document (after '---'): a file holds one document; remove the '---' line "
-                  "or put the second document in its own file",
-                  2);
-    }
-    if (!documents.empty()) doc.root = documents.front();
+    if (!one_block_mapping(source->text())) check_document_starts(*source);  // before yaml-cpp could loop
+    doc.root = YAML::Load(source->text());
   } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own limit (500), far above ours
     throw Error(source->at(e.mark),
                 "nested too deeply: more than " + std::to_string(yaml_limits::kMaxDepth) +

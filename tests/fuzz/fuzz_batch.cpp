@@ -12,6 +12,7 @@
 #include <string>
 
 #include "base/error.h"
+#include "fuzz_resources.h"
 #include "cli/batch_output.h"
 #include "input/batch_data.h"
 #include "input/document_reader.h"
@@ -95,7 +96,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       // template, and laying out every one made each input take about three times as long.
       if (laid_out_one) continue;
       laid_out_one = true;
-      thaidoc::Resources resources;
+      thaidoc::Resources& resources = thaidoc::fuzz::fresh_resources();
       thaidoc::LaidOutDocument laid_out = thaidoc::layout_document(doc, resources);
       std::string pdf = thaidoc::write_pdf_to_memory(laid_out);
       if (pdf.compare(0, 5, "%PDF-") != 0) std::abort();

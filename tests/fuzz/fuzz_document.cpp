@@ -12,6 +12,7 @@
 #include <string>
 
 #include "base/error.h"
+#include "fuzz_resources.h"
 #include "input/document_reader.h"
 #include "input/template_cache.h"
 #include "layout/document_layout.h"
@@ -29,7 +30,8 @@ const thaidoc::ReadOptions& options() {
     o.template_cache = std::make_shared<thaidoc::TemplateCache>();
     o.font_exists = [](const std::string& name) {
       static thaidoc::FontManager fonts;
-      return std::filesystem::is_regular_file(fonts.resolve(name));
+      std::error_code ec;  // as the CLI: a name too long is "not found"
+      return std::filesystem::is_regular_file(fonts.resolve(name), ec);
     };
     return o;
   }();
@@ -45,7 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         thaidoc::read_document_string(yaml, THAIDOC_SOURCE_DIR "/tests/fuzz/assets/fuzz.yaml", options());
     // Fresh caches per input, as one `thaidoc render` process has: the outcome of an
     // input never depends on the inputs before it.
-    thaidoc::Resources resources;
+    thaidoc::Resources& resources = thaidoc::fuzz::fresh_resources();
     thaidoc::LaidOutDocument laid_out = thaidoc::layout_document(doc, resources);
     std::string pdf = thaidoc::write_pdf_to_memory(laid_out);
     if (pdf.compare(0, 5, "%PDF-") != 0) std::abort();

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/error.h"
+#include "fuzz_resources.h"
 #include "fuzz_input.h"
 #include "input/document_reader.h"
 #include "input/template_cache.h"
@@ -32,7 +33,8 @@ const thaidoc::ReadOptions& options() {
     o.template_cache = std::make_shared<thaidoc::TemplateCache>();
     o.font_exists = [](const std::string& name) {
       static thaidoc::FontManager fonts;
-      return std::filesystem::is_regular_file(fonts.resolve(name));
+      std::error_code ec;  // as the CLI: a name too long is "not found"
+      return std::filesystem::is_regular_file(fonts.resolve(name), ec);
     };
     return o;
   }();
@@ -284,7 +286,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
     thaidoc::Document doc =
         thaidoc::read_document_string(yaml, THAIDOC_SOURCE_DIR "/tests/fuzz/assets/fuzz.yaml", options());
-    thaidoc::Resources resources;
+    thaidoc::Resources& resources = thaidoc::fuzz::fresh_resources();
     thaidoc::LaidOutDocument laid_out = thaidoc::layout_document(doc, resources);
     std::string pdf = thaidoc::write_pdf_to_memory(laid_out);
     if (pdf.compare(0, 5, "%PDF-") != 0) std::abort();
