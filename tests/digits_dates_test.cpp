@@ -182,6 +182,7 @@ TEST(Dictionary, TemplateDocumentFileAndTheDocumentsOwnNames) {
                    "template: ./house.yaml\n"
                    "dictionary: [วังสมบูรณ์, นายสมชาย ใจดี]\n"
                    "dictionary_file: words.txt\n"
+                   "author: กองคลัง อำเภอชุมแพ\n"
                    "memo:\n"
                    "  agency: สำนักปลัด เทศบาลตำบลวังสมบูรณ์ โทร. 0 4489 0000\n"
                    "  reference: ที่ ๑/๒๕๖๘\n"
@@ -189,7 +190,8 @@ TEST(Dictionary, TemplateDocumentFileAndTheDocumentsOwnNames) {
                    "  subject: ทดสอบ\n"
                    "  to: นายกเทศมนตรีตำบลวังสมบูรณ์\n"
                    "  body: [ข้อความ]\n"
-                   "  signer: {name: นางสาวเสาวนิตย์ ประยูรพันธ์, position: ปลัดเทศบาลตำบลวังสมบูรณ์}\n");
+                   "  signer: {name: นางสาวเสาวนิตย์ ประยูรพันธ์, position: [ปลัดเทศบาลตำบลวังสมบูรณ์, "
+                   "นักวิเคราะห์นโยบายและแผนชำนาญการ]}\n");
   ReadOptions o;
   o.template_dirs = {test::source_dir() + "/templates"};
   Document doc = read_document(dir + "/m.yaml", o);
@@ -197,9 +199,13 @@ TEST(Dictionary, TemplateDocumentFileAndTheDocumentsOwnNames) {
   auto has = [&](const std::string& w) { return std::find(d.begin(), d.end(), w) != d.end(); };
   EXPECT_DOUBLE_EQ(doc.style.line_breaking.max_stretch, 0.20);
   for (const char* w : {"ตาเนิน", "วังสมบูรณ์", "นายสมชาย ใจดี", "คลองใหม่", "สามพราน", "เทศบาลตำบลวังสมบูรณ์",
-                        "นายกเทศมนตรีตำบลวังสมบูรณ์", "นางสาวเสาวนิตย์ ประยูรพันธ์", "นางสาวเสาวนิตย์", "ประยูรพันธ์",
-                        "ปลัดเทศบาลตำบลวังสมบูรณ์"})
+                        "นายกเทศมนตรี", "ตำบลวังสมบูรณ์", "นางสาวเสาวนิตย์ ประยูรพันธ์", "นางสาวเสาวนิตย์", "ประยูรพันธ์",
+                        "ปลัด", "นักวิเคราะห์นโยบายและแผน", "ชำนาญการ", "อำเภอชุมแพ"})
     EXPECT_TRUE(has(w)) << w;
+  // A position is its title, its office and its level, each an entry of its own: a narrow
+  // column wraps it between them (ปลัด|เทศบาลตำบลวังสมบูรณ์), never inside one.
+  for (const char* w : {"นายกเทศมนตรีตำบลวังสมบูรณ์", "ปลัดเทศบาลตำบลวังสมบูรณ์", "นักวิเคราะห์นโยบายและแผนชำนาญการ"})
+    EXPECT_FALSE(has(w)) << w;
   EXPECT_FALSE(has("0")) << "numbers are no names";
   EXPECT_FALSE(has("4489"));
   // A missing file is an error at the key.

@@ -136,7 +136,7 @@ TEST(Minutes, PositionsFollowTheTemplate) {
   ASSERT_NE(name, nullptr);
   EXPECT_GT(name->x, left + 1 * cm);
   EXPECT_LT(name->x, left + 1.5 * cm);
-  EXPECT_DOUBLE_EQ(name->size, 15);
+  EXPECT_DOUBLE_EQ(name->size, 14);
   // The signature blocks centre on 0.62 of the text width.
   const test::RunInfo* recorder = find(runs, "(นางสาวผู้จด บันทึก)");
   ASSERT_NE(recorder, nullptr);

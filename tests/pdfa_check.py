@@ -119,7 +119,10 @@ def check_structure(path, raw, reader, fail):
                 fail("streams", f"object {num}: no /Length")
                 continue
             length = int(lm[1]) if not lm[2] else int(reader.get_object(IndirectObject(int(lm[1]), 0, reader)))
-            if length != data_end - start:
+            # The data may itself end in CR: what counts is that /Length bytes are followed by
+            # exactly one EOL and 'endstream' (CR LF, LF or CR).
+            after = raw[start + length:stop]
+            if length != data_end - start and after not in (b"\r\n", b"\n", b"\r"):
                 fail("streams", f"object {num}: /Length {length}, {data_end - start} bytes in the file")
         if obj.get("/Subtype") == "/Form" and ("/OPI" in obj or "/PS" in obj or obj.get("/Subtype2") == "/PS"):
             fail("xobjects", f"object {num}: form XObject with /OPI or PostScript")

@@ -113,6 +113,50 @@ TEST(ColumnWidths, PointsPercentAndWeights) {
   EXPECT_DOUBLE_EQ(s[0] + s[1], 400);
 }
 
+// A relative column is at least as wide as its content's widest name or word when all such
+// minimums fit (the others share the rest by weight); when they do not, the weights decide.
+TEST(ColumnWidths, RelativeColumnsHoldTheirWidestPieceWhenAllFit) {
+  std::vector<TableColumn> cols = {{TableColumn::Unit::Points, 100},
+                                   {TableColumn::Unit::Relative, 1},
+                                   {TableColumn::Unit::Relative, 3},
+                                   {TableColumn::Unit::Relative, 1}};
+  // 400 left for 1 : 3 : 1 = 80, 240, 80; the first needs 150: 150, then 250 for 3 : 1.
+  auto w = column_widths(cols, 500, {500, 150, 0, 10});
+  EXPECT_DOUBLE_EQ(w[0], 100);  // a fixed column ignores its minimum
+  EXPECT_DOUBLE_EQ(w[1], 150);
+  EXPECT_DOUBLE_EQ(w[2], 187.5);
+  EXPECT_DOUBLE_EQ(w[3], 62.5);
+  // Raising one to its minimum can push another under its own: both are then held.
+  auto c = column_widths(cols, 500, {0, 150, 0, 70});
+  EXPECT_DOUBLE_EQ(c[1], 150);
+  EXPECT_DOUBLE_EQ(c[3], 70);
+  EXPECT_DOUBLE_EQ(c[2], 180);
+  // Minimums that cannot all fit: the weights alone.
+  auto n = column_widths(cols, 500, {0, 300, 0, 200});
+  EXPECT_DOUBLE_EQ(n[1], 80);
+  EXPECT_DOUBLE_EQ(n[2], 240);
+  EXPECT_DOUBLE_EQ(n[3], 80);
+}
+
+// A name in a column whose weight would leave it too narrow: the column widens to hold it,
+// and the name is on one line, with no warning.
+TEST(TableLayout, AColumnWidensToHoldANameWhole) {
+  const std::string name = "องค์การบริหารส่วนตำบลคลองใหม่";
+  std::string y =
+      "kind: document\n"
+      "dictionary: [" + name + "]\n"
+      "blocks:\n"
+      "  - table:\n"
+      "      columns: [1, 8]\n"
+      "      rows:\n"
+      "        - [" + name + ", ข้อความในช่องที่สองซึ่งยาวกว่าช่องแรกมาก]\n";
+  auto doc = layout_yaml(y);
+  std::vector<std::string> texts;
+  for (const auto& r : runs_of(doc)) texts.push_back(r.text);
+  EXPECT_NE(std::find(texts.begin(), texts.end(), name), texts.end()) << ::testing::PrintToString(texts);
+  for (const std::string& w : doc.warnings) ADD_FAILURE() << w;
+}
+
 TEST(TableLayout, HeaderRepeatsOnEveryPageWithRows) {
   auto doc = layout_yaml(table_yaml(40, three));
   ASSERT_GT(doc.pages.size(), 2u);

@@ -316,6 +316,41 @@ ThaiDate ContentReader::date(const YamlNode& node) {
   return d;
 }
 
+namespace {
+
+// The title that starts a position and the level that ends one (the longer spelling first).
+constexpr std::string_view kPositionTitles[] = {
+    "รองผู้ว่าราชการจังหวัด", "ผู้ว่าราชการจังหวัด", "รองนายกเทศมนตรี", "นายกเทศมนตรี", "รองผู้อำนวยการ",
+    "ผู้อำนวยการ", "รองปลัด", "ปลัด", "หัวหน้า", "รองนายก", "นายก", "รองประธาน", "ประธาน", "ผู้ช่วย"};
+constexpr std::string_view kPositionLevels[] = {"ชำนาญการพิเศษ", "ชำนาญการ", "ชำนาญงาน", "ปฏิบัติการ",
+                                                "ปฏิบัติงาน", "อาวุโส", "เชี่ยวชาญ", "ทรงคุณวุฒิ"};
+
+// `w` cut after a leading title and before a trailing level, when what is left is at least
+// two Thai letters (6 bytes): นักวิเคราะห์นโยบายและแผนชำนาญการ -> นักวิเคราะห์นโยบายและแผน, ชำนาญการ.
+std::vector<std::string_view> position_parts(std::string_view w) {
+  std::vector<std::string_view> out;
+  for (std::string_view t : kPositionTitles) {
+    if (w.size() >= t.size() + 6 && w.substr(0, t.size()) == t) {
+      out.push_back(w.substr(0, t.size()));
+      w.remove_prefix(t.size());
+      break;
+    }
+  }
+  std::string_view level;
+  for (std::string_view l : kPositionLevels) {
+    if (w.size() >= l.size() + 6 && w.substr(w.size() - l.size()) == l) {
+      level = w.substr(w.size() - l.size());
+      w.remove_suffix(l.size());
+      break;
+    }
+  }
+  out.push_back(w);
+  if (!level.empty()) out.push_back(level);
+  return out;
+}
+
+}  // namespace
+
 void add_name_entries(std::vector<std::string>& words, const std::string& value, bool whole) {
   auto thai_word = [](std::string_view w) {
     bool thai = false;
@@ -335,7 +370,11 @@ void add_name_entries(std::vector<std::string>& words, const std::string& value,
     std::string_view w(value.data() + b, e - b);
     if (!w.empty()) {
       ++count;
-      if (thai_word(w)) words.emplace_back(w);
+      // A position is a title, a unit or office and a level: ปลัด|องค์การบริหารส่วนตำบล,
+      // ผู้อำนวยการ|กองคลัง, นักวิเคราะห์นโยบายและแผน|ชำนาญการ. Each part is an entry, so a
+      // narrow column wraps the position between its parts, not inside one of them.
+      for (std::string_view part : position_parts(w))
+        if (thai_word(part)) words.emplace_back(part);
     }
     b = e + 1;
   }

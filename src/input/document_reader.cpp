@@ -222,6 +222,8 @@ Document read_parsed(const YamlDocument& yaml, const YamlNode& root, const std::
   }
   kind.read(root.required(kind.content_key), reader, doc);
   add_ita_names(doc, ita_data.get());
+  // The author (an office and its organisation, in every kind, `kind: document` included).
+  add_name_entries(doc.style.line_breaking.dictionary, doc.info.author, false);
   return doc;
 }
 

@@ -8,7 +8,8 @@
 
 namespace thaidoc {
 
-std::vector<double> column_widths(const std::vector<TableColumn>& columns, double width) {
+std::vector<double> column_widths(const std::vector<TableColumn>& columns, double width,
+                                  const std::vector<double>& min_widths) {
   std::vector<double> w(columns.size(), 0);
   double fixed = 0, weights = 0;
   for (size_t i = 0; i < columns.size(); ++i) {
@@ -24,10 +25,42 @@ std::vector<double> column_widths(const std::vector<TableColumn>& columns, doubl
     }
   }
   double rest = std::max(0.0, width - fixed);
-  for (size_t i = 0; i < columns.size(); ++i) {
-    if (columns[i].unit == TableColumn::Unit::Relative) w[i] = weights > 0 ? rest * columns[i].value / weights : 0;
-    w[i] = std::max(w[i], 1.0);
+  // Relative columns share the rest by weight, but a column whose share is narrower than
+  // its content's widest name or word gets that width (when all of them fit), and the
+  // others share what is left: so a name a column could hold is not split.
+  std::vector<bool> at_min(columns.size(), false);
+  double min_total = 0;
+  for (size_t i = 0; i < columns.size(); ++i)
+    if (columns[i].unit == TableColumn::Unit::Relative && i < min_widths.size()) min_total += min_widths[i];
+  if (min_total <= rest) {
+    for (bool changed = true; changed;) {
+      changed = false;
+      double left = rest, wsum = 0;
+      for (size_t i = 0; i < columns.size(); ++i) {
+        if (columns[i].unit != TableColumn::Unit::Relative) continue;
+        if (at_min[i]) left -= min_widths[i];
+        else wsum += columns[i].value;
+      }
+      for (size_t i = 0; i < columns.size(); ++i) {
+        if (columns[i].unit != TableColumn::Unit::Relative || at_min[i] || i >= min_widths.size()) continue;
+        double share = wsum > 0 ? left * columns[i].value / wsum : 0;
+        if (share < min_widths[i] - 1e-6) {
+          at_min[i] = true;
+          changed = true;
+        }
+      }
+      if (!changed) {
+        for (size_t i = 0; i < columns.size(); ++i) {
+          if (columns[i].unit != TableColumn::Unit::Relative) continue;
+          w[i] = at_min[i] ? min_widths[i] : wsum > 0 ? left * columns[i].value / wsum : 0;
+        }
+      }
+    }
+  } else {
+    for (size_t i = 0; i < columns.size(); ++i)
+      if (columns[i].unit == TableColumn::Unit::Relative) w[i] = weights > 0 ? rest * columns[i].value / weights : 0;
   }
+  for (double& v : w) v = std::max(v, 1.0);
   // Fixed widths wider than the table: everything shrinks in proportion.
   double total = std::accumulate(w.begin(), w.end(), 0.0);
   if (total > width + 0.01)
@@ -323,16 +356,16 @@ class TableBuilder {
       : t_(table), digits_(digits), outer_(outer), ts_(outer.style().tables), width_(width) {
     auto data = std::make_shared<TableData>();
     data->x = x;
-    std::vector<double> w = column_widths(table.columns, width);
+    data->pad_x = table.padding.value_or(ts_.padding_x);
+    size_ = table.font_size.value_or(ts_.font_size);
+    std::vector<double> w = column_widths(table.columns, width, min_content_widths(data->pad_x));
     data->col_x.assign(1, 0);
     for (double v : w) data->col_x.push_back(data->col_x.back() + v);
-    data->pad_x = table.padding.value_or(ts_.padding_x);
     data->pad_y = table.padding.value_or(ts_.padding_y);
     data->border_width = ts_.border_width;
     data->borders = table.borders.value_or(ts_.borders);
     data->min_before = static_cast<size_t>(ts_.min_lines_before_split);
     data->min_after = static_cast<size_t>(ts_.min_lines_after_split);
-    size_ = table.font_size.value_or(ts_.font_size);
     data_ = data;
     header_ = grid(table.header, true);
     body_ = grid(table.body, false);
@@ -442,6 +475,40 @@ class TableBuilder {
   }
 
  private:
+  // For each relative column, the width its widest name or word needs (the widest
+  // unbreakable piece of its one-column cells' paragraphs, plus the padding); 0 for others.
+  std::vector<double> min_content_widths(double pad_x) const {
+    std::vector<double> mins(t_.columns.size(), 0);
+    bool any = false;
+    for (const TableColumn& c : t_.columns) any = any || c.unit == TableColumn::Unit::Relative;
+    if (!any) return mins;
+    auto scan = [&](const std::vector<TableRow>& rows, bool header) {
+      for (const TableRow& row : rows) {
+        if (row.kind == RowKind::Group) continue;
+        size_t col = 0;  // rowspans above are not tracked: a column index past them is close enough
+        for (const TableCell& cell : row.cells) {
+          if (col >= mins.size()) break;
+          if (cell.colspan == 1 && t_.columns[col].unit == TableColumn::Unit::Relative) {
+            bool bold = cell.bold.value_or(row.bold.value_or(header && ts_.header_bold));
+            for (const Block& b : cell.blocks) {
+              const auto* p = std::get_if<Paragraph>(&b.content);
+              if (!p) continue;
+              double need = outer_.engine().min_content_width(
+                                styled_spans(p->text, outer_.fonts(), size_, b.digits.value_or(digits_), bold)) +
+                            p->left_indent + 2 * pad_x + 0.5;  // (rounding: the line must not come out 0.01 pt short)
+              mins[col] = std::max(mins[col], need);
+            }
+          }
+          col += static_cast<size_t>(std::max(1, cell.colspan));
+        }
+      }
+    };
+    scan(t_.header, true);
+    scan(t_.body, false);
+    scan(t_.footer, false);
+    return mins;
+  }
+
   // The whole row group [r0, r1) as a part that takes over the group's cells from
   // the grid (each group is taken once).
   static Part take(Grid& g, int r0, int r1) {

@@ -16,7 +16,9 @@ void layout_table(const Table& table, DigitStyle digits, const BlockLayouter& ou
                   double x, double width);
 
 // Column widths from their specs: points, percent of `width`, and relative
-// weights sharing what is left (at least 1 pt each).
-std::vector<double> column_widths(const std::vector<TableColumn>& columns, double width);
+// weights sharing what is left (at least 1 pt each). A relative column is at least its
+// entry in `min_widths` (its content's widest name or word) when all such minimums fit.
+std::vector<double> column_widths(const std::vector<TableColumn>& columns, double width,
+                                  const std::vector<double>& min_widths = {});
 
 }  // namespace thaidoc

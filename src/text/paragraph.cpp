@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 #include "base/utf8.h"
 #include "text/itemize.h"
@@ -501,8 +502,7 @@ void warn_cut(const Builder& b, const ParagraphText& text, const Piece& piece, W
       warn(TextWarning::NameSplit,
            "name split across lines" + std::string(piece.cut == CutMark::NameKind ? " after its kind" : "") + ": '" +
                around(text, at, from, to) +
-               (piece.cut == CutMark::NameKind ? "' (no breaking keeps it whole without a line stretched far past the limit)"
-                                               : "' (no breaking keeps it whole)"),
+               "' (no breaking keeps it whole: it is wider than the line)",
            text.offsets[at]);
       return;
     }
@@ -757,6 +757,35 @@ std::shared_ptr<const ParagraphLayout> TextEngine::layout_shared(const std::vect
   auto laid_out = std::make_shared<const ParagraphLayout>(layout(spans, style, width));
   paragraphs_->put(key, laid_out);
   return laid_out;
+}
+
+double TextEngine::min_content_width(const std::vector<StyledSpan>& spans) const {
+  ParagraphText text = join_spans(spans);
+  if (text.chars.empty()) return 0;
+  std::vector<TextRun> runs = itemize(text, spans);
+  // No line is narrower than this: no word is cut to fit it.
+  Builder b(text, spans, runs, cache_, params_, breaking_, std::numeric_limits<double>::max(), false);
+  b.build();
+  // The widest stretch between breaks that cost no more than a compound's: a name, a
+  // [[no-break]] phrase or a word is never split at this width.
+  double widest = 0, run = 0;
+  const auto& items = b.items;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const BreakItem& it = items[i];
+    bool legal = it.kind == BreakItem::Penalty ? it.penalty < BreakItem::kForceBreak
+                 : it.kind == BreakItem::Glue  ? i > 0 && items[i - 1].kind == BreakItem::Box
+                                               : false;
+    if (legal && it.demerits == 0) {
+      widest = std::max(widest, run + (it.kind == BreakItem::Penalty ? it.width : 0));
+      run = 0;
+      continue;
+    }
+    if (it.kind == BreakItem::Penalty) continue;
+    if (it.kind == BreakItem::Glue && run == 0) continue;  // glue that starts a line is dropped
+    if (it.kind == BreakItem::Glue && it.stretch >= 1e8) continue;  // a line end's fill
+    run += it.width;
+  }
+  return std::max(widest, run);
 }
 
 double TextEngine::measure(const std::vector<StyledSpan>& spans) const {

@@ -60,16 +60,16 @@ struct BreakSettings {
   double word_penalty = 30;        // between two Thai words (a space costs nothing)
   double compound_penalty = 1500;  // between the words of a known compound
   double name_penalty = 4000;      // inside a dictionary word or name, or a [[no-break]] phrase...
-  double name_demerits = 1e12;     // ... plus these demerits
+  double name_demerits = 1e15;     // ... plus these demerits
   // Between a name's kind and the name proper (องค์การบริหารส่วนตำบล|ตาเนิน): the name penalty
-  // plus these demerits. A name a line can hold is kept whole unless that would leave a line
-  // stretched more than about 3.5x the limit (over_stretch_demerits 1e10 per limit's worth of
-  // growth: a line stretched 52 % costs 3.5e10): the klongmai report's page 6 had a line set
-  // 132 % short to keep องค์การบริหารส่วนตำบลคลองใหม่ whole (5e11), and the batch announcement 81
-  // lines more than 50 % short; with this value the line is 19 % and they are at most 26 %.
-  // The split, after the kind and never inside the name proper (name_demerits), is reported
-  // as a "name split" warning.
-  double name_kind_demerits = 3.5e10;
+  // plus these demerits. Both outweigh any line's stretch (over_stretch_demerits 1e10 per
+  // limit's worth of growth: a line holding one character, 1/100 of its width, costs 7e12), so a name
+  // that a line can hold is never split: the line before it is set ragged instead, with a
+  // warning. Only a name wider than the line is split, after its kind if that is enough
+  // (these), else inside the name proper (name_demerits); either is a "name split" warning.
+  // (Session 20 tried 3.5e10, a split after the kind rather than a line stretched more than
+  // about 3.5x the limit; issue 12 asks that no name from the document's fields be split.)
+  double name_kind_demerits = 1e14;
   double cut_penalty = 1000;       // inside a word wider than the line, at a syllable or hyphenation point
   double cluster_cut_penalty = 3000;  // ... between two grapheme clusters (no better cut)
   double ragged_stretch = 0.5;     // unjustified lines: one this much (x its width) short is loose
@@ -107,6 +107,10 @@ class TextEngine {
 
   // Width of a single-line piece of text (no breaking).
   double measure(const std::vector<StyledSpan>& spans) const;
+
+  // The narrowest width at which the text needs no break inside a name, a dictionary word,
+  // a [[no-break]] phrase or any word: its widest such piece (a table sizes its columns by it).
+  double min_content_width(const std::vector<StyledSpan>& spans) const;
 
   ShapeCache& cache() const { return cache_; }
 

@@ -65,10 +65,10 @@ struct MinutesStyle {
   std::string signature_header = "ลายมือชื่อ";
   std::string reason_header = "เหตุผล";
   double number_width = 1.0 * kPointsPerCm;
-  double signature_width = 3.0 * kPointsPerCm;  // also the reason column
+  double signature_width = 2.5 * kPointsPerCm;  // also the reason column
   double name_weight = 6;      // the name and position columns share the rest in this proportion
   double position_weight = 5;
-  double table_font_size = 15;
+  double table_font_size = 14;
   std::string opened_label = "เริ่มประชุมเวลา";
   std::string closed_label = "เลิกประชุมเวลา";
   std::string time_suffix = "น.";
