@@ -490,14 +490,8 @@ class TableBuilder {
           if (col >= mins.size()) break;
           if (cell.colspan == 1 && t_.columns[col].unit == TableColumn::Unit::Relative) {
             bool bold = cell.bold.value_or(row.bold.value_or(header && ts_.header_bold));
-            for (const Block& b : cell.blocks) {
-              const auto* p = std::get_if<Paragraph>(&b.content);
-              if (!p) continue;
-              double need = outer_.engine().min_content_width(
-                                styled_spans(p->text, outer_.fonts(), size_, b.digits.value_or(digits_), bold)) +
-                            p->left_indent + 2 * pad_x + 0.5;  // (rounding: the line must not come out 0.01 pt short)
-              mins[col] = std::max(mins[col], need);
-            }
+            // (+ 0.5 pt: the line must not come out 0.01 pt short by rounding)
+            mins[col] = std::max(mins[col], blocks_min_width(cell.blocks, bold, 0) + 2 * pad_x + 0.5);
           }
           col += static_cast<size_t>(std::max(1, cell.colspan));
         }
@@ -507,6 +501,36 @@ class TableBuilder {
     scan(t_.body, false);
     scan(t_.footer, false);
     return mins;
+  }
+
+  // The widest name or word of paragraphs and lists (their items after the marker, as a
+  // cell lays them out: list indent 0, nested lists at the level indent).
+  double blocks_min_width(const std::vector<Block>& blocks, bool bold, int level) const {
+    const ListStyle& ls = outer_.style().lists;
+    double widest = 0;
+    for (const Block& b : blocks) {
+      DigitStyle digits = b.digits.value_or(digits_);
+      if (const auto* p = std::get_if<Paragraph>(&b.content)) {
+        widest = std::max(widest, outer_.engine().min_content_width(
+                                      styled_spans(p->text, outer_.fonts(), size_, digits, bold)) +
+                                      p->left_indent);
+      } else if (const auto* list = std::get_if<List>(&b.content)) {
+        DigitStyle marker_digits = list->marker == ListMarker::ThaiNumber || list->marker == ListMarker::ThaiParen
+                                       ? DigitStyle::Thai
+                                   : list->marker == ListMarker::ArabicNumber || list->marker == ListMarker::ArabicParen
+                                       ? DigitStyle::Arabic
+                                       : digits;
+        double marker_w = 0;
+        for (size_t i = 0; i < list->items.size(); ++i)
+          marker_w = std::max(marker_w, outer_.engine().measure(plain_spans(
+                                            list_marker(list->marker, list->start + static_cast<int>(i)),
+                                            outer_.fonts(), size_, marker_digits)));
+        double indent = (level == 0 ? 0 : ls.level_indent) + (ls.hanging ? marker_w + ls.marker_gap : 0);
+        for (const ListItem& item : list->items)
+          widest = std::max(widest, indent + blocks_min_width(item.blocks, bold, level + 1));
+      }
+    }
+    return widest;
   }
 
   // The whole row group [r0, r1) as a part that takes over the group's cells from
