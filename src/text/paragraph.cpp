@@ -404,13 +404,16 @@ void distribute_slack(double slack, double word, double letter, double space, co
     }
   }
   if (remaining > 1e-9) {
-    // Past every cap: spread the rest over the silent gaps, else over the spaces.
+    // Past every cap: spread the rest over the spaces, else over the silent gaps. A wide space
+    // is what a justified line is expected to show; gaps inside Thai words past max_silent_gap
+    // are visible letter-spacing (ภ า ค รัฐ) and read as spaces by extractors that judge by
+    // distance.
     double silent = word + letter;
-    if (silent > 0) {
+    if (space > 0) {
+      kinds[2].ratio += remaining / space;
+    } else if (silent > 0) {
       kinds[0].ratio += remaining / silent;
       kinds[1].ratio += remaining / silent;
-    } else if (space > 0) {
-      kinds[2].ratio += remaining / space;
     }
   }
   r_word = kinds[0].ratio;
