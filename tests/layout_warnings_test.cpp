@@ -58,11 +58,8 @@ TEST(NameKinds, ANameBreaksOnlyBetweenItsKindAndTheNameProper) {
 TEST(NameKinds, ANameALineCanHoldIsNeverSplitEvenForAVeryLooseLine) {
   ShapeCache cache;
   TextEngine engine(cache);
-  BreakSettings settings;
-  auto lexicon = std::make_shared<Lexicon>();
   const std::string name = "องค์การบริหารส่วนตำบลคลองใหม่";
-  lexicon->add(name);
-  settings.lexicon = lexicon;
+  BreakSettings settings = test::with_names({name});
   engine.set_breaking(settings);
   const std::string head = "จะเห็นได้ว่าผลคะแนนของ";
   const std::string rest = "สูงที่สุดในปีงบประมาณ พ.ศ. ๒๕๖๒ และลดลงต่อเนื่อง"
@@ -100,11 +97,8 @@ TEST(NameKinds, ANameALineCanHoldIsNeverSplitEvenForAVeryLooseLine) {
 TEST(NameKinds, ANameWiderThanTheLineIsSplitAfterItsKindWithAWarning) {
   ShapeCache cache;
   TextEngine engine(cache);
-  BreakSettings settings;
-  auto lexicon = std::make_shared<Lexicon>();
   const std::string name = "องค์การบริหารส่วนตำบลคลองใหม่";
-  lexicon->add(name);
-  settings.lexicon = lexicon;
+  BreakSettings settings = test::with_names({name});
   engine.set_breaking(settings);
   double width = engine.measure({StyledSpan{name, test::body()}}) - 2;
   ParagraphStyle ps;

@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include "text/segment.h"
+
 #include <thai/thbrk.h>
 #include <thai/thwbrk.h>
 
@@ -95,6 +97,14 @@ std::vector<RunInfo> runs_of(const LaidOutDocument& doc) {
 FontManager& fonts() {
   static FontManager fm({source_dir() + "/fonts"});
   return fm;
+}
+
+BreakSettings with_names(const std::vector<std::string>& names) {
+  BreakSettings settings;
+  auto lexicon = std::make_shared<Lexicon>();
+  for (const std::string& n : names) lexicon->add(n);
+  settings.lexicon = lexicon;
+  return settings;
 }
 
 TextStyle body(double size) {

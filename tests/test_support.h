@@ -46,6 +46,8 @@ std::vector<RunInfo> runs_of(const LaidOutDocument& doc);
 FontManager& fonts();
 // Laksaman at `size` points with the DejaVu Sans fallback.
 TextStyle body(double size = 16);
+// Breaking settings whose dictionary holds these names (kept whole across lines).
+BreakSettings with_names(const std::vector<std::string>& names);
 // The characters of a laid-out line, in glyph order.
 std::string glyph_text(const TextLine& line);
 

@@ -191,11 +191,8 @@ double widest_silent_gap(const TextLine& line) {
 TEST(Paragraph, ALineOfEnglishWordsWidensItsSpacesNotTheThaiLetters) {
   ShapeCache cache;
   TextEngine engine(cache);
-  BreakSettings settings;
-  auto lexicon = std::make_shared<Lexicon>();
   const std::string name = "องค์การบริหารส่วนตำบลคลองใหม่";
-  lexicon->add(name);
-  settings.lexicon = lexicon;
+  BreakSettings settings = test::with_names({name});
   engine.set_breaking(settings);
   const std::string head = "ภาครัฐ (Integrity and Transparency Assessment : ITA) ของ";
   ParagraphStyle ps;
