@@ -157,6 +157,26 @@ TEST(TableLayout, AColumnWidensToHoldANameWhole) {
   for (const std::string& w : doc.warnings) ADD_FAILURE() << w;
 }
 
+// The same under a rowspan: the name in the second row sits in the second column (the first
+// is the cell above's), so the second column is the one that widens.
+TEST(TableLayout, AColumnPastARowspanWidensToHoldANameWhole) {
+  const std::string name = "องค์การบริหารส่วนตำบลคลองใหม่";
+  std::string y =
+      "kind: document\n"
+      "dictionary: [" + name + "]\n"
+      "blocks:\n"
+      "  - table:\n"
+      "      columns: [1, 1, 8]\n"
+      "      rows:\n"
+      "        - [{text: ก, rowspan: 2}, ข, ข้อความในช่องที่สามซึ่งยาวกว่าช่องอื่นมาก]\n"
+      "        - [" + name + ", ข้อความในช่องที่สามซึ่งยาวกว่าช่องอื่นมาก]\n";
+  auto doc = layout_yaml(y);
+  std::vector<std::string> texts;
+  for (const auto& r : runs_of(doc)) texts.push_back(r.text);
+  EXPECT_NE(std::find(texts.begin(), texts.end(), name), texts.end()) << ::testing::PrintToString(texts);
+  for (const std::string& w : doc.warnings) ADD_FAILURE() << w;
+}
+
 TEST(TableLayout, HeaderRepeatsOnEveryPageWithRows) {
   auto doc = layout_yaml(table_yaml(40, three));
   ASSERT_GT(doc.pages.size(), 2u);

@@ -477,24 +477,31 @@ class TableBuilder {
  private:
   // For each relative column, the width its widest name or word needs (the widest
   // unbreakable piece of its one-column cells' paragraphs, plus the padding); 0 for others.
+  // Cells are given columns as grid() gives them: past the columns a rowspan above covers.
   std::vector<double> min_content_widths(double pad_x) const {
     std::vector<double> mins(t_.columns.size(), 0);
     bool any = false;
     for (const TableColumn& c : t_.columns) any = any || c.unit == TableColumn::Unit::Relative;
     if (!any) return mins;
     auto scan = [&](const std::vector<TableRow>& rows, bool header) {
+      // Columns still covered by a rowspan from a row above (rows left, as grid() places cells).
+      std::vector<int> busy(mins.size(), 0);
       for (const TableRow& row : rows) {
-        if (row.kind == RowKind::Group) continue;
-        size_t col = 0;  // rowspans above are not tracked: a column index past them is close enough
+        size_t col = 0;
         for (const TableCell& cell : row.cells) {
+          if (row.kind == RowKind::Group) break;
+          while (col < mins.size() && busy[col] > 0) ++col;
           if (col >= mins.size()) break;
-          if (cell.colspan == 1 && t_.columns[col].unit == TableColumn::Unit::Relative) {
+          size_t span = std::min(static_cast<size_t>(std::max(1, cell.colspan)), mins.size() - col);
+          if (span == 1 && t_.columns[col].unit == TableColumn::Unit::Relative) {
             bool bold = cell.bold.value_or(row.bold.value_or(header && ts_.header_bold));
             // (+ 0.5 pt: the line must not come out 0.01 pt short by rounding)
             mins[col] = std::max(mins[col], blocks_min_width(cell.blocks, bold, 0) + 2 * pad_x + 0.5);
           }
-          col += static_cast<size_t>(std::max(1, cell.colspan));
+          for (size_t k = col; k < col + span; ++k) busy[k] = std::max(busy[k], std::max(1, cell.rowspan));
+          col += span;
         }
+        for (int& b : busy) b = std::max(0, b - 1);
       }
     };
     scan(t_.header, true);
