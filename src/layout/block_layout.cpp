@@ -261,20 +261,28 @@ void BlockLayouter::keep_together(const Block& block, std::vector<FlowBox>& out,
   out.push_back(std::move(whole));
 }
 
+DigitStyle list_marker_digits(ListMarker marker, DigitStyle digits) {
+  if (marker == ListMarker::ThaiNumber || marker == ListMarker::ThaiParen) return DigitStyle::Thai;
+  if (marker == ListMarker::ArabicNumber || marker == ListMarker::ArabicParen) return DigitStyle::Arabic;
+  return digits;
+}
+
+double BlockLayouter::list_marker_width(const List& list, DigitStyle digits, double size) const {
+  DigitStyle marker_digits = list_marker_digits(list.marker, digits);
+  double widest = 0;
+  for (size_t i = 0; i < list.items.size(); ++i) {
+    std::string m = list_marker(list.marker, list.start + static_cast<int>(i));
+    widest = std::max(widest, engine_.measure(plain_spans(m, fonts_, size, marker_digits)));
+  }
+  return widest;
+}
+
 void BlockLayouter::add_list(const List& list, DigitStyle digits, std::vector<FlowBox>& out, double x, double width,
                              int level) {
   const ListStyle& ls = tpl_.lists;
   double marker_x = x + (level == 0 ? ls.indent : ls.level_indent);
-  DigitStyle marker_digits = digits;
-  if (list.marker == ListMarker::ThaiNumber || list.marker == ListMarker::ThaiParen) marker_digits = DigitStyle::Thai;
-  if (list.marker == ListMarker::ArabicNumber || list.marker == ListMarker::ArabicParen)
-    marker_digits = DigitStyle::Arabic;
-
-  double marker_w = 0;
-  for (size_t i = 0; i < list.items.size(); ++i) {
-    std::string m = list_marker(list.marker, list.start + static_cast<int>(i));
-    marker_w = std::max(marker_w, engine_.measure(plain_spans(m, fonts_, tpl_.body.size, marker_digits)));
-  }
+  DigitStyle marker_digits = list_marker_digits(list.marker, digits);
+  double marker_w = list_marker_width(list, digits, tpl_.body.size);
   double content_x = marker_x + marker_w + ls.marker_gap;
   for (size_t i = 0; i < list.items.size(); ++i) {
     const ListItem& item = list.items[i];

@@ -53,6 +53,8 @@ class BlockLayouter {
   void set_chart_drawer(ChartDrawer drawer) { chart_drawer_ = std::move(drawer); }
   const FontSet& fonts() const { return fonts_; }
   const TextEngine& engine() const { return engine_; }
+  // The width of a list's widest marker at `size` (its items' markers, in list_marker_digits).
+  double list_marker_width(const List& list, DigitStyle digits, double size) const;
 
   // Where laid-out text is registered for the layout invariants (may be null).
   void set_ledger(SourceLedger* ledger) { ledger_ = ledger; }
@@ -99,5 +101,8 @@ void report_text_warnings(SourceLedger& ledger, const SourceLocation& where, con
 
 // The text of a list marker: "๑." "1." "(๑)" "(1)" "-" "•".
 std::string list_marker(ListMarker marker, int number);
+// The digits a list marker is written in: Thai or Arabic for the numbered kinds that say so,
+// else the block's own.
+DigitStyle list_marker_digits(ListMarker marker, DigitStyle digits);
 
 }  // namespace thaidoc

@@ -522,16 +522,7 @@ class TableBuilder {
                                       styled_spans(p->text, outer_.fonts(), size_, digits, bold)) +
                                       p->left_indent);
       } else if (const auto* list = std::get_if<List>(&b.content)) {
-        DigitStyle marker_digits = list->marker == ListMarker::ThaiNumber || list->marker == ListMarker::ThaiParen
-                                       ? DigitStyle::Thai
-                                   : list->marker == ListMarker::ArabicNumber || list->marker == ListMarker::ArabicParen
-                                       ? DigitStyle::Arabic
-                                       : digits;
-        double marker_w = 0;
-        for (size_t i = 0; i < list->items.size(); ++i)
-          marker_w = std::max(marker_w, outer_.engine().measure(plain_spans(
-                                            list_marker(list->marker, list->start + static_cast<int>(i)),
-                                            outer_.fonts(), size_, marker_digits)));
+        double marker_w = outer_.list_marker_width(*list, digits, size_);
         double indent = (level == 0 ? 0 : ls.level_indent) + (ls.hanging ? marker_w + ls.marker_gap : 0);
         for (const ListItem& item : list->items)
           widest = std::max(widest, indent + blocks_min_width(item.blocks, bold, level + 1));
