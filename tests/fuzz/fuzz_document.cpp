@@ -14,37 +14,15 @@
 #include "base/error.h"
 #include "fuzz_resources.h"
 #include "input/document_reader.h"
-#include "input/template_cache.h"
 #include "layout/document_layout.h"
 #include "pdf/pdf_writer.h"
 
-namespace {
-
-const thaidoc::ReadOptions& options() {
-  static const thaidoc::ReadOptions opts = [] {
-    thaidoc::ReadOptions o;
-    o.template_dirs = {THAIDOC_SOURCE_DIR "/templates"};
-    o.allow_outside = false;
-    // As `thaidoc batch` does: each template file is read once, not for every input (files
-    // that never change, so no input depends on an earlier one).
-    o.template_cache = std::make_shared<thaidoc::TemplateCache>();
-    o.font_exists = [](const std::string& name) {
-      static thaidoc::FontManager fonts;
-      std::error_code ec;  // as the CLI: a name too long is "not found"
-      return std::filesystem::is_regular_file(fonts.resolve(name), ec);
-    };
-    return o;
-  }();
-  return opts;
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string yaml(reinterpret_cast<const char*>(data), size);
   try {
     thaidoc::Document doc =
-        thaidoc::read_document_string(yaml, THAIDOC_SOURCE_DIR "/tests/fuzz/assets/fuzz.yaml", options());
+        thaidoc::read_document_string(yaml, THAIDOC_SOURCE_DIR "/tests/fuzz/assets/fuzz.yaml", thaidoc::fuzz::document_read_options());
     // Fresh caches per input, as one `thaidoc render` process has: the outcome of an
     // input never depends on the inputs before it.
     thaidoc::Resources& resources = thaidoc::fuzz::fresh_resources();

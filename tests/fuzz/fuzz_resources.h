@@ -7,8 +7,12 @@
 // paragraph caches are new for every input, as in one `thaidoc render`, so an input's
 // outcome never depends on the inputs before it.
 #pragma once
+#include <filesystem>
 #include <memory>
+#include <string>
 
+#include "input/document_reader.h"
+#include "input/template_cache.h"
 #include "layout/resources.h"
 
 namespace thaidoc::fuzz {
@@ -27,6 +31,26 @@ inline Resources& fresh_resources() {
     std::construct_at(&resources->paragraphs);
   }
   return *resources;
+}
+
+// How the document targets (document, yaml_structured) read a document: the repository's
+// templates, no file outside the document's folder, each template file read once (as
+// `thaidoc batch` does; files that never change, so no input depends on an earlier one), and
+// font names checked as the CLI checks them.
+inline const ReadOptions& document_read_options() {
+  static const ReadOptions opts = [] {
+    ReadOptions o;
+    o.template_dirs = {THAIDOC_SOURCE_DIR "/templates"};
+    o.allow_outside = false;
+    o.template_cache = std::make_shared<TemplateCache>();
+    o.font_exists = [](const std::string& name) {
+      static FontManager fonts;
+      std::error_code ec;  // as the CLI: a name too long is "not found"
+      return std::filesystem::is_regular_file(fonts.resolve(name), ec);
+    };
+    return o;
+  }();
+  return opts;
 }
 
 }  // namespace thaidoc::fuzz
