@@ -14,11 +14,14 @@
 #include <string>
 
 #include "base/atomic_file.h"
+#include "base/deadline.h"
 #include "base/error.h"
 #include "input/document_reader.h"
 #include "layout/block_layout.h"
+#include "layout/document_layout.h"
 #include "layout/resources.h"
 #include "layout/styles.h"
+#include "pdf/pdf_writer.h"
 #include "test_support.h"
 #include "text/segment.h"
 
@@ -165,6 +168,42 @@ TEST(HardenText, LongUnbrokenThaiIsBrokenInLinearTime) {
   double per_phrase_head = head_breaks / 10.0, per_phrase = all_breaks / double(text.size() / word.size());
   EXPECT_GT(per_phrase_head, 3);
   EXPECT_NEAR(per_phrase, per_phrase_head, 0.2);
+}
+
+// A deadline that has passed (the server's --time-limit, set in its worker) stops reading,
+// layout and PDF writing with DeadlinePassed, which is not an Error (nothing takes it for a
+// bad block and goes on); with no deadline, or after its scope, the same steps run.
+TEST_F(Harden, APassedDeadlineStopsReadingLayoutAndWriting) {
+  const std::string yaml = "kind: document\nblocks:\n  - ย่อหน้าแรก\n  - ย่อหน้าที่สอง\n";
+  const std::string path = test::temp_dir("deadline") + "/t.yaml";
+  ReadOptions o;
+  o.template_dirs = {test::source_dir() + "/templates"};
+  Resources res;
+  const auto past = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+  const auto future = std::chrono::steady_clock::now() + std::chrono::hours(1);
+  {
+    ScopedDeadline limit(past);
+    EXPECT_THROW(read_document_string(yaml, path, o), DeadlinePassed);
+  }
+  Document doc = read_document_string(yaml, path, o);
+  {
+    ScopedDeadline limit(past);
+    EXPECT_THROW(layout_document(doc, res), DeadlinePassed);
+  }
+  LaidOutDocument laid_out;
+  {
+    ScopedDeadline limit(future);
+    laid_out = layout_document(doc, res);
+  }
+  ASSERT_EQ(laid_out.pages.size(), 1u);
+  {
+    ScopedDeadline outer(future);
+    {
+      ScopedDeadline inner(past);
+      EXPECT_THROW(write_pdf_to_memory(laid_out), DeadlinePassed);
+    }
+    EXPECT_EQ(write_pdf_to_memory(laid_out).compare(0, 5, "%PDF-"), 0);  // the outer deadline is back
+  }
 }
 
 // ---------------------------------------------------------------- 3. confinement

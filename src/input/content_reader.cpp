@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "base/deadline.h"
 #include "input/error_collector.h"
 #include "input/ita_blocks.h"
 #include "input/ita_reader.h"
@@ -89,6 +90,7 @@ class ContentReader::Impl {
     }
     if (!node.is_list()) node.fail("expected a list");
     for (const auto& item : node.items()) {
+      check_deadline();
       attempt([&] {  // a bad block is reported and the next one read
         if (auto b = block(item)) out.push_back(std::move(*b));
       });

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "base/deadline.h"
 #include "image/image.h"
 #include "layout/table_layout.h"
 
@@ -104,6 +105,7 @@ void BlockLayouter::add_dotted_lines(int count, std::vector<FlowBox>& out, doubl
 }
 
 void BlockLayouter::add_block(const Block& block, std::vector<FlowBox>& out, double x, double width, int level) {
+  check_deadline();
   DigitStyle digits = block.digits.value_or(digits_);
   struct Restore {  // the block's source position while it is laid out
     BlockLayouter& b;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/deadline.h"
+
 namespace thaidoc {
 
 namespace {
@@ -120,6 +122,7 @@ LaidOutDocument paginate(std::vector<FlowBox> boxes, const PageStyle& first_styl
     items.swap(trimmed);
   };
   auto new_page = [&](size_t first_box) {
+    check_deadline();
     for (; released < first_box && released < boxes.size(); ++released) boxes[released] = FlowBox{};
     if (!doc.pages.empty()) trim(doc.pages.back().items);
     doc.pages.emplace_back();

@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/deadline.h"
 #include "base/error.h"
 #include "image/image.h"
 #include "pdf/pdf_archive.h"
@@ -215,6 +216,7 @@ class DocumentWriter {
 
   // ---- pages --------------------------------------------------------------
   void write_page(const Page& page) {
+    check_deadline();
     HPDF_Doc pdf = pdf_.get();
     PageState ps;
     ps.page = HPDF_AddPage(pdf);

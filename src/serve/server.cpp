@@ -24,6 +24,7 @@
 #include <memory>
 #include <thread>
 
+#include "base/deadline.h"
 #include "base/error.h"
 #include "base/input_file.h"
 #include "serve/access_log.h"
@@ -270,11 +271,17 @@ class Service {
 
     auto outcome = std::make_shared<serve::Outcome>();
     auto failure = std::make_shared<std::string>();
+    auto out_of_time = std::make_shared<bool>(false);
     serve::RenderService& service = service_;
     WorkerPool::Status status = pool_.run(
-        [&service, body, folder, base_dir, render, outcome, failure] {
+        [&service, body, folder, base_dir, render, outcome, failure, out_of_time, deadline] {
+          // Reading and layout stop at the deadline (base/deadline.h): the worker is free for
+          // the next request instead of finishing a render whose answer is already a 503.
+          ScopedDeadline limit(deadline);
           try {
             *outcome = service.run(*body, base_dir, render);
+          } catch (const DeadlinePassed&) {
+            *out_of_time = true;
           } catch (const std::exception& e) {
             *failure = e.what();
           } catch (...) {
@@ -284,7 +291,7 @@ class Service {
         deadline);
     if (status == WorkerPool::Status::Busy)
       return send_error(res, 503, "the server is busy: too many documents are waiting; try again");
-    if (status == WorkerPool::Status::TimedOut) {
+    if (status == WorkerPool::Status::TimedOut || *out_of_time) {
       char limit[32];
       std::snprintf(limit, sizeof limit, "%g", options_.time_limit_seconds);
       return send_error(res, 503, std::string("the document was not done within the time limit of ") + limit + " s");

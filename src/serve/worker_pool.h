@@ -1,7 +1,7 @@
 // A fixed number of threads that run the documents of the requests (the HTTP threads only
 // read requests and wait), with a bounded queue and a deadline per job: a job still queued
-// at its deadline is dropped unstarted; one still running is left to finish and its result
-// thrown away (a render cannot be interrupted halfway).
+// at its deadline is dropped unstarted; one still running is no longer waited for (the
+// server's jobs stop themselves at the deadline: base/deadline.h).
 #pragma once
 #include <chrono>
 #include <condition_variable>

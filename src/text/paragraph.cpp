@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <limits>
 
+#include "base/deadline.h"
 #include "base/utf8.h"
 #include "text/itemize.h"
 #include "text/line_breaker.h"
@@ -578,6 +579,7 @@ const char* to_string(TextWarning::Kind kind) {
 
 ParagraphLayout TextEngine::layout(const std::vector<StyledSpan>& spans, const ParagraphStyle& style,
                                    double width) const {
+  check_deadline();
   ParagraphLayout out;
   ParagraphText text = join_spans(spans);
   out.text = text.utf8;
@@ -604,6 +606,7 @@ ParagraphLayout TextEngine::layout(const std::vector<StyledSpan>& spans, const P
   // Ragged lines never shrink their spaces: they are set at their natural width, which must fit.
   Builder b(text, spans, runs, cache_, params_, breaking_, max_box, justified);
   b.build();
+  check_deadline();
   const auto& items = b.items;
   const auto& pieces = b.pieces;
 
@@ -612,6 +615,7 @@ ParagraphLayout TextEngine::layout(const std::vector<StyledSpan>& spans, const P
   opts.max_stretch = justified ? breaking_.max_stretch : 0;
   opts.ragged_stretch = justified ? 0 : breaking_.ragged_stretch;
   std::vector<size_t> breaks = break_lines(items, line_width, opts);
+  check_deadline();
   auto warn = [&](TextWarning::Kind kind, std::string message, size_t offset) {
     out.warnings.push_back({kind, std::move(message), offset});
   };
@@ -619,6 +623,7 @@ ParagraphLayout TextEngine::layout(const std::vector<StyledSpan>& spans, const P
   size_t start = 0;
   size_t previous_end = 0;  // text_end of the line before
   for (size_t li = 0; li < breaks.size(); ++li) {
+    if (li % 128 == 127) check_deadline();
     size_t end = breaks[li];
     size_t s = start;
     while (s < end && is_line_start_skippable(items[s])) ++s;
