@@ -7,7 +7,7 @@ import * as pdfjsLib from './vendor/pdfjs/pdf.min.mjs';
 import { parse as yamlParse, stringify as yamlStringify, parseDocument, isMap, isSeq, isScalar as isYamlScalar } from './vendor/yaml/index.js';
 import { SchemaSet } from './schema.js';
 import { DocumentForm, normalizePath } from './form.js';
-import { memoSample } from './samples.js';
+import { sampleFor } from './samples.js';
 import { thaiMessage } from './labels.js';
 
 pdfjsLib.GlobalWorkerOptions.workerSrc = new URL('./vendor/pdfjs/pdf.worker.min.mjs', import.meta.url).href;
@@ -69,7 +69,7 @@ function setStatus(text, kind = '') {
 function docFor(kind) {
   if (!state.docs[kind]) {
     const info = state.kinds.find((k) => k.name === kind);
-    state.docs[kind] = kind === 'memo' ? memoSample(todayIso()) : form.kindSkeleton(kind, info?.template || kind);
+    state.docs[kind] = sampleFor(kind, todayIso()) ?? form.kindSkeleton(kind, info?.template || kind);
   }
   return state.docs[kind];
 }
