@@ -85,6 +85,23 @@ TEST(Segment, NeverBreaksBeforeMarksRepeatOrClosingPunctuation) {
   for (size_t i = n + 1; i < n + 6; ++i) EXPECT_FALSE(b[i]);
 }
 
+// A document number with spaces stays whole: "ที่ สน ๐๐๓๓.๓๐๑/ว ๑๑๘" ("ที่", office code, number,
+// a circular's ว); the line may still break before it, and after its slash.
+TEST(Segment, ADocumentNumberStaysWhole) {
+  std::u32string s = utf8::decode("ลงวันที่ ๒๐ ที่ สน ๐๐๓๓.๓๐๑/ว ๑๑๘ และ นฐ ๗๙๖๐๑/๔๑๒ ได้ผล ๘๕ คะแนน");
+  auto b = find_line_breaks(s);
+  EXPECT_FALSE(b[s.find(U"๐๐๓๓")]);
+  EXPECT_FALSE(b[s.find(U"๑๑๘")]);
+  EXPECT_FALSE(b[s.find(U"๗๙๖๐๑")]);
+  EXPECT_FALSE(b[s.find(U"สน")]);  // "ที่" stays with it
+  EXPECT_TRUE(b[s.find(U"ที่ สน")]);
+  EXPECT_TRUE(b[s.find(U"ว ๑๑๘")]);  // after the slash
+  EXPECT_TRUE(b[s.find(U"นฐ")]);
+  // Not a code: a word of more than two letters, or a vowel (ที่ ๒๐, ผล inside ได้ผล).
+  EXPECT_TRUE(b[s.find(U"๒๐")]);
+  EXPECT_TRUE(b[s.find(U"๘๕")]);
+}
+
 TEST(Segment, GraphemesKeepMarksWithTheirBase) {
   std::u32string s = utf8::decode("น้ำศักดิ์");
   EXPECT_TRUE(starts_grapheme(s, 0));

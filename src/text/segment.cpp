@@ -400,6 +400,26 @@ std::vector<BreakKind> find_break_kinds(const std::u32string& text, const Lexico
     if (j < n && cls[j] == CharClass::Digit)
       for (size_t b = k + 4; b <= j; ++b) kinds[b] = BreakKind::None;
   }
+  // A document number stays whole where it has spaces: the office code (two Thai consonants
+  // standing alone) with its digits and with a "ที่" before it, "ที่ สน ๐๐๓๓.๓๐๑/ว ๑๑๘", and a
+  // circular's ว with its number.
+  // (A break after its slash is still allowed, for a number wider than its column.)
+  auto consonant = [](char32_t c) { return c >= 0x0E01 && c <= 0x0E2E; };
+  for (size_t e = 2; e < n; ++e) {
+    if (cls[e] != CharClass::Digit || cls[e - 1] != CharClass::Space) continue;
+    size_t s = e - 1;
+    while (s > 0 && cls[s - 1] == CharClass::Space) --s;
+    bool code = s >= 2 && consonant(text[s - 1]) && consonant(text[s - 2]) &&
+                (s == 2 || cls[s - 3] == CharClass::Space);
+    bool circular = s >= 2 && text[s - 1] == 0x0E27 && text[s - 2] == '/';
+    if (code || circular) kinds[e] = BreakKind::None;
+    if (!code) continue;
+    // and "ที่" (number) before the code stays with it.
+    size_t r = s - 2;
+    while (r > 0 && cls[r - 1] == CharClass::Space) --r;
+    if (r >= 3 && r < s - 2 && text[r - 3] == 0x0E17 && text[r - 2] == 0x0E35 && text[r - 1] == 0x0E48)
+      kinds[s - 2] = BreakKind::None;
+  }
   // "ฯลฯ" (etc.) is one unit.
   for (size_t k = 0; k + 2 < n; ++k) {
     if (text[k] == 0x0E2F && text[k + 1] == 0x0E25 && text[k + 2] == 0x0E2F)
