@@ -20,6 +20,7 @@
 #include "layout/block_layout.h"
 #include "layout/document_layout.h"
 #include "layout/resources.h"
+#include "layout/source_ledger.h"
 #include "layout/styles.h"
 #include "pdf/pdf_writer.h"
 #include "test_support.h"
@@ -145,6 +146,25 @@ TEST_F(Harden, BatchRecordValuesAreAtMostOneMegabyte) {
 }
 
 double cpu_seconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
+
+// A paragraph's layout warnings are reported once per kind with the count of the others, in
+// linear time: a long paragraph in a narrow column can have a warning a line (the fuzzer's
+// slowest input spent most of its time here when each warning looked at all the others).
+TEST(HardenText, AParagraphsManyWarningsAreCountedInLinearTime) {
+  ParagraphLayout layout;
+  const size_t n = 120000;
+  for (size_t i = 0; i < n; ++i)
+    layout.warnings.push_back({i % 3 == 0 ? TextWarning::Stretched : TextWarning::WordCut, "w" + std::to_string(i), i});
+  SourceLedger ledger;
+  double start = cpu_seconds();
+  report_text_warnings(ledger, SourceLocation{"t.yaml", 3, 5}, layout, -1);
+  double used = cpu_seconds() - start;
+  EXPECT_LT(used, 2.0);  // quadratic (each against all): 10 s in a Release build; linear: 0.1 s
+  EXPECT_EQ(ledger.take_warnings(LaidOutDocument{}),
+            (std::vector<std::string>{
+                "t.yaml:3:5: warning: stretched: w0 (and 39999 more in this paragraph)",
+                "t.yaml:3:5: warning: word cut: w1 (and 79999 more in this paragraph)"}));
+}
 
 TEST(HardenText, LongUnbrokenThaiIsBrokenInLinearTime) {
   const std::u32string word = U"การประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน";

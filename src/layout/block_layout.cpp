@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <map>
+#include <set>
 #include <stdexcept>
 
 #include "base/deadline.h"
@@ -26,16 +28,14 @@ std::string list_marker(ListMarker marker, int number) {
 
 void report_text_warnings(SourceLedger& ledger, const SourceLocation& where, const ParagraphLayout& layout,
                           int32_t source) {
-  for (size_t i = 0; i < layout.warnings.size(); ++i) {
-    const TextWarning& w = layout.warnings[i];
-    bool seen = false;
-    size_t more = 0;
-    for (size_t k = 0; k < layout.warnings.size(); ++k) {
-      if (layout.warnings[k].kind != w.kind) continue;
-      if (k < i) seen = true;
-      if (k > i) ++more;
-    }
-    if (seen) continue;  // once per paragraph and kind
+  // Once per paragraph and kind (the first), with the count of the others: in one pass over
+  // the kinds, as a narrow column can give a paragraph a warning a line.
+  std::map<TextWarning::Kind, size_t> count;
+  for (const TextWarning& w : layout.warnings) ++count[w.kind];
+  std::set<TextWarning::Kind> seen;
+  for (const TextWarning& w : layout.warnings) {
+    if (!seen.insert(w.kind).second) continue;
+    size_t more = count[w.kind] - 1;
     std::string message = std::string(to_string(w.kind)) + ": " + w.message;
     if (more > 0) message += " (and " + std::to_string(more) + " more in this paragraph)";
     ledger.warn(where, message, source, w.offset);
