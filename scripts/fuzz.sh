@@ -198,13 +198,20 @@ for t in "${TARGETS[@]}"; do
   cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$last")
   ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")
   corpus=$(sed -n 's/.* corp: \([0-9]*\/[0-9a-zA-Z]*\).*/\1/p' <<<"$last")
-  mapfile -t found < <(find "$FUZZ_BUILD_DIR/artifacts/$t" -type f -newer "$build_log" | LC_ALL=C sort)
-  if grep -qE '^==[0-9]+==ERROR|^SUMMARY: |deadly signal|Test unit written' "$lf" || ((${#found[@]} > 0)); then
+  # A slow-unit-* file is an input that took over 10 s (wall clock: a loaded machine makes them
+  # too); it is listed to be rerun alone, not counted as a finding.
+  mapfile -t found < <(find "$FUZZ_BUILD_DIR/artifacts/$t" -type f -newer "$build_log" ! -name 'slow-unit-*' |
+                         LC_ALL=C sort)
+  mapfile -t slow < <(find "$FUZZ_BUILD_DIR/artifacts/$t" -type f -newer "$build_log" -name 'slow-unit-*' |
+                        LC_ALL=C sort)
+  if grep -qE '^==[0-9]+==ERROR|^SUMMARY: |deadly signal|Test unit written to .*/(crash|leak|timeout|oom)-' "$lf" ||
+    ((${#found[@]} > 0)); then
     status=1
   fi
   printf '%-12s %6s %12s %8s %7s %7s %8s  %s\n' "$t" "$([[ $FUZZ_REPLAY == 1 ]] && echo replay || echo "$SECONDS_PER_TARGET")" "${execs:-?}" "${rate:-?}" \
     "${cov:-?}" "${ft:-?}" "${corpus:-?}" "${#found[@]}"
   for f in "${found[@]}"; do echo "    $f"; done
+  for f in "${slow[@]}"; do echo "    slow (rerun it alone: $FUZZ_BUILD_DIR/tests/fuzz/fuzz_$t $f): $f"; done
 done
 if ((status != 0)); then
   echo "fuzz.sh: findings; see the logs in $FUZZ_BUILD_DIR/logs/ and the artifacts above" >&2
