@@ -186,7 +186,7 @@ function renderNow() {
       if (!state.pdf) ui.pages.replaceChildren(emptyNote('ยังไม่มีตัวอย่าง: กรอกช่องที่มีเครื่องหมาย * และแก้ไขรายการที่แสดงไว้'));
     } else {
       const body = await r.json().catch(() => ({}));
-      setStatus(`เซิร์ฟเวอร์ตอบ ${r.status}: ${body.error || r.statusText}`, 'error');
+      setStatus(`เซิร์ฟเวอร์ตอบ ${r.status}: ${thaiMessage(body.error || r.statusText)}`, 'error');
       ui.preview.dataset.state = 'error';
     }
   })().catch((e) => {

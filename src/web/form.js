@@ -7,6 +7,7 @@
 import { stringify as yamlStringify, parse as yamlParse } from './vendor/yaml/index.js';
 import { labelFor, hintFor, thaiOf, thaiMessage, ENUM_LABELS, BLOCK_TYPES } from './labels.js';
 import { parseDate, thaiDate } from './thai_date.js';
+import { imagePath } from './image_path.js';
 
 // Properties a secretary rarely needs: shown folded under "ตัวเลือกเพิ่มเติม".
 const RARE = new Set(['speed', 'secrecy', 'emblem', 'stamp', 'photo', 'logo', 'image']);
@@ -266,10 +267,13 @@ export class DocumentForm {
     const f = this.textField(labelText, id, path, value, { required, hint });
     const text = f.querySelector('input');
     const pick = el('input', { type: 'file', accept: 'image/png,image/jpeg', 'aria-label': `เลือกไฟล์${labelText}` });
+    let mine = null;  // the path this field's last picked file was given
     pick.addEventListener('change', () => {
       const file = pick.files[0];
       if (!file) return;
-      const name = `images/${file.name.replace(/[^A-Za-z0-9._-]+/g, '_')}`;
+      if (mine) this.images.delete(mine);
+      const name = imagePath(file.name, this.images);
+      mine = name;
       this.images.set(name, file);
       text.value = name;
       this.write(path, name);

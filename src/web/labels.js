@@ -171,6 +171,18 @@ const MESSAGES = [
   [/^missing required key/, 'ยังไม่ได้กรอกช่องที่จำเป็น'],
   [/^unknown key/, 'ไม่รู้จักช่องนี้'],
   [/^expected a/, 'ชนิดของค่าไม่ถูกต้อง'],
+  // The server's own answers (src/serve/server.cpp, request_folder.cpp), shown in the status line.
+  [/^the server is busy/, 'เซิร์ฟเวอร์มีเอกสารรออยู่มาก โปรดลองใหม่อีกครั้ง'],
+  [/^the document was not done within the time limit/, 'สร้างเอกสารไม่เสร็จภายในเวลาที่เซิร์ฟเวอร์กำหนด (เอกสารอาจยาวเกินไป)'],
+  [/^the (document|request) is larger than/, 'เอกสารหรือภาพที่แนบมีขนาดใหญ่เกินกว่าที่เซิร์ฟเวอร์รับได้'],
+  [/^at most \d+ images/, 'แนบภาพมากเกินจำนวนที่เซิร์ฟเวอร์รับได้'],
+  [/^internal error/, 'เกิดข้อผิดพลาดภายในโปรแกรม (โปรดแจ้งผู้ดูแลระบบ)'],
+  [/could not be stored$|^cannot make a folder for the request's images/, 'เซิร์ฟเวอร์เก็บภาพที่แนบไม่ได้'],
+  [/^part '.*' is given twice$|^the part 'document' is given twice$/, 'ส่งภาพชื่อเดียวกันซ้ำ'],
+  [/^part '/, 'ชื่อไฟล์ภาพที่แนบใช้ไม่ได้'],
+  [/^not found$/, 'ไม่พบสิ่งที่ขอ'],
+  [/Content-Length|Content-Type|^bad request$|^a multipart request|^the URL is too long$|^error \d+$/,
+    'คำขอที่ส่งถึงเซิร์ฟเวอร์ไม่ถูกต้อง'],
 ];
 
 export function thaiMessage(message) {
