@@ -6,6 +6,7 @@
 // or taken from the input as raw bytes, written as double-quoted YAML strings.
 // The outcome rules are those of fuzz_document: an Error is fine, anything else a finding.
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -265,6 +266,9 @@ class Builder {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FuzzInput in(data, size);
   std::string yaml = Builder(in).document();
+  // FUZZ_PRINT_YAML=1 fuzz_replay_yaml_structured FILE shows the document an input chose.
+  static const bool print = std::getenv("FUZZ_PRINT_YAML") != nullptr;
+  if (print) std::fprintf(stderr, "%s\n", yaml.c_str());
   try {
     thaidoc::Document doc =
         thaidoc::read_document_string(yaml, THAIDOC_SOURCE_DIR "/tests/fuzz/assets/fuzz.yaml", thaidoc::fuzz::document_read_options());
