@@ -268,7 +268,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string yaml = Builder(in).document();
   // FUZZ_PRINT_YAML=1 fuzz_replay_yaml_structured FILE shows the document an input chose.
   static const bool print = std::getenv("FUZZ_PRINT_YAML") != nullptr;
-  if (print) std::fprintf(stderr, "%s\n", yaml.c_str());
+  if (print) std::fwrite(yaml.data(), 1, yaml.size(), stderr);  // raw bytes may hold a NUL
   try {
     thaidoc::Document doc =
         thaidoc::read_document_string(yaml, THAIDOC_SOURCE_DIR "/tests/fuzz/assets/fuzz.yaml", thaidoc::fuzz::document_read_options());
