@@ -7,7 +7,7 @@
 import { stringify as yamlStringify, parse as yamlParse } from './vendor/yaml/index.js';
 import { labelFor, hintFor, thaiOf, thaiMessage, ENUM_LABELS, BLOCK_TYPES } from './labels.js';
 import { parseDate, thaiDate } from './thai_date.js';
-import { imagePath } from './image_path.js';
+import { imagePath, namedElsewhere } from './image_path.js';
 
 // Properties a secretary rarely needs: shown folded under "ตัวเลือกเพิ่มเติม".
 const RARE = new Set(['speed', 'secrecy', 'emblem', 'stamp', 'photo', 'logo', 'image']);
@@ -271,7 +271,7 @@ export class DocumentForm {
     pick.addEventListener('change', () => {
       const file = pick.files[0];
       if (!file) return;
-      if (mine) this.images.delete(mine);
+      if (mine && !namedElsewhere(this.doc, mine, path)) this.images.delete(mine);
       const name = imagePath(file.name, this.images);
       mine = name;
       this.images.set(name, file);

@@ -16,3 +16,21 @@ export function imagePath(fileName, taken) {
     if (!taken.has(path)) return path;
   }
 }
+
+// Whether the document still names `value` somewhere other than at `path` (a list of keys and
+// indexes): a field that picks a new file frees its old path only when nothing else names it,
+// for a path typed into another field by hand must keep its file (the page sends a picked file
+// only while the document names it: app.js requestBody).
+export function namedElsewhere(doc, value, path) {
+  const here = JSON.stringify(path);
+  const walk = (node, at) => {
+    if (typeof node === 'string') return node.includes(value) && JSON.stringify(at) !== here;
+    if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (walk(v, [...at, Array.isArray(node) ? Number(k) : k])) return true;
+      }
+    }
+    return false;
+  };
+  return walk(doc, []);
+}

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 
-const { imagePath } = await import(path.join(process.argv[2], 'src/web/image_path.js'));
+const { imagePath, namedElsewhere } = await import(path.join(process.argv[2], 'src/web/image_path.js'));
 
 const taken = new Map();
 const pick = (name) => {
@@ -33,3 +33,13 @@ for (const p of taken.keys()) {
 }
 assert.equal(new Set(taken.keys()).size, taken.size);
 console.log(`ok   ${taken.size} picked files, ${taken.size} paths`);
+
+// A field that picks again frees its old path only when no other place in the document names it.
+const doc = { memo: { emblem: 'images/a.png', signer: { image: 'images/a.png' }, body: ['see images/b.png', { list: ['x'] }] } };
+assert.equal(namedElsewhere(doc, 'images/a.png', ['memo', 'signer', 'image']), true, 'the emblem names it too');
+assert.equal(namedElsewhere(doc, 'images/a.png', ['memo', 'emblem']), true);
+delete doc.memo.emblem;
+assert.equal(namedElsewhere(doc, 'images/a.png', ['memo', 'signer', 'image']), false, 'only the field itself names it');
+assert.equal(namedElsewhere(doc, 'images/b.png', ['memo', 'body', 0]), false, 'an index in the path is the same place');
+assert.equal(namedElsewhere(doc, 'images/b.png', ['memo', 'signer', 'image']), true, 'a text naming it counts (the page sends what the YAML names)');
+console.log('ok   a path named elsewhere is kept');

@@ -2,7 +2,8 @@
 // headless, driven by puppeteer-core), against a real `thaidoc serve`:
 //   open / -> the memo form is there -> type ส่วนราชการ, เรื่อง, a paragraph, the signer, the date
 //   -> the preview (pdf.js) shows the new subject -> "ดาวน์โหลด PDF" -> the downloaded PDF's text
-//   (pdftotext) has exactly the lines typed; the YAML tab shows the typed subject; an emptied
+//   (pdftotext) has exactly the lines typed; the YAML tab shows the typed subject; a picked
+//   image's path typed into a second field keeps its file when the first picks again; an emptied
 //   required field (เรื่อง) and a Buddhist-era date without BE typed in the YAML tab each get
 //   their server diagnostic at their field, and download is refused while they stand.
 //
@@ -41,6 +42,8 @@ const DATE_ISO = '2025-04-24';
 const DATE_THAI = '๒๔ เมษายน ๒๕๖๘';
 // The signature image chosen from "this computer" (sent multipart with the document).
 const SIGNATURE_PNG = fileURLToPath(new URL('../../data/certificate/emblem-placeholder.png', import.meta.url));
+// A second picture, picked for the signature after the first path was typed into another field.
+const OTHER_PNG = fileURLToPath(new URL('../bad_input/files/ok.png', import.meta.url));
 // An example with two layout warnings (Serve.RendersTheExampleMemoWithItsTwoWarnings).
 const TANEUN = fileURLToPath(new URL('../../data/memo/taneun-ita-results.yaml', import.meta.url));
 
@@ -169,6 +172,24 @@ async function main() {
       check(lines.includes(want), `the PDF has the line "${want}"`);
     }
   }
+
+  // The first picture's path typed by hand into another field (the emblem), then a second
+  // picture picked for the signature: the first file is still sent, for the emblem names it.
+  await page.$eval('[data-path="memo.emblem"]', (e) => {
+    e.value = 'images/emblem-placeholder.png';
+    e.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  check(await settled(page) === 'ready', 'the emblem field takes the picked signature\'s path, typed by hand');
+  const [pickAgain] = await page.$$('fieldset[data-path="memo.signer"] input[type="file"]');
+  await pickAgain.uploadFile(OTHER_PNG);
+  const again = await settled(page);
+  const status = await page.$eval('#status', (e) => e.textContent);
+  check(again === 'ready', `a new signature picked: the emblem's file is still sent and the memo renders (${again}: ${status})`);
+  await page.click('#tab-yaml');
+  const both = await page.$eval('#yaml', (e) => e.value);
+  check(both.includes('emblem: images/emblem-placeholder.png') && both.includes('image: images/ok.png'),
+    'the YAML names the emblem\'s path and the new signature\'s own path');
+  await page.click('#tab-form');
 
   // A stale render: the request for an older text is held back (as by a slow server) while the
   // text changes again; the page cancels it, and the preview shows the newer text even when the
