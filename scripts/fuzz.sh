@@ -139,8 +139,9 @@ done
 for f in tests/fuzz/regressions/batch/* tests/fuzz/assets/batch/*; do
   [[ -f $f ]] && cp "$f" "$SEEDS/batch/seed-$(basename "$f")"
 done
-# yaml_structured: its regressions, and random bytes of a few lengths (any bytes are a document).
-for f in tests/fuzz/regressions/yaml_structured/*; do
+# yaml_structured: a plain document of each kind and a report with a chart and an ITA table
+# (tests/fuzz/seeds/), its regressions, and random bytes of a few lengths (any bytes are a document).
+for f in tests/fuzz/seeds/yaml_structured/* tests/fuzz/regressions/yaml_structured/*; do
   [[ -f $f ]] && cp "$f" "$SEEDS/yaml_structured/seed-$(basename "$f")"
 done
 for n in 16 64 256 1024; do head -c "$n" /dev/urandom >"$SEEDS/yaml_structured/random$n"; done
