@@ -101,7 +101,7 @@ TEST(Paginate, ASplittableBoxIsCutAtThePageEndAndItsHeaderRepeated) {
   FlowBox tall = box(150, 1);
   tall.repeat = header;
   std::vector<double> asked;
-  tall.split = [&](double avail, FlowBox& head, FlowBox& tail) {
+  tall.split = [&](double avail, bool, FlowBox& head, FlowBox& tail) {
     asked.push_back(avail);
     head = box(avail, 2);
     tail = box(150 - avail, 3);

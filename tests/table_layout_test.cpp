@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "base/deadline.h"
 #include "base/digits.h"
 #include "input/document_reader.h"
 #include "layout/document_layout.h"
@@ -357,6 +358,102 @@ TEST(TableLayout, LandscapeSectionTurnsItsPages) {
   EXPECT_LT(doc.pages.front().width, doc.pages.front().height);
   EXPECT_LT(doc.pages.back().width, doc.pages.back().height);
   for (size_t p = 1; p + 1 < doc.pages.size(); ++p) EXPECT_GT(doc.pages[p].width, doc.pages[p].height) << p;
+}
+
+// The fuzz finding of 2026-12-01 (tests/fuzz/README.md), reduced: an ITA tiers table whose
+// instrument cells span rows and are restated, narrow, on every continuation page, under a
+// header made tall by a `continued:` caption of one long word (`keep` x n). With x 121 a
+// row whose own text had ended was started again under the header on every new page
+// (a page per turn until memory ran out); with x 140 the restatement left after the last
+// row ran below the text area; with x 160 a row that the minimum lines before and after a
+// cut would not let be cut at a page's top ran off the paper.
+std::string restated_tiers_yaml(int keeps) {
+  std::string caption;
+  for (int i = 0; i < keeps; ++i) caption += "keep";
+  return "kind: announcement\n"
+         "ita:\n"
+         "  organisation: {name: องค์การบริหารส่วนตำบลคลองใหม่, type: องค์การบริหารส่วนตำบล}\n"
+         "  year: ๒๕๖๕\n"
+         "  scores: {๑: ๙๓.๓๗, ๒: ๘๓.๓๓, ๓: ๘๙.๑๗, ๔: ๘๓.๐๖, ๕: ๘๙.๖๕, ๖: ๘๔.๒๐, ๗: ๘๒.๑๐, ๘: ๗๗.๐๘, "
+         "๙: ๘๗.๐๐, ๑๐: ๔๓.๗๕}\n"
+         "announcement:\n"
+         "  issuer: องค์การบริหารส่วนตำบลห้วยทราย\n"
+         "  subject: ทดสอบ\n"
+         "  body:\n"
+         "    - x\n"
+         "  clauses:\n"
+         "    - - ita_table: tiers\n"
+         "        columns: [instrument, instrument, instrument, tier, instrument, comment]\n"
+         "        continued: " +
+         caption +
+         "\n"
+         "  date: 2025-06-20\n"
+         "  signer:\n"
+         "    name: นายประเสริฐ วงศ์คำจันทร์\n"
+         "    position: นายก\n";
+}
+
+TEST(TableLayout, EveryPageOfACutRowShowsTextOfItsOwnAndNothingLeavesThePage) {
+  for (int keeps : {121, 140, 160}) {
+    SCOPED_TRACE("continued: keep x " + std::to_string(keeps));
+    LaidOutDocument doc;
+    {
+      // Before the fix x 121 never ended: fail in seconds rather than exhaust memory.
+      ScopedDeadline limit(std::chrono::steady_clock::now() + std::chrono::seconds(5));
+      doc = layout_yaml(restated_tiers_yaml(keeps));  // checked: nothing outside the text area
+    }
+    ASSERT_GE(doc.pages.size(), 3u);
+    // Each page shows document text that is not a repetition (a repeated header, caption or
+    // restated cell): a page holding only repeated text would be a cut that placed nothing.
+    for (size_t p = 0; p < doc.pages.size(); ++p) {
+      int own = 0;
+      for (const auto& item : doc.pages[p].items)
+        if (auto* r = std::get_if<GlyphRun>(&item); r && r->source >= 0 && !r->repeated) ++own;
+      EXPECT_GT(own, 0) << "page " << p + 1 << " of " << doc.pages.size();
+    }
+    // The signer's name ends the document, after the whole table.
+    auto runs = runs_of(doc);
+    auto signer = std::find_if(runs.begin(), runs.end(), [](const RunInfo& r) {
+      return r.text.find("ประเสริฐ") != std::string::npos;
+    });
+    ASSERT_NE(signer, runs.end());
+    EXPECT_EQ(signer->page, static_cast<int>(doc.pages.size()) - 1);
+  }
+}
+
+// A cut that would place no line (the rest of a cell spanning rows cannot keep the 30 lines
+// asked for before a cut, and its neighbours have ended) must fail, so that at a page's top
+// the row is cut with the minimum relaxed; had it "succeeded", the same rest would come
+// back on every new page.
+TEST(TableLayout, ACutAtAPageTopAlwaysMovesOn) {
+  std::string lines;
+  for (int k = 1; k <= 60; ++k) lines += (k > 1 ? "\\n" : "") + std::string("L") + std::to_string(k) + " บรรทัด";
+  std::string y =
+      "kind: document\n"
+      "digits: arabic\n"
+      "style:\n"
+      "  tables:\n"
+      "    min_lines_before_split: 30\n"
+      "blocks:\n"
+      "  - table:\n"
+      "      columns: [3, 3]\n"
+      "      header:\n"
+      "        - [ก, ข]\n"
+      "      rows:\n"
+      "        - [{text: \"" +
+      lines +
+      "\", rowspan: 2}, a]\n"
+      "        - [b]\n";
+  LaidOutDocument doc;
+  {
+    ScopedDeadline limit(std::chrono::steady_clock::now() + std::chrono::seconds(5));
+    doc = layout_yaml(y);
+  }
+  std::vector<std::pair<int, double>> where;
+  for (const auto& r : runs_of(doc))
+    if (r.text.rfind("L", 0) == 0) where.emplace_back(r.page, r.y);
+  ASSERT_EQ(where.size(), 60u);  // every line once (the cell is never restated: it always has lines left)
+  for (size_t k = 1; k < where.size(); ++k) EXPECT_LT(where[k - 1], where[k]) << "L" << k + 1;
 }
 
 TEST(TableInput, CellsMustFillTheColumns) {

@@ -195,10 +195,15 @@ LaidOutDocument paginate(std::vector<FlowBox> boxes, const PageStyle& first_styl
     double avail = bottom - y - space;
     if (box.split && avail > 0) {
       FlowBox head, tail;
-      if (box.split(avail, head, tail)) {
+      if (box.split(avail, false, head, tail) || (at_top && box.split(avail, true, head, tail))) {
         placed.push_back({doc.pages.back().items.size(), doc.outline.size()});
         y += space;
         put(head);
+        if (ended(tail)) {  // nothing left of the box: go on below its head
+          carry.reset();
+          ++i;
+          continue;
+        }
         FlowBox rest = std::move(tail);
         if (!rest.repeat) rest.repeat = box.repeat;  // the header comes back above the rest
         rest.space_before = 0;

@@ -32,14 +32,24 @@ struct FlowBox {
 
   // A box that may be cut across pages (a table row group): fills `head` with
   // what fits in `height` and `tail` with the rest; false when no sensible cut
-  // exists (the box then moves to the next page whole).
-  std::function<bool(double height, FlowBox& head, FlowBox& tail)> split;
+  // exists (the box then moves to the next page whole). A successful cut places
+  // something of the box (so cutting what is left again ends). `relaxed`: the box
+  // starts a page and could not be cut by its rules (lines kept together before and
+  // after a cut); cut it anyway where it can be, rather than let it run off the page.
+  // An empty tail (see ended()): the head is all that is left of the box (what it
+  // cut off is no content of its own, such as a restatement of a cell spanning rows).
+  std::function<bool(double height, bool relaxed, FlowBox& head, FlowBox& tail)> split;
   // Placed first when this box (or what is left of it) starts a new page: a
   // table's header rows, with its continuation caption and current group row.
   std::shared_ptr<const FlowBox> repeat;
   // With page_break: the style of the pages from here on (a landscape section).
   std::optional<PageStyle> page_style;
 };
+
+// Whether a split's tail is empty: the box ended with its head.
+inline bool ended(const FlowBox& tail) {
+  return tail.height <= 0 && tail.items.empty() && !tail.draw && !tail.split && !tail.page_break;
+}
 
 struct LineRules {
   int orphans = 2;  // lines of a paragraph that must stay at the foot of a page

@@ -240,11 +240,21 @@ double draw(const TableData& d, const Part& part, const std::vector<double>& top
 
 FlowBox make_box(const DataPtr& data, const Part& part, bool splittable);
 
+// Whether no cell of row r has a line left to show once `keep[i]` more lines of each are shown.
+bool row_done(const Part& part, const std::vector<size_t>& keep, int r) {
+  const std::vector<Cell>& cells = *part.cells;
+  for (size_t i = 0; i < cells.size(); ++i)
+    if (intersects(cells[i], r, r + 1) && part.first[i] + keep[i] < cells[i].lines.size()) return false;
+  return true;
+}
+
 // Cuts a part so that its first piece fits in `avail`: every cell keeps the lines
-// that fit (respecting the minimum lines before and after a cut) and continues
-// with the rest in the next piece.
-bool split_part(const DataPtr& data, const Part& part, double avail, FlowBox& head, FlowBox& tail) {
+// that fit (respecting the minimum lines before and after a cut, or one line when
+// `relaxed`) and continues with the rest in the next piece. False when the first
+// piece would place nothing: no line of a cell and no row ended.
+bool split_part(const DataPtr& data, const Part& part, double avail, bool relaxed, FlowBox& head, FlowBox& tail) {
   const TableData& d = *data;
+  const size_t min_before = relaxed ? 1 : d.min_before, min_after = relaxed ? 1 : d.min_after;
   const std::vector<Cell>& cells = *part.cells;
   const std::vector<double> tops = row_tops(d, part);
   std::vector<size_t> keep(cells.size(), 0);
@@ -270,9 +280,9 @@ bool split_part(const DataPtr& data, const Part& part, double avail, FlowBox& he
           ++k;
         }
         if (k < total) {
-          if (k < d.min_before) k = 0;
-          if (total - k < d.min_after) k = total > d.min_after ? total - d.min_after : 0;
-          if (k < d.min_before) k = 0;
+          if (k < min_before) k = 0;
+          if (total - k < min_after) k = total > min_after ? total - min_after : 0;
+          if (k < min_before) k = 0;
         }
       }
       // A cell that starts in this part with text but shows none of it defers its row.
@@ -306,19 +316,32 @@ bool split_part(const DataPtr& data, const Part& part, double avail, FlowBox& he
   }
   cut = std::min(cut, avail);
   if (deferred < rows) cut = std::min(cut, tops[deferred]);
-  // The rest starts with the first row that reaches below the cut.
+  // The rest starts with the first row that reaches below the cut, unless that row began
+  // above the cut and has nothing of its own left (what reaches below is the restatement of
+  // a cell spanning rows): it ends here, or the rest would start with it again and again.
+  // When every row ends so, the part ends at the cut and there is no rest.
   int tail_r0 = part.r1;
-  for (int r = part.r0; r < part.r1; ++r)
-    if (tops[r + 1 - part.r0] > cut + 0.01) {
+  bool ended = false;  // a row reaching below the cut ended there
+  for (int r = part.r0; r < part.r1 && tail_r0 == part.r1; ++r) {
+    if (tops[r + 1 - part.r0] <= cut + 0.01) continue;
+    if (r - part.r0 < deferred && tops[r - part.r0] < cut - 0.01 && row_done(part, keep, r))
+      ended = true;
+    else
       tail_r0 = r;
-      break;
-    }
-  if (cut <= 0 || tail_r0 >= part.r1) return false;
+  }
+  if (cut <= 0 || (tail_r0 >= part.r1 && !ended)) return false;
+  // A cut must place something: a line of a cell, or a row ended. Otherwise the rest is the
+  // part again, and a page that starts with it would be cut the same way on every page.
+  bool placed_line = false;
+  for (size_t k : keep) placed_line = placed_line || k > 0;
+  if (!placed_line && tail_r0 == part.r0) return false;
 
   head = FlowBox{};
   Part head_part = part;
-  head_part.outer_bottom = true;
+  head_part.outer_bottom = part.outer_bottom || tail_r0 < part.r1;
   head.height = draw(d, head_part, tops, keep, cut, head.items);
+  tail = FlowBox{};
+  if (tail_r0 >= part.r1) return true;  // nothing left: an empty tail
 
   Part rest = part;
   rest.r0 = tail_r0;
@@ -344,8 +367,8 @@ FlowBox make_box(const DataPtr& data, const Part& part, bool splittable) {
     std::vector<double> tops = row_tops(*data, *shared);
     draw(*data, *shared, tops, std::vector<size_t>(shared->size(), SIZE_MAX), tops.back(), out);
   };
-  box.split = [data, shared](double avail, FlowBox& head, FlowBox& tail) {
-    return split_part(data, *shared, avail, head, tail);
+  box.split = [data, shared](double avail, bool relaxed, FlowBox& head, FlowBox& tail) {
+    return split_part(data, *shared, avail, relaxed, head, tail);
   };
   return box;
 }
@@ -436,9 +459,9 @@ class TableBuilder {
           // The table's first row starts the table: nothing to repeat above it,
           // but what is left of it after a cut continues below the header.
           auto split = box.split;
-          box.split = [split, repeat](double avail, FlowBox& head, FlowBox& tail) {
-            if (!split(avail, head, tail)) return false;
-            tail.repeat = repeat;
+          box.split = [split, repeat](double avail, bool relaxed, FlowBox& head, FlowBox& tail) {
+            if (!split(avail, relaxed, head, tail)) return false;
+            if (!ended(tail)) tail.repeat = repeat;
             return true;
           };
         } else {

@@ -2,7 +2,11 @@
 // `fuzz_replay_TARGET FILE_OR_DIR...` runs every file (directories: their files, sorted).
 // The normal test suite uses it on tests/fuzz/regressions/TARGET/ (inputs that once
 // crashed, fixed since) and on the repository's examples; a failure aborts the process.
+// Each input has 10 s (a deadline checked by reading and layout, see base/deadline.h): an
+// input that once looped for ever then stops the replay in seconds, as an uncaught
+// DeadlinePassed, instead of growing until memory runs out.
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -10,6 +14,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "base/deadline.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
 
@@ -35,6 +41,7 @@ int main(int argc, char** argv) {
     ss << in.rdbuf();
     std::string data = ss.str();
     std::fprintf(stderr, "replay: %s (%zu bytes)\n", f.c_str(), data.size());
+    thaidoc::ScopedDeadline limit(std::chrono::steady_clock::now() + std::chrono::seconds(10));
     LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(data.data()), data.size());
   }
   std::printf("replayed %zu input(s)\n", files.size());
