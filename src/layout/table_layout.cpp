@@ -321,15 +321,15 @@ bool split_part(const DataPtr& data, const Part& part, double avail, bool relaxe
   // a cell spanning rows): it ends here, or the rest would start with it again and again.
   // When every row ends so, the part ends at the cut and there is no rest.
   int tail_r0 = part.r1;
-  bool ended = false;  // a row reaching below the cut ended there
+  bool row_ended = false;  // a row reaching below the cut ended there
   for (int r = part.r0; r < part.r1 && tail_r0 == part.r1; ++r) {
     if (tops[r + 1 - part.r0] <= cut + 0.01) continue;
     if (r - part.r0 < deferred && tops[r - part.r0] < cut - 0.01 && row_done(part, keep, r))
-      ended = true;
+      row_ended = true;
     else
       tail_r0 = r;
   }
-  if (cut <= 0 || (tail_r0 >= part.r1 && !ended)) return false;
+  if (cut <= 0 || (tail_r0 >= part.r1 && !row_ended)) return false;
   // A cut must place something: a line of a cell, or a row ended. Otherwise the rest is the
   // part again, and a page that starts with it would be cut the same way on every page.
   bool placed_line = false;
