@@ -332,8 +332,7 @@ bool split_part(const DataPtr& data, const Part& part, double avail, bool relaxe
   if (cut <= 0 || (tail_r0 >= part.r1 && !row_ended)) return false;
   // A cut must place something: a line of a cell, or a row ended. Otherwise the rest is the
   // part again, and a page that starts with it would be cut the same way on every page.
-  bool placed_line = false;
-  for (size_t k : keep) placed_line = placed_line || k > 0;
+  bool placed_line = std::any_of(keep.begin(), keep.end(), [](size_t k) { return k > 0; });
   if (!placed_line && tail_r0 == part.r0) return false;
 
   head = FlowBox{};
